@@ -1,0 +1,101 @@
+# saring: screen Indonesian messages for known hoaxes, offline.
+#
+#   make            build ./saring (installs missing Debian packages first when root)
+#   make check      run every test suite (SANITIZE=address,undefined, VALGRIND=1)
+#   make demo       build and screen sample messages against the starter corpus
+#   make eval       score matching quality on ../shared/data dev queries
+#   make bench      speed figures beside plain-FTS5 baselines
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/saring
+MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SHARED ?= ../shared/data
+VERSION = 0.1.0
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS = sqlite3 libutf8proc jansson libarchive
+STEMMER_LIBS ?= -lstemmer
+CSV_LIBS ?= -lcsv
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-sign-conversion \
+	-MMD -MP -DSARING_VERSION='"$(VERSION)"' -DSARING_DATADIR='"$(DATADIR)"' \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm
+
+ifdef SANITIZE
+override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+override LDFLAGS += -fsanitize=$(SANITIZE)
+BUILD = build/san
+else
+BUILD = build/rel
+endif
+ifdef WERROR
+override CFLAGS += -Werror
+endif
+
+SRCS = $(wildcard src/*.c)
+LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS)))
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
+
+# Debian packages saring builds against; `make deps` installs what is missing.
+DEB_DEPS = build-essential pkg-config libsqlite3-dev libutf8proc-dev libstemmer-dev \
+	libjansson-dev libcsv-dev libarchive-dev sqlite3 python3 mandoc
+
+.PHONY: all deps check unit cli demo eval bench bench-quick install uninstall clean
+
+all: deps saring
+
+deps:
+	@sh tests/deps.sh $(DEB_DEPS)
+
+saring: $(BUILD)/saring
+	cp $< $@
+
+$(BUILD)/saring: $(BUILD)/main.o $(LIB_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+
+$(BUILD):
+	mkdir -p $@
+
+check: deps saring $(UNIT_BINS)
+	@sh tests/run-all.sh "$(BUILD)" "$(SHARED)" "$(VALGRIND)"
+
+demo: deps saring
+	@sh tests/demo.sh
+
+eval: saring
+	@sh tests/eval.sh "$(SHARED)"
+
+bench: saring
+	@sh tests/bench/run.sh "$(SHARED)" full
+
+bench-quick: saring
+	@sh tests/bench/run.sh "$(SHARED)" quick
+
+install: saring
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 saring $(DESTDIR)$(BINDIR)/saring
+	install -m 644 data/*.tsv data/*.txt data/*.sql $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(DATADIR)/corpus
+	install -m 644 data/corpus/*.jsonl $(DESTDIR)$(DATADIR)/corpus/
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/saring $(DESTDIR)$(MANDIR)/man1/saring*.1 $(DESTDIR)$(MANDIR)/man5/saring*.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build saring
+
+-include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,49 @@
+/*
+ * chat.h: reading WhatsApp "Export chat" files (Android and iOS, any locale
+ * we know of, .txt or the .zip the phone shares).
+ *
+ * Ownership: a chat_reader owns every string it hands out in a
+ * struct chat_msg; they stay valid until the next chat_next() or
+ * chat_close(). The caller copies what it keeps.
+ */
+#ifndef SARING_CHAT_H
+#define SARING_CHAT_H
+
+#include <stddef.h>
+
+enum chat_kind {
+	CHAT_TEXT,      /* an ordinary message: screen it */
+	CHAT_SYSTEM,    /* encryption notice, joined/left/added/removed, group created, ... */
+	CHAT_MEDIA,     /* <Media omitted>, image omitted, x.jpg (file terlampir), ... */
+	CHAT_DELETED,   /* This message was deleted / Pesan ini telah dihapus */
+};
+
+enum date_order { DATE_AUTO, DATE_DMY, DATE_MDY, DATE_YMD };
+
+struct chat_msg {
+	long line;            /* 1-based line of the header in the file */
+	const char *time;     /* ISO 8601 "2022-10-13T16:25:00", or "" when unparsable */
+	const char *sender;   /* "" for system lines without a sender */
+	const char *text;     /* message text, continuation lines joined with '\n', edited marker stripped */
+	size_t text_len;
+	enum chat_kind kind;
+	int edited;           /* the edited marker was present */
+	int bad_utf8;         /* invalid UTF-8 was replaced by U+FFFD in this message */
+};
+
+struct chat_reader;
+
+/*
+ * Open path ("-" for stdin); a .zip (by content) is opened with libarchive
+ * and its chat .txt read. Returns NULL with a message in *err (owned by the
+ * caller) on failure.
+ */
+struct chat_reader *chat_open(const char *path, enum date_order order, char **err);
+/* Next message: 1, end: 0, read error: -1 (message via chat_error()). */
+int chat_next(struct chat_reader *r, struct chat_msg *m);
+const char *chat_error(const struct chat_reader *r);
+/* Lines before the first header that were skipped (reported once). */
+long chat_skipped_lines(const struct chat_reader *r);
+void chat_close(struct chat_reader *r);
+
+#endif

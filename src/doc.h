@@ -1,0 +1,33 @@
+/*
+ * doc.h: one reference document, as import reads it and the store keeps it.
+ *
+ * Ownership: every char * field is owned by the struct (NULL when absent);
+ * doc_clear() frees them and leaves the struct zeroed.
+ */
+#ifndef SARING_DOC_H
+#define SARING_DOC_H
+
+struct doc {
+	char *id;         /* stable id from the source, or NULL: store derives one from the content hash */
+	char *label;      /* "hoax", "factcheck" or "official" */
+	char *rating;     /* rating as published: HOAKS, SALAH, KLARIFIKASI, BENAR, ... */
+	char *title;      /* headline */
+	char *claim;      /* the claim as it circulates (ClaimReview claimReviewed) */
+	char *body;       /* article or narrative text */
+	char *publisher;  /* who published the debunk or release */
+	char *url;        /* where it was published */
+	char *date;       /* YYYY-MM-DD, or NULL */
+	char *source;     /* corpus name, e.g. "fakenewsid" or the import file's name */
+};
+
+void doc_clear(struct doc *d);
+
+/*
+ * Called by a reader for each record. line is the 1-based line where the
+ * record starts. Return 0 to go on, non-zero to stop reading.
+ */
+typedef int (*doc_fn)(void *ctx, struct doc *d, long line);
+/* Called by a reader for each bad record it skips: "reason" names the fault. */
+typedef void (*bad_fn)(void *ctx, long line, const char *reason);
+
+#endif

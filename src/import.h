@@ -1,0 +1,48 @@
+/*
+ * import.h: reading and writing corpus files: JSON Lines, CSV, schema.org
+ * ClaimReview JSON / JSON-LD, and plain text / Markdown files.
+ *
+ * Ownership: readers hand each struct doc to the callback, which owns it
+ * from then on (it must doc_clear() it). Option strings are borrowed.
+ */
+#ifndef SARING_IMPORT_H
+#define SARING_IMPORT_H
+
+#include <stdio.h>
+
+#include "doc.h"
+
+enum import_format { FMT_AUTO, FMT_JSONL, FMT_CSV, FMT_CLAIMREVIEW, FMT_TEXT };
+
+struct import_opts {
+	enum import_format format;   /* FMT_AUTO: from extension, then content */
+	const char *label;           /* --label: default label when a record has none (NULL: none) */
+	const char *source;          /* --source: corpus name (NULL: the file's base name) */
+	const char *const *map;      /* --map "field=column" pairs for CSV (borrowed) */
+	size_t nmap;
+};
+
+/* Parse "jsonl", "csv", "claimreview", "text"; -1 if unknown. */
+int import_format_parse(const char *name);
+const char *import_format_name(enum import_format f);
+
+/*
+ * Read one file (or a directory of .txt/.md files for FMT_TEXT/FMT_AUTO)
+ * and call on_doc for each good record and on_bad for each bad one.
+ * Returns 0 when the file was read to the end or on_doc asked to stop,
+ * -1 when it could not be read at all (message in *err, caller frees).
+ */
+int import_read(const char *path, const struct import_opts *o,
+		doc_fn on_doc, bad_fn on_bad, void *ctx, char **err);
+
+/* Write one document as a JSON Lines record (the shape import reads back). */
+void export_jsonl(FILE *out, const struct doc *d);
+/*
+ * Write documents as one schema.org ClaimReview JSON array: call
+ * export_claimreview_begin, then _doc for each, then _end.
+ */
+void export_claimreview_begin(FILE *out);
+void export_claimreview_doc(FILE *out, const struct doc *d, int first);
+void export_claimreview_end(FILE *out);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * util.h: allocation wrappers, a growable text buffer, error reporting.
+ *
+ * Ownership: functions returning char * or a struct pointer hand the caller
+ * memory to free() (or the matching _free()); const char * arguments are
+ * borrowed. The x*() allocators never return NULL: they exit with
+ * EXIT_SYSTEM on failure, so callers do not check.
+ */
+#ifndef SARING_UTIL_H
+#define SARING_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit status, shared by every command (see saring(1) EXIT STATUS). */
+enum exit_status {
+	EXIT_CLEAN = 0,   /* nothing hoax-like found */
+	EXIT_HOAX = 1,    /* a known hoax matched, or an altered release */
+	EXIT_USAGE = 2,   /* usage error or bad input */
+	EXIT_SYSTEM = 3,  /* database or system error */
+};
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Grow *ptr (an array of *cap elements of size elem) to hold at least need. */
+void xgrow(void **ptr, size_t *cap, size_t need, size_t elem);
+
+/* A growable byte buffer, always NUL-terminated when buf != NULL. */
+struct strbuf {
+	char *buf;   /* owned; NULL until the first append */
+	size_t len;  /* bytes used, not counting the NUL */
+	size_t cap;  /* bytes allocated */
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_reset(struct strbuf *sb);
+/* Give the buffer to the caller (never NULL) and reset sb. */
+char *sb_detach(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+
+/* The running command's name for messages, e.g. "check"; set by main. */
+extern const char *progcmd;
+
+/* "saring CMD: message" on stderr. */
+void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "saring CMD: message" on stderr, then exit(status). */
+_Noreturn void die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Read a whole file ("-" or NULL for stdin) into a NUL-terminated buffer.
+ * Returns 0, or -1 with errno set (EISDIR for a directory).
+ */
+int read_file(const char *path, struct strbuf *out);
+
+/* 64-bit FNV-1a hash of n bytes. */
+uint64_t hash64(const void *p, size_t n);
+
+#endif
