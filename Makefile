@@ -37,7 +37,11 @@ override CFLAGS += -Werror
 endif
 
 SRCS = $(wildcard src/*.c)
-LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS)))
+LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c src/cmd_%.c,$(SRCS))) $(BUILD)/tables_data.o
+CMD_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/main.c src/cmd_%.c,$(SRCS)))
+TABLES = data_slang=data/slang.tsv data_stopwords=data/stopwords.txt \
+	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt \
+	data_schema=data/schema.sql
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
@@ -55,8 +59,14 @@ deps:
 saring: $(BUILD)/saring
 	cp $< $@
 
-$(BUILD)/saring: $(BUILD)/main.o $(LIB_OBJS)
+$(BUILD)/saring: $(CMD_OBJS) $(LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tables_data.c: src/embed.sh $(foreach t,$(TABLES),$(lastword $(subst =, ,$(t)))) | $(BUILD)
+	sh src/embed.sh $(TABLES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tables_data.o: $(BUILD)/tables_data.c
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -14,10 +14,17 @@
 enum chat_kind {
 	CHAT_TEXT,      /* an ordinary message: screen it */
 	CHAT_SYSTEM,    /* encryption notice, joined/left/added/removed, group created, ... */
-	CHAT_MEDIA,     /* <Media omitted>, image omitted, x.jpg (file terlampir), ... */
+	CHAT_MEDIA,     /* <Media omitted>, image omitted, x.jpg (file terlampir), ...;
+	                 * a caption, if any, follows the placeholder after '\n' */
 	CHAT_DELETED,   /* This message was deleted / Pesan ini telah dihapus */
 };
 
+/*
+ * How to read the three numbers of a date. DATE_AUTO infers it per date
+ * shape (see chat.c): a day above 12 decides; otherwise the field that
+ * changes most often is the day; a tie means DMY, or MDY with an AM/PM
+ * clock. A 4-digit year is always the year, whatever the order.
+ */
 enum date_order { DATE_AUTO, DATE_DMY, DATE_MDY, DATE_YMD };
 
 struct chat_msg {
@@ -42,8 +49,13 @@ struct chat_reader *chat_open(const char *path, enum date_order order, char **er
 /* Next message: 1, end: 0, read error: -1 (message via chat_error()). */
 int chat_next(struct chat_reader *r, struct chat_msg *m);
 const char *chat_error(const struct chat_reader *r);
-/* Lines before the first header that were skipped (reported once). */
+/* Non-blank lines before the first header that were skipped (reported once). */
 long chat_skipped_lines(const struct chat_reader *r);
 void chat_close(struct chat_reader *r);
+
+/* "text", "system", "media" or "deleted", for output formats. */
+const char *chat_kind_name(enum chat_kind kind);
+/* Parse "auto", "dmy", "mdy" or "ymd" (any case) into *order: 0, or -1. */
+int chat_parse_date_order(const char *s, enum date_order *order);
 
 #endif

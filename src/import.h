@@ -22,9 +22,29 @@ struct import_opts {
 	size_t nmap;
 };
 
-/* Parse "jsonl", "csv", "claimreview", "text"; -1 if unknown. */
+/*
+ * Parse "jsonl", "csv", "claimreview", "text" or "auto" (also "ndjson",
+ * "tsv", "json", "jsonld", "txt", "md"; any case); -1 if unknown.
+ */
 int import_format_parse(const char *name);
 const char *import_format_name(enum import_format f);
+
+/*
+ * The canonical label for name: "hoax", "factcheck" or "official", also
+ * from the synonyms hoaks, fact-check, fact_check, cek fakta, valid,
+ * resmi, klarifikasi (any case, surrounding spaces ignored); NULL if
+ * unknown. The result is a static string.
+ */
+const char *import_label(const char *name);
+
+/*
+ * Normalise a date to YYYY-MM-DD in out: accepts YYYY-MM-DD (or with '/'
+ * or '.', and anything after it such as "T10:00:00Z"), DD/MM/YYYY,
+ * DD-MM-YYYY, DD.MM.YYYY, "2 Jan 2024", "17-Aug-20", "02-Okt-18",
+ * "Senin, 2 Januari 2024", "January 2, 2024" (English or Indonesian month
+ * names). Returns 0, or -1 when s is not a valid date.
+ */
+int import_date(const char *s, char out[11]);
 
 /*
  * Read one file (or a directory of .txt/.md files for FMT_TEXT/FMT_AUTO)

@@ -1,0 +1,34 @@
+-- saring database schema, version 1 (PRAGMA user_version).
+-- The document table is plain SQL, readable from the sqlite3 shell; the
+-- full-text index uses saring's own tokenizer and so needs saring to query.
+PRAGMA application_id = 1396789831;  -- 'SARG'
+
+CREATE TABLE doc (
+	n         INTEGER PRIMARY KEY,          -- row number, the FTS5 rowid
+	id        TEXT NOT NULL UNIQUE,         -- stable id: from the source, or h-<content hash>
+	label     TEXT NOT NULL CHECK (label IN ('hoax', 'factcheck', 'official')),
+	rating    TEXT,                         -- rating as published: HOAKS, SALAH, KLARIFIKASI, ...
+	title     TEXT,
+	claim     TEXT,                         -- the claim as it circulates
+	body      TEXT,                         -- article or narrative
+	publisher TEXT,
+	url       TEXT,
+	date      TEXT,                         -- YYYY-MM-DD
+	source    TEXT,                         -- corpus name
+	hash      TEXT NOT NULL,                -- content hash, to skip unchanged re-imports
+	imported  TEXT NOT NULL,                -- time imported, ISO 8601 UTC
+	terms     BLOB                          -- canonical token hashes (uint32 LE), for re-ranking
+);
+CREATE INDEX doc_label ON doc(label);
+
+CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
+	content = 'doc', content_rowid = 'n', tokenize = 'saring');
+CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
+
+-- key/value facts about this database, e.g. the text pipeline it was indexed with
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT
+);
+
+PRAGMA user_version = 1;

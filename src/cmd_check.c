@@ -1,0 +1,82 @@
+/*
+ * cmd_check.c: saring check: match one message (or a JSON Lines batch)
+ * and print the verdict with the closest sources.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "match.h"
+#include "out.h"
+#include "report.h"
+#include "util.h"
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "jsonl", no_argument, NULL, 'b' },
+		{ "file", required_argument, NULL, 'f' },
+		{ "color", required_argument, NULL, 'c' },
+		{ "colour", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report rep = { 0 };
+	rep.format = OUT_HUMAN;
+	rep.topn = 3;
+	const char *file = NULL, *color = "auto", *db = global_db;
+	int batch = 0, c;
+	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 100)
+				return usage_error("-n wants a number from 1 to 100, not '%s'", optarg);
+			rep.topn = (int)n;
+			break;
+		}
+		case 'j': rep.format = OUT_JSON; break;
+		case 't': rep.format = OUT_TSV; break;
+		case 'b': batch = 1; break;
+		case 'f': file = optarg; break;
+		case 'c': color = optarg; break;
+		case 'd': db = optarg; break;
+		default: return usage_error("unknown option");
+		}
+	}
+	rep.color = out_color(color);
+	if (rep.color < 0)
+		return usage_error("--color wants auto, always or never, not '%s'", color);
+	if (batch && rep.format == OUT_HUMAN)
+		rep.format = OUT_JSON;
+	if (optind < argc && (file || batch))
+		return usage_error("give the message as arguments, or with -f/--jsonl, not both");
+
+	struct strbuf in = STRBUF_INIT;
+	const char *name = file ? file : "stdin";
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++) {
+			if (i > optind)
+				sb_putc(&in, ' ');
+			sb_puts(&in, argv[i]);
+		}
+		name = "argument";
+	} else if (read_file(file, &in) < 0) {
+		warnx_("%s: %s", name, strerror(errno));
+		return EXIT_USAGE;
+	}
+	struct store *st = store_open(db, STORE_READ);
+	report_begin(&rep, st);
+	int status = batch ? report_jsonl(&rep, in.buf, in.len, name)
+			   : report_one(&rep, NULL, in.buf, in.len, name, 1);
+	report_end(&rep);
+	store_close(st);
+	sb_release(&in);
+	return status;
+}

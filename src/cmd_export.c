@@ -1,0 +1,66 @@
+/* cmd_export.c: saring export: the corpus as JSON Lines or ClaimReview. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+static char *col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ "label", required_argument, NULL, 'l' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "jsonl", *label = NULL, *db = global_db;
+	int c;
+	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'F': format = optarg; break;
+		case 'l': label = optarg; break;
+		case 'd': db = optarg; break;
+		default: return usage_error("unknown option");
+		}
+	}
+	int claimreview = !strcmp(format, "claimreview");
+	if (!claimreview && strcmp(format, "jsonl"))
+		return usage_error("--format wants jsonl or claimreview, not '%s'", format);
+	if (optind != argc)
+		return usage_error("export takes no arguments");
+	struct store *st = store_open(db, STORE_READ);
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
+		"FROM doc WHERE ?1 IS NULL OR label = ?1 ORDER BY n");
+	if (label)
+		sqlite3_bind_text(s, 1, label, -1, SQLITE_STATIC);
+	if (claimreview)
+		export_claimreview_begin(stdout);
+	int rc, first = 1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct doc d = { col(s, 0), col(s, 1), col(s, 2), col(s, 3), col(s, 4),
+				 col(s, 5), col(s, 6), col(s, 7), col(s, 8), col(s, 9) };
+		if (claimreview)
+			export_claimreview_doc(stdout, &d, first);
+		else
+			export_jsonl(stdout, &d);
+		first = 0;
+		doc_clear(&d);
+	}
+	if (rc != SQLITE_DONE)
+		store_die(st, "cannot read the database");
+	if (claimreview)
+		export_claimreview_end(stdout);
+	sqlite3_finalize(s);
+	store_close(st);
+	return EXIT_CLEAN;
+}

@@ -1,0 +1,205 @@
+/*
+ * cmd_import.c: saring import: add documents to the corpus, one
+ * transaction per file, so that an error or Ctrl-C mid-file leaves the
+ * database exactly as it was before that file.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+struct counts {
+	long added, updated, unchanged, skipped;
+};
+
+struct run {
+	struct store *st;
+	const char *file;     /* name for messages; borrowed */
+	int replace, strict;
+	int failed;           /* this file must be rolled back */
+	int db_error;         /* ... because the database failed */
+	int progress;         /* print progress on stderr */
+	struct counts c;      /* this file's counts */
+};
+
+static int valid_label(const char *l)
+{
+	return l && (!strcmp(l, "hoax") || !strcmp(l, "factcheck") || !strcmp(l, "official"));
+}
+
+static void on_bad(void *ctx, long line, const char *reason)
+{
+	struct run *r = ctx;
+	warnx_("%s:%ld: %s, record skipped", r->file, line, reason);
+	r->c.skipped++;
+	if (r->strict)
+		r->failed = 1;
+}
+
+static int on_doc(void *ctx, struct doc *d, long line)
+{
+	struct run *r = ctx;
+	if (interrupted || r->failed) {
+		doc_clear(d);
+		return 1;
+	}
+	if (!valid_label(d->label)) {
+		on_bad(r, line, d->label ? "unknown label" : "no label; use --label");
+	} else {
+		switch (store_put(r->st, d, r->replace)) {
+		case PUT_ADDED: r->c.added++; break;
+		case PUT_UPDATED: r->c.updated++; break;
+		case PUT_UNCHANGED: r->c.unchanged++; break;
+		case PUT_CONFLICT: {
+			struct strbuf msg = STRBUF_INIT;
+			sb_printf(&msg, "id '%s' already holds other content (use --replace)", d->id);
+			on_bad(r, line, msg.buf);
+			sb_release(&msg);
+			break;
+		}
+		case PUT_ERROR:
+			warnx_("%s:%ld: %s", r->file, line, sqlite3_errmsg(r->st->db));
+			r->failed = r->db_error = 1;
+			break;
+		}
+	}
+	doc_clear(d);
+	long done = r->c.added + r->c.updated + r->c.unchanged;
+	if (r->progress && done % 2000 == 0)
+		fprintf(stderr, "\rsaring import: %s: %ld documents", r->file, done);
+	return r->failed || interrupted;
+}
+
+/* Import one file in one transaction; returns an exit status. */
+static int import_one(struct store *st, const char *path, const struct import_opts *o,
+		int replace, int strict, struct counts *total)
+{
+	struct run r = { st, path, replace, strict, 0, 0, 0, { 0 } };
+	struct stat sb;
+	r.progress = isatty(2) && stat(path, &sb) == 0 && sb.st_size > (1 << 20);
+	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
+		store_die(st, "cannot start the import");
+	char *err = NULL;
+	int rc = import_read(path, o, on_doc, on_bad, &r, &err);
+	if (r.progress)
+		fputs("\r\033[K", stderr);
+	if (rc < 0 || r.failed || interrupted) {
+		store_exec(st, "ROLLBACK");
+		if (err)
+			warnx_("%s", err);
+		free(err);
+		if (interrupted)
+			warnx_("%s: interrupted; nothing from this file was imported", path);
+		else if (r.db_error)
+			warnx_("%s: database error; nothing from this file was imported", path);
+		else if (rc >= 0)
+			warnx_("%s: bad record with --strict; nothing from this file was imported", path);
+		total->skipped += r.c.skipped;
+		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
+	}
+	free(err);
+	if (store_exec(st, "COMMIT") < 0) {
+		warnx_("%s: cannot commit: %s", path, sqlite3_errmsg(st->db));
+		store_exec(st, "ROLLBACK");
+		return EXIT_SYSTEM;
+	}
+	total->added += r.c.added;
+	total->updated += r.c.updated;
+	total->unchanged += r.c.unchanged;
+	total->skipped += r.c.skipped;
+	return EXIT_CLEAN;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "label", required_argument, NULL, 'l' },
+		{ "source", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "replace", no_argument, NULL, 'r' },
+		{ "strict", no_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_opts o = { FMT_AUTO, NULL, NULL, NULL, 0 };
+	const char **map = NULL;
+	size_t nmap = 0, capmap = 0;
+	int replace = 0, strict = 0, c;
+	const char *db = global_db;
+	while ((c = getopt_long(argc, argv, "l:s:F:m:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			if (!valid_label(optarg))
+				return usage_error("--label must be hoax, factcheck or official, not '%s'", optarg);
+			o.label = optarg;
+			break;
+		case 's': o.source = optarg; break;
+		case 'F': {
+			int f = import_format_parse(optarg);
+			if (f < 0)
+				return usage_error("unknown format '%s' (jsonl, csv, claimreview, text)", optarg);
+			o.format = (enum import_format)f;
+			break;
+		}
+		case 'm':
+			if (!strchr(optarg, '='))
+				return usage_error("--map wants FIELD=COLUMN, not '%s'", optarg);
+			xgrow((void **)&map, &capmap, nmap + 1, sizeof *map);
+			map[nmap++] = optarg;
+			break;
+		case 'r': replace = 1; break;
+		case 'S': strict = 1; break;
+		case 'd': db = optarg; break;
+		default: return usage_error("unknown option");
+		}
+	}
+	if (optind == argc) {
+		free(map);
+		return usage_error("no file to import");
+	}
+	o.map = map;
+	o.nmap = nmap;
+	struct sigaction sa = { 0 };
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct store *st = store_open(db, STORE_WRITE);
+	struct counts total = { 0 };
+	int status = EXIT_CLEAN;
+	for (int i = optind; i < argc && !interrupted; i++) {
+		int s = import_one(st, argv[i], &o, replace, strict, &total);
+		if (s > status)
+			status = s;
+		if (s == EXIT_SYSTEM)
+			break;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("added %ld, updated %ld, unchanged %ld, skipped %ld, %.2f s\n",
+	       total.added, total.updated, total.unchanged, total.skipped, secs);
+	store_close(st);
+	free(map);
+	if (interrupted)
+		return 128 + interrupted;
+	return status;
+}

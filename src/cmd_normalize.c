@@ -1,0 +1,83 @@
+/* cmd_normalize.c: saring normalize: print text as canonical tokens. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "normalize.h"
+#include "util.h"
+
+struct out {
+	int tokens;   /* one token per line */
+	int first;    /* no token printed yet on this line */
+};
+
+static int print_token(void *ctx, const struct token *t)
+{
+	struct out *o = ctx;
+	if (o->tokens) {
+		fwrite(t->text, 1, t->len, stdout);
+		putchar('\n');
+	} else {
+		if (!o->first)
+			putchar(' ');
+		fwrite(t->text, 1, t->len, stdout);
+		o->first = 0;
+	}
+	return 0;
+}
+
+static int normalize_file(const char *path, unsigned opts, struct out *o)
+{
+	struct strbuf in = STRBUF_INIT;
+	struct text_where w = { strcmp(path, "-") ? path : "stdin", 1 };
+	if (read_file(path, &in) < 0) {
+		warnx_("%s: %s", w.file, strerror(errno));
+		return EXIT_USAGE;
+	}
+	const char *p = in.buf, *end = in.buf + in.len;
+	if (in.len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		p += 3;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		o->first = 1;
+		norm_text(p, len, opts, print_token, o, text_warn_utf8, &w);
+		if (!o->tokens)
+			putchar('\n');
+		w.line++;
+		p += len + 1;
+	}
+	sb_release(&in);
+	return EXIT_CLEAN;
+}
+
+int cmd_normalize(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "stem", no_argument, NULL, 's' },
+		{ "tokens", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned opts = 0;
+	struct out o = { 0, 1 };
+	int c;
+	while ((c = getopt_long(argc, argv, "st", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's': opts |= NORM_STEM; break;
+		case 't': o.tokens = 1; break;
+		default: return usage_error("unknown option");
+		}
+	}
+	int status = EXIT_CLEAN;
+	if (optind == argc)
+		status = normalize_file("-", opts, &o);
+	for (int i = optind; i < argc; i++) {
+		int s = normalize_file(argv[i], opts, &o);
+		if (s > status)
+			status = s;
+	}
+	norm_release();
+	return status;
+}

@@ -1,0 +1,51 @@
+/* cmd_show.c: saring show: print one document whole. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "commands.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+int cmd_show(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int json = 0, c;
+	const char *db = global_db;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'd': db = optarg; break;
+		default: return usage_error("unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return usage_error("give one document id");
+	struct store *st = store_open(db, STORE_READ);
+	struct doc d = { 0 };
+	int found = store_get(st, argv[optind], &d);
+	store_close(st);
+	if (!found) {
+		warnx_("no document with id '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (json) {
+		export_jsonl(stdout, &d);
+	} else {
+		const char *names[] = { "id", "label", "rating", "title", "publisher", "date", "url", "source" };
+		const char *vals[] = { d.id, d.label, d.rating, d.title, d.publisher, d.date, d.url, d.source };
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+			if (vals[i] && *vals[i])
+				printf("%-10s %s\n", names[i], vals[i]);
+		if (d.claim && *d.claim)
+			printf("\nclaim:\n%s\n", d.claim);
+		if (d.body && *d.body)
+			printf("\n%s\n", d.body);
+	}
+	doc_clear(&d);
+	return EXIT_CLEAN;
+}

@@ -1,0 +1,31 @@
+/*
+ * commands.h: one function per subcommand, each in src/cmd_<name>.c.
+ *
+ * A command gets argv with argv[0] = its name and returns an exit status
+ * (enum exit_status). The usage text lives in main.c's command table, so
+ * that `saring help CMD`, `saring CMD --help` and errors all print the same.
+ */
+#ifndef SARING_COMMANDS_H
+#define SARING_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+int cmd_doctor(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
+int cmd_reindex(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+/* Print the usage of the running command (progcmd) to f. */
+void usage_print(FILE *f);
+/* Print "usage: ..." for the running command on stderr and return EXIT_USAGE. */
+int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The --db value given before the command, or NULL. */
+extern const char *global_db;
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * hmap.h: an open-addressing hash map from byte-string keys to a pointer
+ * or integer value.
+ *
+ * Ownership: the map copies keys (into its own storage) and frees them in
+ * hmap_free(); values are the caller's: a map of owned pointers frees them
+ * itself (hmap_each) before hmap_free().
+ */
+#ifndef SARING_HMAP_H
+#define SARING_HMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hmap_entry {
+	char *key;       /* owned copy, NUL-terminated; NULL marks an empty slot */
+	uint32_t klen;   /* key length in bytes */
+	uint32_t hash;   /* cached hash of the key */
+	union {
+		void *ptr;
+		int64_t num;
+	} val;
+};
+
+struct hmap {
+	struct hmap_entry *slots;  /* owned; cap entries */
+	size_t cap;                /* a power of two, or 0 before the first put */
+	size_t len;                /* entries in use */
+};
+
+#define HMAP_INIT { NULL, 0, 0 }
+
+/* The entry for key, or NULL. */
+struct hmap_entry *hmap_get(const struct hmap *m, const char *key, size_t klen);
+/* The entry for key, created (val zeroed) when missing; *isnew tells which. */
+struct hmap_entry *hmap_put(struct hmap *m, const char *key, size_t klen, int *isnew);
+/* Drop every entry (keys freed; values are the caller's). */
+void hmap_clear(struct hmap *m);
+void hmap_free(struct hmap *m);
+
+#endif

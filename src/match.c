@@ -1,0 +1,617 @@
+/*
+ * match.c: candidates, re-ranking, verdict.
+ *
+ * 1. The message goes through the pipeline; its distinct tokens are
+ *    looked up in the FTS5 vocabulary and the rarest (at most QUERY_CAP)
+ *    are OR-ed into one MATCH, bm25 gives at most POOL candidates.
+ * 2. Each candidate's stored token sequence (doc.terms) is compared with
+ *    the message: the idf-weighted share of the message's words found in
+ *    it, the share of the message's word pairs (shingles) found in it,
+ *    and the same two the other way round. Containment, not cosine, so a
+ *    10-word message and a 500-word one mean the same; word pairs are what
+ *    separate a real excerpt from a same-topic message.
+ * 3. The best score decides the verdict (T_MATCH, T_SIMILAR), the label
+ *    decides which, and numbers that differ from an official release
+ *    make it "altered".
+ */
+#include "match.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "normalize.h"
+#include "util.h"
+
+#define QUERY_CAP 24      /* rarest tokens used for candidates */
+#define POOL 40           /* candidates re-ranked */
+#define DF_CACHE_MAX 100000
+#define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
+
+struct qtok {
+	uint32_t h;          /* term hash */
+	unsigned flags;      /* token flags */
+	size_t start, end;   /* span in the message */
+	size_t text;         /* offset of the canonical text in matcher.texts */
+	size_t word;         /* offset of the word before stemming in matcher.texts */
+};
+
+struct slot {
+	uint64_t key;        /* term hash, or pair of hashes; 0 = empty */
+	uint32_t mark;       /* candidate that last found it */
+	double w;            /* weight (terms) */
+};
+
+struct matcher {
+	struct store *st;
+	sqlite3_stmt *df, *cand, *terms, *meta, *snip;
+	struct hmap dfcache;     /* canonical token -> df */
+	long long ndocs;
+	/* per message */
+	struct qtok *q;          /* content tokens in order (stopwords dropped) */
+	size_t nq, capq;
+	struct qtok *split;      /* scratch for split_unknown() */
+	size_t capsplit;
+	struct strbuf texts;     /* canonical token texts, NUL-separated */
+	struct slot *terms_set;  /* distinct message terms */
+	struct slot *pairs_set;  /* distinct message word pairs */
+	size_t setcap;           /* slots in each set (power of two) */
+	size_t nterms, npairs;
+	double wsum;             /* sum of term weights */
+	uint32_t mark;
+};
+
+const char *verdict_name(enum verdict v)
+{
+	switch (v) {
+	case V_HOAX: return "hoax";
+	case V_OFFICIAL: return "official";
+	case V_ALTERED: return "altered";
+	case V_SIMILAR: return "similar";
+	case V_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+struct matcher *matcher_new(struct store *st)
+{
+	struct matcher *m = xcalloc(1, sizeof *m);
+	m->st = st;
+	m->df = store_prepare(st, "SELECT doc FROM doc_vocab WHERE term = ?1");
+	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+	m->terms = store_prepare(st, "SELECT terms FROM doc WHERE n = ?1");
+	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
+				    "coalesce(title, '') || ' ' || coalesce(claim, '') || ' ' || coalesce(body, '') "
+				    "FROM doc WHERE n = ?1");
+	m->snip = store_prepare(st, "SELECT snippet(doc_fts, -1, ?1, ?2, '…', 24) FROM doc_fts "
+				    "WHERE doc_fts MATCH ?3 AND rowid = ?4");
+	sqlite3_stmt *c = store_prepare(st, "SELECT count(*) FROM doc");
+	if (sqlite3_step(c) != SQLITE_ROW)
+		store_die(st, "cannot read the database");
+	m->ndocs = sqlite3_column_int64(c, 0);
+	sqlite3_finalize(c);
+	return m;
+}
+
+void matcher_free(struct matcher *m)
+{
+	if (!m)
+		return;
+	sqlite3_finalize(m->df);
+	sqlite3_finalize(m->cand);
+	sqlite3_finalize(m->terms);
+	sqlite3_finalize(m->meta);
+	sqlite3_finalize(m->snip);
+	hmap_free(&m->dfcache);
+	free(m->q);
+	free(m->split);
+	sb_release(&m->texts);
+	free(m->terms_set);
+	free(m->pairs_set);
+	free(m);
+}
+
+/* Documents holding the canonical token t (FTS5 vocabulary), cached. */
+static long long doc_freq(struct matcher *m, const char *t, size_t len)
+{
+	struct hmap_entry *e = hmap_get(&m->dfcache, t, len);
+	if (e)
+		return e->val.num;
+	if (m->dfcache.len >= DF_CACHE_MAX)
+		hmap_clear(&m->dfcache);
+	sqlite3_bind_text(m->df, 1, t, (int)len, SQLITE_STATIC);
+	long long df = 0;
+	int rc = sqlite3_step(m->df);
+	if (rc == SQLITE_ROW)
+		df = sqlite3_column_int64(m->df, 0);
+	else if (rc != SQLITE_DONE)
+		store_die(m->st, "cannot read the index");
+	sqlite3_reset(m->df);
+	e = hmap_put(&m->dfcache, t, len, NULL);
+	e->val.num = df;
+	return df;
+}
+
+static int collect(void *ctx, const struct token *t)
+{
+	struct matcher *m = ctx;
+	xgrow((void **)&m->q, &m->capq, m->nq + 1, sizeof *m->q);
+	struct qtok *q = &m->q[m->nq++];
+	q->h = term_hash(t->text, t->len);
+	q->flags = t->flags;
+	q->start = t->start;
+	q->end = t->end;
+	q->text = m->texts.len;
+	sb_add(&m->texts, t->text, t->len);
+	sb_putc(&m->texts, '\0');
+	q->word = m->texts.len;
+	sb_add(&m->texts, t->word, t->wlen);
+	sb_putc(&m->texts, '\0');
+	return 0;
+}
+
+/* Tokens of one half of a split word: all must be known to the corpus. */
+struct half {
+	struct matcher *m;
+	int ok;              /* every content token is in the index */
+	int content;         /* content tokens seen */
+	const struct qtok *from;  /* the token being split (span, flags) */
+	int keep;            /* append the tokens to m->q */
+};
+
+static long long doc_freq(struct matcher *m, const char *t, size_t len);
+
+static int half_token(void *ctx, const struct token *t)
+{
+	struct half *h = ctx;
+	if (t->flags & TF_STOP)
+		return 0;
+	h->content++;
+	if (!h->keep) {
+		if (doc_freq(h->m, t->text, t->len) == 0)
+			h->ok = 0;
+		return !h->ok;
+	}
+	collect(h->m, t);
+	h->m->q[h->m->nq - 1].start = h->from->start;
+	h->m->q[h->m->nq - 1].end = h->from->end;
+	return 0;
+}
+
+/*
+ * A word no document holds may be two words whose space was dropped
+ * ("acehtergulung", "amindan"): split it where both halves are known to
+ * the corpus, preferring the most even split. Returns 1 when split (the
+ * halves appended to m->q), 0 otherwise.
+ */
+static int split_word(struct matcher *m, const struct qtok *from, const char *w, size_t n)
+{
+	size_t best = 0, best_even = 0;
+	for (size_t i = 3; i + 3 <= n; i++) {
+		if (((unsigned char)w[i] & 0xC0) == 0x80)
+			continue;   /* inside a UTF-8 sequence */
+		size_t even = i < n - i ? i : n - i;
+		if (even <= best_even)
+			continue;
+		struct half l = { m, 1, 0, from, 0 }, r = { m, 1, 0, from, 0 };
+		norm_text(w, i, NORM_STEM | NORM_KEEP_STOP, half_token, &l, NULL, NULL);
+		if (l.ok)
+			norm_text(w + i, n - i, NORM_STEM | NORM_KEEP_STOP, half_token, &r, NULL, NULL);
+		if (l.ok && r.ok && l.content + r.content > 0) {
+			best = i;
+			best_even = even;
+		}
+	}
+	if (!best)
+		return 0;
+	struct half l = { m, 1, 0, from, 1 };
+	norm_text(w, best, NORM_STEM, half_token, &l, NULL, NULL);
+	norm_text(w + best, n - best, NORM_STEM, half_token, &l, NULL, NULL);
+	return 1;
+}
+
+/* Replace tokens no document holds by their halves where split_word() finds them. */
+static void split_unknown(struct matcher *m)
+{
+	size_t n = m->nq;
+	xgrow((void **)&m->split, &m->capsplit, n + 1, sizeof *m->split);
+	memcpy(m->split, m->q, n * sizeof *m->q);
+	m->nq = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct qtok *t = &m->split[i];
+		size_t wlen = strlen(m->texts.buf + t->word);
+		if (!(t->flags & (TF_NUMBER | TF_URL | TF_PLACE)) && wlen >= 6 &&
+		    doc_freq(m, m->texts.buf + t->text, strlen(m->texts.buf + t->text)) == 0) {
+			char *w = xstrdup(m->texts.buf + t->word);   /* texts may move */
+			int done = split_word(m, t, w, wlen);
+			free(w);
+			if (done)
+				continue;
+		}
+		xgrow((void **)&m->q, &m->capq, m->nq + 1, sizeof *m->q);
+		m->q[m->nq++] = *t;
+	}
+}
+
+static uint64_t mix(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	return k;
+}
+
+/* The slot for key in set (power-of-two cap), empty or holding key. */
+static struct slot *set_slot(struct slot *set, size_t cap, uint64_t key)
+{
+	for (size_t i = mix(key) & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (set[i].key == key || set[i].key == 0)
+			return &set[i];
+}
+
+static uint64_t pair_key(uint32_t a, uint32_t b)
+{
+	return ((uint64_t)a << 32) | b;
+}
+
+/* Term weight: idf, with words no document holds (typos, commentary) counted as rare. */
+static double weight(long long df, long long ndocs)
+{
+	if (df < 1)
+		df = 1;
+	return log(1.0 + (double)ndocs / (double)df);
+}
+
+/* Fill the message's term and pair sets; returns the candidate query. */
+static void prepare_message(struct matcher *m, struct strbuf *expr)
+{
+	size_t need = 16;
+	while (need < m->nq * 4)
+		need *= 2;
+	if (need > m->setcap) {
+		free(m->terms_set);
+		free(m->pairs_set);
+		m->terms_set = xcalloc(need, sizeof *m->terms_set);
+		m->pairs_set = xcalloc(need, sizeof *m->pairs_set);
+		m->setcap = need;
+	} else {
+		memset(m->terms_set, 0, m->setcap * sizeof *m->terms_set);
+		memset(m->pairs_set, 0, m->setcap * sizeof *m->pairs_set);
+	}
+	m->nterms = m->npairs = 0;
+	m->wsum = 0;
+	m->mark = 0;
+	struct { long long df; size_t i; } *rare = xmalloc((m->nq + 1) * sizeof *rare);
+	size_t nrare = 0;
+	for (size_t i = 0; i < m->nq; i++) {
+		struct slot *s = set_slot(m->terms_set, m->setcap, m->q[i].h);
+		if (!s->key) {
+			const char *t = m->texts.buf + m->q[i].text;
+			long long df = doc_freq(m, t, strlen(t));
+			s->key = m->q[i].h;
+			s->w = weight(df, m->ndocs);
+			m->wsum += s->w;
+			m->nterms++;
+			if (df > 0) {
+				rare[nrare].df = df;
+				rare[nrare++].i = i;
+			}
+		}
+		if (i > 0) {
+			struct slot *p = set_slot(m->pairs_set, m->setcap, pair_key(m->q[i - 1].h, m->q[i].h));
+			if (!p->key) {
+				p->key = pair_key(m->q[i - 1].h, m->q[i].h);
+				m->npairs++;
+			}
+		}
+	}
+	/* the rarest tokens first (insertion sort: messages are short) */
+	for (size_t i = 1; i < nrare; i++)
+		for (size_t j = i; j > 0 && rare[j].df < rare[j - 1].df; j--) {
+			__typeof__(*rare) tmp = rare[j];
+			rare[j] = rare[j - 1];
+			rare[j - 1] = tmp;
+		}
+	sb_reset(expr);
+	for (size_t i = 0; i < nrare && i < QUERY_CAP; i++) {
+		if (i)
+			sb_puts(expr, " OR ");
+		sb_puts(expr, "\"\x1f");
+		sb_puts(expr, m->texts.buf + m->q[rare[i].i].text);
+		sb_putc(expr, '"');
+	}
+	free(rare);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Score one candidate against the message's sets. */
+static void score(struct matcher *m, const unsigned char *blob, size_t nb, struct match *c)
+{
+	uint32_t mark = ++m->mark;
+	double wfound = 0;
+	size_t pfound = 0, dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
+	uint32_t prev = 0;
+	for (size_t i = 0; i + 4 <= nb; i += 4) {
+		uint32_t h = le32(blob + i);
+		if (!h) {
+			prev = 0;
+			continue;
+		}
+		dtok++;
+		struct slot *s = set_slot(m->terms_set, m->setcap, h);
+		if (s->key) {
+			dhit++;
+			if (s->mark != mark) {
+				s->mark = mark;
+				wfound += s->w;
+			}
+		}
+		if (prev) {
+			dpairs++;
+			struct slot *p = set_slot(m->pairs_set, m->setcap, pair_key(prev, h));
+			if (p->key) {
+				dpairhit++;
+				if (p->mark != mark) {
+					p->mark = mark;
+					pfound++;
+				}
+			}
+		}
+		prev = h;
+	}
+	c->words = m->wsum > 0 ? wfound / m->wsum : 0;
+	c->seq = m->npairs ? (double)pfound / (double)m->npairs : c->words;
+	c->dwords = dtok ? (double)dhit / (double)dtok : 0;
+	c->dseq = dpairs ? (double)dpairhit / (double)dpairs : c->dwords;
+	/* word pairs weigh most: they separate an excerpt from a same-topic text */
+	double from_msg = 0.3 * c->words + 0.7 * c->seq;
+	double from_doc = 0.15 * c->dwords + 0.85 * c->dseq;
+	if (dtok < SHORT_DOC)
+		from_doc *= (double)dtok / SHORT_DOC;
+	c->score = from_msg > from_doc ? from_msg : from_doc;
+	if (m->nterms < 4)   /* one to three words say little */
+		c->score *= (double)m->nterms / 4;
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static void add_note(struct result *r, char *note)
+{
+	xgrow((void **)&r->notes, &r->capnotes, r->nnotes + 1, sizeof *r->notes);
+	r->notes[r->nnotes++] = note;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct match *x = a, *y = b;
+	return (x->score < y->score) - (x->score > y->score);
+}
+
+struct numbers {
+	struct strbuf canon;    /* canonical numbers, NUL-separated */
+	struct strbuf raw;      /* their text as written, NUL-separated */
+	const char *src;        /* the text tokenized; borrowed */
+	size_t n;
+};
+
+static int collect_number(void *ctx, const struct token *t)
+{
+	struct numbers *nb = ctx;
+	if (!(t->flags & TF_NUMBER))
+		return 0;
+	sb_add(&nb->canon, t->text, t->len);
+	sb_putc(&nb->canon, '\0');
+	size_t s = t->start;
+	/* widen "150.000" to "Rp150.000" / "Rp 150.000" for the reader */
+	if (s >= 2 && !strncasecmp(nb->src + s - 2, "rp", 2))
+		s -= 2;
+	else if (s >= 3 && !strncasecmp(nb->src + s - 3, "rp ", 3))
+		s -= 3;
+	else if (s >= 3 && !strncasecmp(nb->src + s - 3, "rp.", 3))
+		s -= 3;
+	sb_add(&nb->raw, nb->src + s, t->end - s);
+	sb_putc(&nb->raw, '\0');
+	nb->n++;
+	return 0;
+}
+
+static void numbers_of(const char *text, size_t len, struct numbers *nb)
+{
+	nb->src = text;
+	norm_text(text, len, NORM_STEM, collect_number, nb, NULL, NULL);
+}
+
+/* The i-th NUL-separated string of sb that is not in other; NULL if none. */
+static const char *first_missing(const struct strbuf *a, const struct strbuf *araw,
+				 const struct strbuf *other, const char **raw)
+{
+	const char *p = a->buf, *r = araw->buf;
+	for (; p && p < a->buf + a->len; p += strlen(p) + 1, r += strlen(r) + 1) {
+		int found = 0;
+		for (const char *q = other->buf; q && q < other->buf + other->len; q += strlen(q) + 1)
+			if (!strcmp(p, q))
+				found = 1;
+		if (!found) {
+			*raw = r;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * An official release whose numbers the message changes: note which.
+ * Returns 1 when the message is altered.
+ */
+static int check_numbers(const char *text, size_t len, const char *doc, struct result *r)
+{
+	struct numbers qn = { STRBUF_INIT, STRBUF_INIT, NULL, 0 };
+	struct numbers dn = { STRBUF_INIT, STRBUF_INIT, NULL, 0 };
+	numbers_of(text, len, &qn);
+	numbers_of(doc, strlen(doc), &dn);
+	const char *qraw = NULL, *draw = NULL;
+	const char *qm = qn.n ? first_missing(&qn.canon, &qn.raw, &dn.canon, &qraw) : NULL;
+	const char *dm = dn.n ? first_missing(&dn.canon, &dn.raw, &qn.canon, &draw) : NULL;
+	int altered = qm && dn.n;
+	if (altered) {
+		struct strbuf note = STRBUF_INIT;
+		if (dm)
+			sb_printf(&note, "numbers differ: %s where the release says %s", qraw, draw);
+		else
+			sb_printf(&note, "numbers differ: %s is not in the release", qraw);
+		add_note(r, sb_detach(&note));
+	}
+	sb_release(&qn.canon); sb_release(&qn.raw);
+	sb_release(&dn.canon); sb_release(&dn.raw);
+	return altered;
+}
+
+int matcher_check(struct matcher *m, const char *text, size_t len,
+		const struct match_opts *o, struct result *r)
+{
+	memset(r, 0, sizeof *r);
+	m->nq = 0;
+	sb_reset(&m->texts);
+	norm_text(text, len, NORM_STEM, collect, m, NULL, NULL);
+	split_unknown(m);
+	r->ntokens = m->nq;
+	struct strbuf expr = STRBUF_INIT;
+	prepare_message(m, &expr);
+	if (!expr.len) {
+		sb_release(&expr);
+		return 0;
+	}
+	struct match pool[POOL];
+	size_t np = 0;
+	sqlite3_bind_text(m->cand, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
+	sqlite3_bind_int(m->cand, 2, POOL);
+	int rc;
+	while ((rc = sqlite3_step(m->cand)) == SQLITE_ROW && np < POOL) {
+		memset(&pool[np], 0, sizeof pool[np]);
+		pool[np++].n = sqlite3_column_int64(m->cand, 0);
+	}
+	sqlite3_reset(m->cand);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		store_die(m->st, "cannot search the index");
+	for (size_t i = 0; i < np; i++) {
+		sqlite3_bind_int64(m->terms, 1, pool[i].n);
+		if (sqlite3_step(m->terms) == SQLITE_ROW)
+			score(m, sqlite3_column_blob(m->terms, 0),
+			      (size_t)sqlite3_column_bytes(m->terms, 0), &pool[i]);
+		sqlite3_reset(m->terms);
+	}
+	qsort(pool, np, sizeof *pool, by_score);
+	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
+	if (keep == 0 && np)
+		keep = 1;   /* the verdict needs the best one */
+	r->m = xcalloc(keep ? keep : 1, sizeof *r->m);
+	char *best_text = NULL;
+	for (size_t i = 0; i < keep; i++) {
+		struct match *c = &r->m[r->nm++];
+		*c = pool[i];
+		sqlite3_bind_int64(m->meta, 1, c->n);
+		if (sqlite3_step(m->meta) == SQLITE_ROW) {
+			c->id = col_dup(m->meta, 0);
+			c->label = col_dup(m->meta, 1);
+			c->rating = col_dup(m->meta, 2);
+			c->title = col_dup(m->meta, 3);
+			c->publisher = col_dup(m->meta, 4);
+			c->date = col_dup(m->meta, 5);
+			c->url = col_dup(m->meta, 6);
+			if (i == 0)
+				best_text = col_dup(m->meta, 7);
+		}
+		sqlite3_reset(m->meta);
+		if (o->snippets) {
+			sqlite3_bind_text(m->snip, 1, o->hl_open, -1, SQLITE_STATIC);
+			sqlite3_bind_text(m->snip, 2, o->hl_close, -1, SQLITE_STATIC);
+			sqlite3_bind_text(m->snip, 3, expr.buf, (int)expr.len, SQLITE_STATIC);
+			sqlite3_bind_int64(m->snip, 4, c->n);
+			if (sqlite3_step(m->snip) == SQLITE_ROW)
+				c->snippet = col_dup(m->snip, 0);
+			sqlite3_reset(m->snip);
+		}
+	}
+	sb_release(&expr);
+	if (r->nm) {
+		struct match *b = &r->m[0];
+		r->score = b->score;
+		if (b->score >= T_MATCH) {
+			if (b->label && !strcmp(b->label, "official"))
+				r->verdict = best_text && check_numbers(text, len, best_text, r) ? V_ALTERED : V_OFFICIAL;
+			else
+				r->verdict = V_HOAX;
+		} else if (b->score >= T_SIMILAR) {
+			r->verdict = V_SIMILAR;
+		}
+		if (r->verdict != V_UNKNOWN) {
+			int neg = 0;
+			for (size_t i = 0; i < m->nq; i++)
+				if (m->q[i].flags & TF_NEG)
+					neg = 1;
+			if (neg)
+				add_note(r, xstrdup("the message contains a negation (tidak, bukan, ...): "
+						    "it may deny or dispute the claim rather than spread it"));
+		}
+	}
+	free(best_text);
+	if (keep == 0)
+		r->nm = 0;
+	return 0;
+}
+
+void result_clear(struct result *r)
+{
+	for (size_t i = 0; i < r->nm; i++) {
+		struct match *c = &r->m[i];
+		free(c->id); free(c->label); free(c->rating); free(c->title);
+		free(c->publisher); free(c->date); free(c->url); free(c->snippet);
+	}
+	free(r->m);
+	for (size_t i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
+	free(r->notes);
+	memset(r, 0, sizeof *r);
+}
+
+struct exprctx {
+	struct strbuf *out;
+	struct hmap seen;
+	const char *join;
+};
+
+static int add_expr_token(void *ctx, const struct token *t)
+{
+	struct exprctx *e = ctx;
+	int isnew;
+	hmap_put(&e->seen, t->text, t->len, &isnew);
+	if (!isnew)
+		return 0;
+	if (e->out->len)
+		sb_puts(e->out, e->join);
+	sb_puts(e->out, "\"\x1f");
+	for (size_t i = 0; i < t->len; i++) {
+		if (t->text[i] == '"')
+			sb_putc(e->out, '"');
+		sb_putc(e->out, t->text[i]);
+	}
+	sb_putc(e->out, '"');
+	return 0;
+}
+
+void match_fts_expr(const char *text, size_t len, int any, struct strbuf *out)
+{
+	struct exprctx e = { out, HMAP_INIT, any ? " OR " : " " };
+	sb_reset(out);
+	norm_text(text, len, NORM_STEM, add_expr_token, &e, NULL, NULL);
+	hmap_free(&e.seen);
+}

@@ -1,0 +1,69 @@
+/*
+ * match.h: matching a message against the corpus: candidates from the
+ * FTS5 index, re-ranking by a length-independent similarity, and the
+ * verdict.
+ *
+ * Ownership: a matcher borrows its store. matcher_check() fills a
+ * struct result whose strings it owns; result_clear() frees them.
+ */
+#ifndef SARING_MATCH_H
+#define SARING_MATCH_H
+
+#include <stddef.h>
+
+#include "store.h"
+
+struct strbuf;
+
+enum verdict { V_UNKNOWN, V_SIMILAR, V_OFFICIAL, V_ALTERED, V_HOAX };
+
+/* Calibrated on ../shared/data/queries-dev.jsonl; see README "Quality". */
+#define T_MATCH 0.45    /* at or above: the message is that document */
+#define T_SIMILAR 0.25  /* at or above: related, a person should read it */
+
+struct match {
+	long long n;        /* doc row */
+	char *id, *label, *rating, *title, *publisher, *date, *url;  /* owned */
+	char *snippet;      /* owned, with highlight markers; NULL unless asked */
+	double score;       /* similarity in [0, 1] */
+	double words;       /* share of the message's (weighted) words in the document */
+	double seq;         /* share of the message's word pairs in the document */
+	double dwords, dseq;/* the same, the document's share in the message */
+};
+
+struct result {
+	enum verdict verdict;
+	double score;            /* the best match's score, 0 when none */
+	struct match *m;         /* owned, best first */
+	size_t nm;
+	char **notes;            /* owned strings: negation, altered numbers, ... */
+	size_t nnotes, capnotes;
+	size_t ntokens;          /* content tokens in the message */
+};
+
+struct matcher;
+
+struct match_opts {
+	int topn;            /* matches to report */
+	int snippets;        /* fetch highlighted snippets */
+	const char *hl_open, *hl_close;  /* highlight markers; borrowed */
+};
+
+struct matcher *matcher_new(struct store *st);
+void matcher_free(struct matcher *m);
+
+/* Match one message. Returns 0, or -1 on a database error (message printed). */
+int matcher_check(struct matcher *m, const char *text, size_t len,
+		const struct match_opts *o, struct result *r);
+void result_clear(struct result *r);
+
+const char *verdict_name(enum verdict v);
+
+/*
+ * Build an FTS5 MATCH expression from text through the pipeline: each
+ * distinct token quoted (so user text is never query syntax), joined by
+ * " OR " when any is set, else by spaces (AND). Empty when no token.
+ */
+void match_fts_expr(const char *text, size_t len, int any, struct strbuf *out);
+
+#endif

@@ -1,0 +1,234 @@
+/* normalize.c: informal Indonesian to canonical tokens. */
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmap.h"
+#include "stem.h"
+#include "tables.h"
+#include "util.h"
+
+static int loaded;
+static struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be several words) */
+static struct hmap stopwords = HMAP_INIT;  /* set */
+static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
+
+static const char *const negations[] = {
+	"tidak", "bukan", "belum", "jangan", "tak", "enggak", "tanpa",
+};
+
+static void load(void)
+{
+	table_load_pairs(data_slang, &slang);
+	table_load_set(data_stopwords, &stopwords);
+	table_load_set(data_keep_in, &keep_in);
+	for (size_t i = 0; i < sizeof negations / sizeof *negations; i++) {
+		struct hmap_entry *e = hmap_get(&stopwords, negations[i], strlen(negations[i]));
+		if (e)   /* a negation is never a stopword, whatever the table says */
+			e->val.num = -1;
+	}
+	loaded = 1;
+}
+
+void norm_release(void)
+{
+	for (size_t i = 0; i < slang.cap; i++)
+		if (slang.slots[i].key)
+			free(slang.slots[i].val.ptr);
+	hmap_free(&slang);
+	hmap_free(&stopwords);
+	hmap_free(&keep_in);
+	stem_release();
+	loaded = 0;
+}
+
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_letter(int c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
+
+static int leet_letter(int c)
+{
+	switch (c) {
+	case '0': return 'o';
+	case '1': return 'i';
+	case '3': return 'e';
+	case '4': return 'a';
+	case '5': return 's';
+	case '7': return 't';
+	default: return 0;
+	}
+}
+
+/*
+ * Undo leetspeak and digit reduplication inside a word, in place:
+ * "h0ax" -> "hoax", "p3m3r1nt4h" -> "pemerintah", "anak2" -> "anak",
+ * "teman2nya" -> "temannya". Digits at either end (covid19) stay.
+ */
+static void undo_digits(struct strbuf *w)
+{
+	char *s = w->buf;
+	size_t n = w->len, o = 0;
+	for (size_t i = 0; i < n;) {
+		if (!is_digit((unsigned char)s[i])) {
+			s[o++] = s[i++];
+			continue;
+		}
+		size_t j = i;
+		while (j < n && is_digit((unsigned char)s[j]))
+			j++;
+		int before = o >= 2 && is_letter((unsigned char)s[o - 1]) && is_letter((unsigned char)s[o - 2]);
+		int after = j < n && is_letter((unsigned char)s[j]);
+		if (j - i == 1 && s[i] == '2' && before &&
+		    (j == n || (n - j <= 3 && (!strncmp(s + j, "nya", n - j) || !strncmp(s + j, "an", n - j) ||
+						!strncmp(s + j, "mu", n - j) || !strncmp(s + j, "ku", n - j))))) {
+			i = j;        /* reduplication: drop the 2 */
+			continue;
+		}
+		int leet = o > 0 && is_letter((unsigned char)s[o - 1]) && after;
+		for (size_t k = i; leet && k < j; k++)
+			if (!leet_letter((unsigned char)s[k]))
+				leet = 0;
+		for (size_t k = i; k < j; k++)
+			s[o++] = leet ? (char)leet_letter((unsigned char)s[k]) : s[k];
+		i = j;
+	}
+	w->len = o;
+	s[o] = '\0';
+}
+
+/* Collapse runs of 3 or more equal letters to maxrun: "bangeeet" -> "banget". */
+static void collapse_runs(const char *s, size_t n, size_t maxrun, struct strbuf *out)
+{
+	sb_reset(out);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && s[j] == s[i])
+			j++;
+		size_t run = j - i;
+		if (run >= 3 && s[i] >= 'a' && s[i] <= 'z')
+			run = maxrun;
+		for (size_t k = 0; k < run; k++)
+			sb_putc(out, s[i]);
+		i = j;
+	}
+}
+
+struct pipe {
+	unsigned opts;
+	token_fn fn;
+	void *ctx;
+	int stop;
+	struct strbuf word;   /* word being normalized */
+	struct strbuf alt;    /* scratch */
+};
+
+/* Emit one canonical word (after slang): flag, stem, call back. */
+static void out_word(struct pipe *p, const char *w, size_t len, const struct word *src, unsigned flags)
+{
+	if (p->stop || !len)
+		return;
+	struct hmap_entry *sw = hmap_get(&stopwords, w, len);
+	if (sw && sw->val.num != -1)
+		flags |= TF_STOP;
+	for (size_t i = 0; i < sizeof negations / sizeof *negations; i++)
+		if (strlen(negations[i]) == len && !memcmp(negations[i], w, len))
+			flags |= TF_NEG;
+	if ((p->opts & NORM_STEM) && (flags & TF_STOP) && !(p->opts & NORM_KEEP_STOP))
+		return;
+	struct token t = { w, len, w, len, src->start, src->end, flags };
+	if ((p->opts & NORM_STEM) && !(flags & (TF_NUMBER | TF_URL | TF_PLACE | TF_STOP)))
+		t.text = stem_word(w, len, &t.len);
+	if (p->fn(p->ctx, &t))
+		p->stop = 1;
+}
+
+/* Look up w in the slang table; emit its expansion and return 1 if found. */
+static int out_slang(struct pipe *p, const char *w, size_t len, const struct word *src)
+{
+	struct hmap_entry *e = hmap_get(&slang, w, len);
+	if (!e)
+		return 0;
+	const char *v = e->val.ptr;
+	while (*v) {
+		const char *sp = strchr(v, ' ');
+		size_t l = sp ? (size_t)(sp - v) : strlen(v);
+		out_word(p, v, l, src, 0);
+		v += l;
+		while (*v == ' ')
+			v++;
+	}
+	return 1;
+}
+
+static int known(const char *w, size_t len)
+{
+	return hmap_get(&slang, w, len) || hmap_get(&stopwords, w, len) ||
+	       hmap_get(&keep_in, w, len) || stem_is_exception(w, len);
+}
+
+static int on_word(void *ctx, const struct word *w)
+{
+	struct pipe *p = ctx;
+	switch (w->kind) {
+	case WORD_NUMBER:
+		out_word(p, w->text, w->len, w, TF_NUMBER);
+		return p->stop;
+	case WORD_URL:
+		out_word(p, w->text, w->len, w, TF_URL);
+		return p->stop;
+	case WORD_EMAIL:
+	case WORD_PHONE:
+		out_word(p, w->text, w->len, w, TF_PLACE);
+		return p->stop;
+	case WORD_PLAIN:
+		break;
+	}
+	sb_reset(&p->word);
+	sb_add(&p->word, w->text, w->len);
+	if (strpbrk(p->word.buf, "0123456789"))
+		undo_digits(&p->word);
+	if (!p->word.len)
+		return p->stop;
+	/* elongation: prefer a doubled letter when that is a known word */
+	collapse_runs(p->word.buf, p->word.len, 2, &p->alt);
+	if (p->alt.len != p->word.len) {
+		if (!known(p->alt.buf, p->alt.len))
+			collapse_runs(p->word.buf, p->word.len, 1, &p->alt);
+		sb_reset(&p->word);
+		sb_add(&p->word, p->alt.buf, p->alt.len);
+	}
+	char *s = p->word.buf;
+	size_t n = p->word.len;
+	if (out_slang(p, s, n, w))
+		return p->stop;
+	/* colloquial nge- prefix: ngebantu -> bantu, ngecek -> cek */
+	if (n >= 6 && !strncmp(s, "nge", 3) && !known(s, n)) {
+		s += 3;
+		n -= 3;
+		if (out_slang(p, s, n, w))
+			return p->stop;
+	}
+	/* colloquial -in suffix: sebarin -> sebarkan, beliin -> belikan */
+	if (n >= 5 && s[n - 2] == 'i' && s[n - 1] == 'n' && !known(s, n)) {
+		sb_reset(&p->alt);
+		sb_add(&p->alt, s, n - 2);
+		sb_puts(&p->alt, "kan");
+		out_word(p, p->alt.buf, p->alt.len, w, 0);
+		return p->stop;
+	}
+	out_word(p, s, n, w, 0);
+	return p->stop;
+}
+
+void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
+		utf8_warn_fn warn, void *wctx)
+{
+	if (!loaded)
+		load();
+	struct pipe p = { opts, fn, ctx, 0, STRBUF_INIT, STRBUF_INIT };
+	sb_add(&p.word, "", 0);
+	sb_add(&p.alt, "", 0);
+	text_scan(s, n, on_word, &p, warn, wctx);
+	sb_release(&p.word);
+	sb_release(&p.alt);
+}

@@ -1,0 +1,36 @@
+/*
+ * out.h: what every command prints the same way: colour decisions, JSON
+ * Lines, TSV fields, and a source (document) for people to read.
+ *
+ * Ownership: out_json_line() takes the reference it is given.
+ */
+#ifndef SARING_OUT_H
+#define SARING_OUT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* --color=WHEN: "auto", "always", "never"; auto honours NO_COLOR and isatty. -1 if WHEN is bad. */
+int out_color(const char *when);
+
+/* Print o as one compact JSON line on stdout and drop the reference. */
+void out_json_line(json_t *o);
+/* A string or JSON null when s is NULL or empty. */
+json_t *out_str(const char *s);
+
+/* Print s as one TSV field: tabs, newlines and backslashes escaped. */
+void out_tsv_field(FILE *f, const char *s);
+
+/* Highlight markers for snippets: ANSI bold on a colour terminal, else «». */
+const char *out_hl_open(int color);
+const char *out_hl_close(int color);
+
+/* "\033[...m" when color, else "". */
+const char *out_sgr(int color, const char *code);
+
+/* A source for people: "  [label, RATING] title\n      publisher · date · url\n      snippet". */
+void out_source(FILE *f, int color, int rank, const char *label, const char *rating,
+		const char *title, const char *publisher, const char *date, const char *url,
+		const char *snippet, double score);
+
+#endif

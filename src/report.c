@@ -1,0 +1,207 @@
+/* report.c: verdicts for people, JSON Lines and TSV. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "text.h"
+#include "util.h"
+
+void report_begin(struct report *r, struct store *st)
+{
+	r->m = matcher_new(st);
+}
+
+void report_end(struct report *r)
+{
+	matcher_free(r->m);
+	r->m = NULL;
+}
+
+const char *verdict_sentence(enum verdict v)
+{
+	switch (v) {
+	case V_HOAX:
+		return "matches a known hoax: see the debunk below before forwarding";
+	case V_ALTERED:
+		return "follows an official release but changes its numbers, amounts or dates";
+	case V_OFFICIAL:
+		return "matches an official release";
+	case V_SIMILAR:
+		return "related documents exist but none matches closely: read them before you decide";
+	case V_UNKNOWN:
+		break;
+	}
+	return "nothing in the database is close to this message. This is not evidence "
+	       "that it is true: check official channels before forwarding";
+}
+
+static const char *verdict_color(enum verdict v)
+{
+	switch (v) {
+	case V_HOAX: case V_ALTERED: return "\033[1;31m";
+	case V_OFFICIAL: return "\033[1;32m";
+	case V_SIMILAR: return "\033[1;33m";
+	case V_UNKNOWN: break;
+	}
+	return "\033[1m";
+}
+
+json_t *report_json(json_t *id, const struct result *res)
+{
+	json_t *o = json_object();
+	json_object_set(o, "id", id ? id : json_null());
+	json_object_set_new(o, "verdict", json_string(verdict_name(res->verdict)));
+	json_object_set_new(o, "score", json_real(res->score));
+	json_t *ms = json_array();
+	for (size_t i = 0; i < res->nm; i++) {
+		const struct match *c = &res->m[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "id", out_str(c->id));
+		json_object_set_new(j, "label", out_str(c->label));
+		json_object_set_new(j, "rating", out_str(c->rating));
+		json_object_set_new(j, "score", json_real(c->score));
+		json_object_set_new(j, "title", out_str(c->title));
+		json_object_set_new(j, "publisher", out_str(c->publisher));
+		json_object_set_new(j, "url", out_str(c->url));
+		json_object_set_new(j, "date", out_str(c->date));
+		json_object_set_new(j, "snippet", out_str(c->snippet));
+		json_object_set_new(j, "evidence", json_pack("{s:f,s:f,s:f,s:f}",
+			"words", c->words, "pairs", c->seq, "doc_words", c->dwords, "doc_pairs", c->dseq));
+		json_array_append_new(ms, j);
+	}
+	json_object_set_new(o, "matches", ms);
+	json_t *notes = json_array();
+	for (size_t i = 0; i < res->nnotes; i++)
+		json_array_append_new(notes, out_str(res->notes[i]));
+	json_object_set_new(o, "notes", notes);
+	return o;
+}
+
+static void print_human(const struct report *r, const struct result *res)
+{
+	int col = r->color;
+	char up[16];
+	const char *name = verdict_name(res->verdict);
+	size_t i = 0;
+	for (; name[i] && i < sizeof up - 1; i++)
+		up[i] = (char)(name[i] - 32);
+	up[i] = '\0';
+	printf("%s%s%s  %s", out_sgr(col, verdict_color(res->verdict)), up,
+	       out_sgr(col, "\033[0m"), verdict_sentence(res->verdict));
+	if (res->nm)
+		printf(" (score %.2f)", res->score);
+	printf("\n");
+	size_t show = res->verdict == V_UNKNOWN ? 0 : res->nm;
+	if (show)
+		printf("\nClosest sources:\n");
+	for (size_t k = 0; k < show; k++) {
+		const struct match *c = &res->m[k];
+		out_source(stdout, col, (int)k + 1, c->label, c->rating, c->title, c->publisher,
+			   c->date, c->url, c->snippet, c->score);
+		printf("     why: %.0f%% of the message's words and %.0f%% of its word pairs are in it"
+		       "; it is %.0f%% covered by the message\n",
+		       100 * c->words, 100 * c->seq, 100 * (c->dwords + c->dseq) / 2);
+	}
+	for (size_t k = 0; k < res->nnotes; k++)
+		printf("%snote:%s %s\n", show ? "\n" : "", "", res->notes[k]);
+	if (res->verdict == V_UNKNOWN && res->nm && res->score > 0)
+		printf("(the nearest document scored %.2f, below the %.2f needed to show it)\n",
+		       res->score, T_SIMILAR);
+}
+
+static void print_tsv(const struct result *res, json_t *id)
+{
+	if (id && json_is_string(id))
+		out_tsv_field(stdout, json_string_value(id));
+	else if (id && json_is_integer(id))
+		printf("%lld", (long long)json_integer_value(id));
+	printf("\t%s\t%.4f\t", verdict_name(res->verdict), res->score);
+	const struct match *c = res->nm ? &res->m[0] : NULL;
+	out_tsv_field(stdout, c ? c->id : "");
+	putchar('\t');
+	out_tsv_field(stdout, c ? c->label : "");
+	putchar('\t');
+	out_tsv_field(stdout, c ? c->title : "");
+	putchar('\t');
+	out_tsv_field(stdout, c ? c->url : "");
+	putchar('\n');
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+int report_one(struct report *r, json_t *id, const char *text, size_t len,
+		const char *name, long line)
+{
+	if (blank(text, len)) {
+		warnx_("%s:%ld: empty message, nothing to check", name, line);
+		return EXIT_USAGE;
+	}
+	struct strbuf clean = STRBUF_INIT;
+	if (utf8_sanitize(text, len, &clean))
+		warnx_("%s:%ld: invalid UTF-8 in the message, replaced", name, line);
+	struct match_opts o = { r->topn, r->format != OUT_TSV,
+				out_hl_open(r->format == OUT_HUMAN && r->color),
+				out_hl_close(r->format == OUT_HUMAN && r->color) };
+	struct result res;
+	matcher_check(r->m, clean.buf, clean.len, &o, &res);
+	r->verdicts[res.verdict]++;
+	switch (r->format) {
+	case OUT_HUMAN: print_human(r, &res); break;
+	case OUT_JSON: out_json_line(report_json(id, &res)); break;
+	case OUT_TSV: print_tsv(&res, id); break;
+	}
+	int status = (res.verdict == V_HOAX || res.verdict == V_ALTERED) ? EXIT_HOAX : EXIT_CLEAN;
+	result_clear(&res);
+	sb_release(&clean);
+	return status;
+}
+
+int report_jsonl(struct report *r, const char *buf, size_t len, const char *name)
+{
+	int status = EXIT_CLEAN;
+	long line = 0;
+	const char *p = buf, *end = buf + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		line++;
+		const char *rec = p;
+		p += n + 1;
+		if (blank(rec, n))
+			continue;
+		json_error_t err;
+		json_t *o = json_loadb(rec, n, JSON_DECODE_ANY, &err);
+		json_t *text = o ? json_object_get(o, "text") : NULL;
+		int s;
+		if (!o || !json_is_object(o) || !json_is_string(text)) {
+			const char *why = !o ? err.text : !json_is_object(o) ? "not a JSON object"
+								     : "no \"text\" string";
+			warnx_("%s:%ld: %s", name, line, why);
+			json_t *e = json_object();
+			json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
+						 ? json_object_get(o, "id") : json_null());
+			json_object_set_new(e, "error", json_string(why));
+			if (r->format == OUT_JSON)
+				out_json_line(e);
+			else
+				json_decref(e);
+			s = EXIT_USAGE;
+		} else {
+			s = report_one(r, json_object_get(o, "id"), json_string_value(text),
+				       json_string_length(text), name, line);
+		}
+		json_decref(o);
+		if (s > status)
+			status = s;
+	}
+	return status;
+}

@@ -1,0 +1,571 @@
+/*
+ * store.c: the SQLite database, its FTS5 tokenizer, and document writes.
+ *
+ * The FTS5 index is an external-content table over doc(title, claim,
+ * body), so snippet() and highlight() read the original text, while the
+ * "saring" tokenizer registered here runs the same pipeline as every
+ * query. A query string that starts with \x1f is one canonical token
+ * already (match.c builds those), passed through untouched.
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "normalize.h"
+#include "tables.h"
+#include "util.h"
+
+#define APP_ID 1396789831   /* 'SARG' */
+
+/* Write statements, prepared once per connection (stmt_db). */
+static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
+static sqlite3 *stmt_db;
+
+/* ---- the FTS5 tokenizer ---- */
+
+struct fts_call {
+	void *pctx;
+	int (*xtoken)(void *, int, const char *, int, int, int);
+	int rc;
+};
+
+static int fts_emit(void *ctx, const struct token *t)
+{
+	struct fts_call *c = ctx;
+	c->rc = c->xtoken(c->pctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
+	return c->rc != SQLITE_OK;
+}
+
+static int fts_create(void *ud, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ud; (void)argv; (void)argc;
+	static int instance;
+	*out = (Fts5Tokenizer *)&instance;
+	return SQLITE_OK;
+}
+
+static void fts_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *text, int n,
+		int (*xtoken)(void *, int, const char *, int, int, int))
+{
+	(void)t;
+	if ((flags & FTS5_TOKENIZE_QUERY) && n > 1 && text[0] == '\x1f')
+		return xtoken(pctx, 0, text + 1, n - 1, 0, n);
+	struct fts_call c = { pctx, xtoken, SQLITE_OK };
+	norm_text(text, n > 0 ? (size_t)n : 0, NORM_STEM, fts_emit, &c, NULL, NULL);
+	return c.rc;
+}
+
+static int register_tokenizer(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (!api)
+		return -1;
+	static fts5_tokenizer tok = { fts_create, fts_delete, fts_tokenize };
+	return api->xCreateTokenizer(api, "saring", NULL, &tok, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* ---- opening ---- */
+
+_Noreturn void store_die(struct store *st, const char *what)
+{
+	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : "unknown error";
+	int code = st && st->db ? sqlite3_errcode(st->db) : 0;
+	const char *hint = "";
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		hint = "; run 'saring doctor'";
+	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		hint = "; another saring is writing, try again";
+	else if (code == SQLITE_READONLY)
+		hint = "; the database is read-only";
+	die(EXIT_SYSTEM, "%s: %s: %s%s", st && st->path ? st->path : "database", what, msg, hint);
+}
+
+static int mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int r = mkdir(path, 0700);
+		*p = '/';
+		if (r < 0 && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+static char *default_path(void)
+{
+	const char *env = getenv("SARING_DB");
+	if (env && *env)
+		return xstrdup(env);
+	struct strbuf sb = STRBUF_INIT;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && *xdg)
+		sb_printf(&sb, "%s/saring/saring.db", xdg);
+	else if (home && *home)
+		sb_printf(&sb, "%s/.local/share/saring/saring.db", home);
+	else
+		die(EXIT_SYSTEM, "neither HOME nor XDG_DATA_HOME is set; use --db PATH");
+	return sb_detach(&sb);
+}
+
+/* The bundled starter database: in the source tree, else the install tree. */
+static char *starter_path(void)
+{
+	const char *env = getenv("SARING_STARTER_DB");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "%.*s/build/starter.db", (int)(slash - exe), exe);
+			if (access(sb.buf, R_OK) == 0)
+				return sb_detach(&sb);
+			sb_release(&sb);
+		}
+	}
+	return xstrdup(SARING_DATADIR "/starter.db");
+}
+
+static int pragma_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		store_die(st, "cannot read the database");
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		store_die(st, "cannot read the database");
+	}
+	int v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+int store_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Check the file is a saring database of a schema we know; create it when new. */
+static void check_schema(struct store *st)
+{
+	int app = pragma_int(st, "PRAGMA application_id");
+	int version = pragma_int(st, "PRAGMA user_version");
+	int tables = pragma_int(st, "SELECT count(*) FROM sqlite_master");
+	if (app == 0 && version == 0 && tables == 0) {
+		if (st->readonly)
+			die(EXIT_SYSTEM, "%s: empty database; import a corpus first", st->path);
+		if (store_exec(st, "BEGIN IMMEDIATE") < 0)
+			store_die(st, "cannot create the schema");
+		if (store_exec(st, data_schema) < 0) {
+			struct strbuf msg = STRBUF_INIT;
+			sb_puts(&msg, sqlite3_errmsg(st->db));
+			store_exec(st, "ROLLBACK");
+			die(EXIT_SYSTEM, "%s: cannot create the schema: %s", st->path, msg.buf);
+		}
+		if (store_exec(st, "COMMIT") < 0)
+			store_die(st, "cannot create the schema");
+		return;
+	}
+	if (app != APP_ID)
+		die(EXIT_SYSTEM, "%s: not a saring database", st->path);
+	if (version > SCHEMA_VERSION)
+		die(EXIT_SYSTEM, "%s: made by a newer saring (schema %d, this one knows %d)",
+		    st->path, version, SCHEMA_VERSION);
+	/* Migrations from older schemas go here, one step per version. */
+}
+
+/*
+ * The text pipeline's fingerprint: the built-in tables and the version.
+ * An index built with another pipeline gives other tokens, so it must be
+ * rebuilt (writers do it, readers are told).
+ */
+static void pipeline_id(char out[17])
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *parts[] = { SARING_VERSION, data_slang, data_stopwords,
+				data_stem_exceptions, data_keep_in };
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		sb_puts(&sb, parts[i]);
+		sb_putc(&sb, '\x1e');
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)hash64(sb.buf, sb.len));
+	sb_release(&sb);
+}
+
+static void check_pipeline(struct store *st)
+{
+	char want[17];
+	pipeline_id(want);
+	sqlite3_stmt *s = store_prepare(st, "SELECT value FROM meta WHERE key = 'pipeline'");
+	const unsigned char *have = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_text(s, 0) : NULL;
+	int same = have && !strcmp((const char *)have, want);
+	sqlite3_finalize(s);
+	if (same)
+		return;
+	if (st->readonly) {
+		warnx_("%s: indexed by another version of saring's text pipeline; "
+		       "results may be off until you run 'saring reindex'", st->path);
+		return;
+	}
+	sqlite3_stmt *u = store_prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES ('pipeline', ?1)");
+	sqlite3_bind_text(u, 1, want, -1, SQLITE_STATIC);
+	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
+		store_die(st, "cannot update the index");
+	if (pragma_int(st, "SELECT count(*) FROM doc") > 0) {
+		warnx_("%s: the text pipeline changed; rebuilding the index", st->path);
+		if (store_reindex(st) < 0) {
+			store_exec(st, "ROLLBACK");
+			store_die(st, "cannot rebuild the index");
+		}
+	}
+	int rc = sqlite3_step(u);
+	sqlite3_finalize(u);
+	if (rc != SQLITE_DONE || store_exec(st, "COMMIT") < 0)
+		store_die(st, "cannot update the index");
+}
+
+struct store *store_open(const char *path, enum store_mode mode)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int explicit_path = path || (getenv("SARING_DB") && *getenv("SARING_DB"));
+	st->path = path ? xstrdup(path) : default_path();
+	int flags = SQLITE_OPEN_READONLY;
+	const char *vfs_path = st->path;
+	struct strbuf uri = STRBUF_INIT;
+	struct stat sb;
+	int exists = stat(st->path, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode))
+		die(EXIT_SYSTEM, "%s: is a directory", st->path);
+	if (mode == STORE_WRITE) {
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		if (!exists) {
+			if (!explicit_path && mkdirs(st->path) < 0)
+				die(EXIT_SYSTEM, "%s: cannot create its folder: %s", st->path, strerror(errno));
+			int fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+			if (fd < 0 && errno != EEXIST)
+				die(EXIT_SYSTEM, "%s: %s", st->path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+		}
+	} else if (!exists) {
+		if (explicit_path)
+			die(EXIT_SYSTEM, "%s: no such database; create one with 'saring import'", st->path);
+		free(st->path);
+		st->path = starter_path();
+		if (access(st->path, R_OK) != 0)
+			die(EXIT_SYSTEM, "no database yet and no starter corpus at %s; run 'saring import FILE'", st->path);
+		st->starter = 1;
+		sb_printf(&uri, "file:%s?immutable=1", st->path);
+		vfs_path = uri.buf;
+		flags |= SQLITE_OPEN_URI;
+	}
+	if (mode == STORE_CHECK && !st->starter && access(st->path, W_OK) == 0)
+		flags = SQLITE_OPEN_READWRITE;
+	st->readonly = !(flags & SQLITE_OPEN_READWRITE);
+	if (sqlite3_open_v2(vfs_path, &st->db, flags, NULL) != SQLITE_OK)
+		store_die(st, "cannot open");
+	sb_release(&uri);
+	sqlite3_extended_result_codes(st->db, 0);
+	const char *busy = getenv("SARING_BUSY_MS");
+	sqlite3_busy_timeout(st->db, busy ? atoi(busy) : 5000);
+	if (register_tokenizer(st->db) < 0)
+		die(EXIT_SYSTEM, "this SQLite has no FTS5");
+	check_schema(st);
+	if (mode == STORE_WRITE) {
+		if (store_exec(st, "PRAGMA journal_mode=WAL") < 0)
+			store_die(st, "cannot open for writing");
+		store_exec(st, "PRAGMA synchronous=NORMAL");
+	}
+	check_pipeline(st);
+	store_exec(st, "PRAGMA foreign_keys=ON");
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (stmt_db == st->db) {
+		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_find,
+					 stmt_insert, stmt_update, stmt_delete };
+		for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
+			sqlite3_finalize(mine[i]);
+		stmt_db = NULL;
+	}
+	/* statements of FTS5's own are finalized by close; callers finalize theirs */
+	if (sqlite3_close(st->db) != SQLITE_OK)
+		sqlite3_close_v2(st->db);
+	free(st->path);
+	free(st);
+}
+
+sqlite3_stmt *store_prepare(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		store_die(st, "cannot prepare a query");
+	return s;
+}
+
+/* ---- terms ---- */
+
+uint32_t term_hash(const char *t, size_t len)
+{
+	uint64_t h = hash64(t, len);
+	uint32_t v = (uint32_t)(h ^ (h >> 32));
+	return v ? v : 1;   /* 0 separates fields */
+}
+
+struct termvec {
+	uint32_t **v;
+	size_t *n, *cap;
+};
+
+static int add_term(void *ctx, const struct token *t)
+{
+	struct termvec *tv = ctx;
+	xgrow((void **)tv->v, tv->cap, *tv->n + 1, sizeof **tv->v);
+	(*tv->v)[(*tv->n)++] = term_hash(t->text, t->len);
+	return 0;
+}
+
+void terms_of(const char *text, uint32_t **v, size_t *n, size_t *cap)
+{
+	struct termvec tv = { v, n, cap };
+	if (text && *text)
+		norm_text(text, strlen(text), NORM_STEM, add_term, &tv, NULL, NULL);
+	xgrow((void **)v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = 0;
+}
+
+/* ---- writes ---- */
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void content_hash(const struct doc *d, char out[17])
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *f[] = { d->label, d->rating, d->title, d->claim, d->body,
+			    d->publisher, d->url, d->date, d->source };
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		sb_puts(&sb, f[i] ? f[i] : "");
+		sb_putc(&sb, '\x1e');
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)hash64(sb.buf, sb.len));
+	sb_release(&sb);
+}
+
+static void now_iso(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The terms blob of d, little-endian uint32s. */
+static void doc_terms(const struct doc *d, struct strbuf *blob)
+{
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0;
+	terms_of(d->title, &v, &n, &cap);
+	terms_of(d->claim, &v, &n, &cap);
+	terms_of(d->body, &v, &n, &cap);
+	sb_reset(blob);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b[4] = { (unsigned char)v[i], (unsigned char)(v[i] >> 8),
+				       (unsigned char)(v[i] >> 16), (unsigned char)(v[i] >> 24) };
+		sb_add(blob, (const char *)b, 4);
+	}
+	free(v);
+}
+
+static int step_done(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+
+static void prepare_writes(struct store *st)
+{
+	if (stmt_db == st->db)
+		return;
+	stmt_db = st->db;
+	stmt_find = store_prepare(st, "SELECT n, hash FROM doc WHERE id = ?1");
+	stmt_fts_delete = store_prepare(st,
+		"INSERT INTO doc_fts(doc_fts, rowid, title, claim, body) "
+		"SELECT 'delete', n, title, claim, body FROM doc WHERE n = ?1");
+	stmt_fts_insert = store_prepare(st,
+		"INSERT INTO doc_fts(rowid, title, claim, body) "
+		"SELECT n, title, claim, body FROM doc WHERE n = ?1");
+	stmt_insert = store_prepare(st,
+		"INSERT INTO doc(id, label, rating, title, claim, body, publisher, url, date, source, "
+		"hash, imported, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	stmt_update = store_prepare(st,
+		"UPDATE doc SET label = ?2, rating = ?3, title = ?4, claim = ?5, body = ?6, publisher = ?7, "
+		"url = ?8, date = ?9, source = ?10, hash = ?11, imported = ?12, terms = ?13 WHERE id = ?1");
+	stmt_delete = store_prepare(st, "DELETE FROM doc WHERE n = ?1");
+}
+
+enum put_result store_put(struct store *st, struct doc *d, int replace)
+{
+	prepare_writes(st);
+	char hash[17], when[21];
+	content_hash(d, hash);
+	if (!d->id) {
+		struct strbuf id = STRBUF_INIT;
+		sb_printf(&id, "h-%s", hash);
+		d->id = sb_detach(&id);
+	}
+	sqlite3_int64 n = 0;
+	int exists = 0, same = 0;
+	sqlite3_bind_text(stmt_find, 1, d->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(stmt_find);
+	if (rc == SQLITE_ROW) {
+		exists = 1;
+		n = sqlite3_column_int64(stmt_find, 0);
+		const char *old = (const char *)sqlite3_column_text(stmt_find, 1);
+		same = old && strcmp(old, hash) == 0;
+	}
+	sqlite3_reset(stmt_find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return PUT_ERROR;
+	if (exists && same)
+		return PUT_UNCHANGED;
+	if (exists && !replace)
+		return PUT_CONFLICT;
+	now_iso(when);
+	struct strbuf blob = STRBUF_INIT;
+	doc_terms(d, &blob);
+	sqlite3_stmt *w = exists ? stmt_update : stmt_insert;
+	const char *vals[] = { d->id, d->label, d->rating, d->title, d->claim, d->body,
+			       d->publisher, d->url, d->date, d->source, hash, when };
+	for (int i = 0; i < 12; i++)
+		bind_text(w, i + 1, vals[i]);
+	sqlite3_bind_blob(w, 13, blob.buf ? blob.buf : "", (int)blob.len, SQLITE_STATIC);
+	int err = 0;
+	if (exists) {
+		sqlite3_bind_int64(stmt_fts_delete, 1, n);
+		err = step_done(stmt_fts_delete) || step_done(w);
+	} else {
+		err = step_done(w);
+		n = sqlite3_last_insert_rowid(st->db);
+	}
+	sqlite3_clear_bindings(w);
+	sb_release(&blob);
+	if (err)
+		return PUT_ERROR;
+	sqlite3_bind_int64(stmt_fts_insert, 1, n);
+	if (step_done(stmt_fts_insert))
+		return PUT_ERROR;
+	return exists ? PUT_UPDATED : PUT_ADDED;
+}
+
+int store_remove(struct store *st, const char *id)
+{
+	prepare_writes(st);
+	sqlite3_bind_text(stmt_find, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(stmt_find);
+	sqlite3_int64 n = rc == SQLITE_ROW ? sqlite3_column_int64(stmt_find, 0) : 0;
+	sqlite3_reset(stmt_find);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return -1;
+	sqlite3_bind_int64(stmt_fts_delete, 1, n);
+	sqlite3_bind_int64(stmt_delete, 1, n);
+	if (step_done(stmt_fts_delete) || step_done(stmt_delete))
+		return -1;
+	return 1;
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int store_get(struct store *st, const char *id, struct doc *d)
+{
+	sqlite3_stmt *s = store_prepare(st,
+		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
+		"FROM doc WHERE id = ?1");
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		d->id = col_dup(s, 0);
+		d->label = col_dup(s, 1);
+		d->rating = col_dup(s, 2);
+		d->title = col_dup(s, 3);
+		d->claim = col_dup(s, 4);
+		d->body = col_dup(s, 5);
+		d->publisher = col_dup(s, 6);
+		d->url = col_dup(s, 7);
+		d->date = col_dup(s, 8);
+		d->source = col_dup(s, 9);
+	} else if (rc != SQLITE_DONE) {
+		store_die(st, "cannot read a document");
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW;
+}
+
+int store_reindex(struct store *st)
+{
+	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0)
+		return -1;
+	sqlite3_stmt *r = store_prepare(st, "SELECT n, title, claim, body FROM doc");
+	sqlite3_stmt *u = store_prepare(st, "UPDATE doc SET terms = ?2 WHERE n = ?1");
+	struct strbuf blob = STRBUF_INIT;
+	int rc, err = 0;
+	while (!err && (rc = sqlite3_step(r)) == SQLITE_ROW) {
+		struct doc d = { 0 };
+		d.title = col_dup(r, 1);
+		d.claim = col_dup(r, 2);
+		d.body = col_dup(r, 3);
+		doc_terms(&d, &blob);
+		doc_clear(&d);
+		sqlite3_bind_int64(u, 1, sqlite3_column_int64(r, 0));
+		sqlite3_bind_blob(u, 2, blob.buf ? blob.buf : "", (int)blob.len, SQLITE_STATIC);
+		err = step_done(u);
+	}
+	if (!err && rc != SQLITE_DONE)
+		err = 1;
+	sb_release(&blob);
+	sqlite3_finalize(r);
+	sqlite3_finalize(u);
+	return err ? -1 : 0;
+}

@@ -1,0 +1,67 @@
+/*
+ * store.h: the SQLite database: schema and migrations, the FTS5 tokenizer
+ * that runs saring's text pipeline, and document insert/update/remove.
+ *
+ * Errors opening or reading the database are fatal (EXIT_SYSTEM) with a
+ * clear message naming the file; write errors are returned so that
+ * import can roll back the file it is reading.
+ *
+ * Ownership: struct store is owned by the caller of store_open() and
+ * released by store_close(); strings it returns are owned by the store.
+ */
+#ifndef SARING_STORE_H
+#define SARING_STORE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+#define SCHEMA_VERSION 1
+
+/* STORE_CHECK: read-write when the file allows it, never created (doctor). */
+enum store_mode { STORE_READ, STORE_WRITE, STORE_CHECK };
+
+struct store {
+	sqlite3 *db;       /* owned connection */
+	char *path;        /* owned: the database file */
+	int readonly;      /* opened read-only (the starter corpus, or a read-only file) */
+	int starter;       /* this is the bundled starter corpus */
+};
+
+/*
+ * Open the database: path (--db), else $SARING_DB, else
+ * $XDG_DATA_HOME/saring/saring.db. For reading, when the user has no
+ * database yet, the bundled starter corpus is opened instead.
+ */
+struct store *store_open(const char *path, enum store_mode mode);
+void store_close(struct store *st);
+
+/* Prepare sql or die with the database's message. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+/* Die with "PATH: what: sqlite message" (EXIT_SYSTEM). */
+_Noreturn void store_die(struct store *st, const char *what);
+
+int store_exec(struct store *st, const char *sql);   /* 0 or -1 (message via sqlite3_errmsg) */
+
+enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_ERROR };
+/*
+ * Insert d (an id is derived from its content hash when d->id is NULL).
+ * An existing id with the same content is PUT_UNCHANGED; with other
+ * content it is replaced when replace is set, else PUT_CONFLICT.
+ */
+enum put_result store_put(struct store *st, struct doc *d, int replace);
+/* Remove by id: 1 removed, 0 no such id, -1 error. */
+int store_remove(struct store *st, const char *id);
+/* Read a document by id into d (fields owned by d): 1 found, 0 not. */
+int store_get(struct store *st, const char *id, struct doc *d);
+/* Rebuild the FTS index and every document's terms. 0 or -1. */
+int store_reindex(struct store *st);
+
+/* Canonical token hash, as stored in doc.terms. */
+uint32_t term_hash(const char *t, size_t len);
+/* Append the term hashes of text (NORM_STEM pipeline) to *v; 0 separates fields. */
+void terms_of(const char *text, uint32_t **v, size_t *n, size_t *cap);
+
+#endif

@@ -1,0 +1,229 @@
+/* test_text.c: the text pipeline, stage by stage, table-driven. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "text.h"
+#include "util.h"
+#include "t.h"
+
+static int collect(void *ctx, const struct token *t)
+{
+	struct strbuf *sb = ctx;
+	if (sb->len)
+		sb_putc(sb, ' ');
+	sb_add(sb, t->text, t->len);
+	return 0;
+}
+
+static char *run(const char *in, unsigned opts)
+{
+	struct strbuf sb = STRBUF_INIT;
+	norm_text(in, strlen(in), opts, collect, &sb, NULL, NULL);
+	return sb_detach(&sb);
+}
+
+struct tcase {
+	const char *in;
+	const char *want;
+};
+
+static void table(const struct tcase *c, size_t n, unsigned opts)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *got = run(c[i].in, opts);
+		CHECK_STR(got, c[i].want);
+		free(got);
+	}
+}
+
+/* Unicode: NFKC, case folding, styled letters, marks. */
+static void test_unicode(void)
+{
+	static const struct tcase c[] = {
+		{ "HOAX Hoaks", "hoaks hoaks" },
+		{ "\xF0\x9D\x90\x87\xF0\x9D\x90\x8E\xF0\x9D\x90\x80\xF0\x9D\x90\x97", "hoaks" },  /* 𝐇𝐎𝐀𝐗 */
+		{ "\xEF\xBC\xA8\xEF\xBC\xAF\xEF\xBC\xA1\xEF\xBC\xB8", "hoaks" },                    /* ＨＯＡＸ */
+		{ "caf\xC3\xA9", "cafe" },
+		{ "\xEF\xBB\xBFvaksin", "vaksin" },                  /* BOM dropped */
+		{ "a\xE2\x80\x8B" "b", "ab" },                        /* zero-width space ignored */
+		{ "\xF0\x9F\x98\x82\xF0\x9F\x99\x8F berita", "berita" },  /* emoji dropped */
+		{ "", "" },
+	};
+	table(c, sizeof c / sizeof *c, 0);
+}
+
+/* Bytes that are not UTF-8, NUL, CRLF: never a crash, words survive. */
+static void test_bytes(void)
+{
+	static const struct tcase c[] = {
+		{ "ab\xC3(cd", "ab cd" },
+		{ "\xFF\xFE\xFD", "" },
+		{ "satu\r\ndua", "satu dua" },
+		{ "\xC3", "" },
+		{ "\xED\xA0\x80x", "x" },   /* a surrogate is invalid */
+	};
+	table(c, sizeof c / sizeof *c, 0);
+	char nul[] = "satu\0dua";
+	struct strbuf sb = STRBUF_INIT;
+	norm_text(nul, 8, 0, collect, &sb, NULL, NULL);
+	CHECK_STR(sb.buf, "satu dua");
+	sb_release(&sb);
+	struct strbuf clean = STRBUF_INIT;
+	CHECK_INT(utf8_sanitize("a\xC3" "b\0c", 5, &clean), 1);
+	CHECK_STR(clean.buf, "a\xEF\xBF\xBD" "b c");
+	sb_release(&clean);
+}
+
+static long warned_line;
+static unsigned char warned_byte;
+static void warn(void *ctx, long line, unsigned char byte)
+{
+	(void)ctx;
+	warned_line = line;
+	warned_byte = byte;
+}
+
+static int ignore(void *ctx, const struct token *t)
+{
+	(void)ctx; (void)t;
+	return 0;
+}
+
+static void test_warn_line(void)
+{
+	const char *in = "baik\nbaik\nrusak \xC3 di sini\n";
+	norm_text(in, strlen(in), 0, ignore, NULL, warn, NULL);
+	CHECK_INT(warned_line, 3);
+	CHECK_INT(warned_byte, 0xC3);
+}
+
+/* Numbers, amounts, URLs, e-mail, phone numbers, hashtags and mentions. */
+static void test_tokens(void)
+{
+	static const struct tcase c[] = {
+		{ "1.500.000", "1500000" },
+		{ "1,500,000", "1500000" },
+		{ "1,5", "1.5" },
+		{ "2.50", "2.5" },
+		{ "Rp150.000", "rp 150000" },
+		{ "Rp 150.000,00", "rp 150000" },
+		{ "50%", "50 persen" },
+		{ "150rb", "150 ribu" },
+		{ "007", "7" },
+		{ "covid-19", "covid19" },
+		{ "https://www.Kominfo.go.id/berita?x=1.", "kominfo.go.id" },
+		{ "lihat bit.ly/abc123 ya", "lihat bit.ly ya" },
+		{ "kirim ke a.b@x.co.id", "kirim ke @email" },
+		{ "hubungi 0812-3456-7890", "hubungi @telp" },
+		{ "+62 812 3456 7890", "@telp" },
+		{ "#vaksin @budi", "vaksin budi" },
+		{ "jam 08.00", "jam 8" },
+		{ "e-ktp", "ektp" },
+	};
+	table(c, sizeof c / sizeof *c, 0);
+}
+
+/* Informal Indonesian: reduplication, leetspeak, elongation, slang, -in. */
+static void test_informal(void)
+{
+	static const struct tcase c[] = {
+		{ "anak2", "anak" },
+		{ "anak-anak", "anak" },
+		{ "anak-anaknya", "anaknya" },
+		{ "teman2nya", "temannya" },
+		{ "h0ax", "hoaks" },
+		{ "v4ksin", "vaksin" },
+		{ "p3m3r1nt4h", "pemerintah" },
+		{ "covid19", "covid19" },
+		{ "bangeeeet", "sangat" },
+		{ "hoaxxx", "hoaks" },
+		{ "yg dgn utk tdk gak", "yang dengan untuk tidak tidak" },
+		{ "aktifitas", "aktivitas" },
+		{ "sebarin", "sebarkan" },
+		{ "ngecek", "mengecek" }, { "ngebantuin", "bantu" },
+	};
+	table(c, sizeof c / sizeof *c, 0);
+}
+
+/* Stopwords go, negations stay: "vaksin aman" is not "vaksin tidak aman". */
+static void test_stop_negation(void)
+{
+	static const struct tcase c[] = {
+		{ "vaksin yang aman", "vaksin aman" },
+		{ "vaksin tidak aman", "vaksin tidak aman" },
+		{ "itu bukan hoaks", "bukan hoaks" },
+		{ "belum jangan gak", "belum jangan tidak" },
+	};
+	table(c, sizeof c / sizeof *c, NORM_STEM);
+}
+
+/* The stemmer's known failures, fixed by data/stem-exceptions.tsv. */
+static void test_stem(void)
+{
+	static const struct tcase c[] = {
+		{ "penanganan", "tangan" }, { "penangkapan", "tangkap" },
+		{ "perencanaan", "rencana" }, { "menulis", "tulis" }, { "penulis", "tulis" },
+		{ "berita", "berita" }, { "pemberitahuan", "beritahu" }, { "teruskan", "terus" },
+		{ "pemilu", "pemilu" }, { "menteri", "menteri" }, { "sekolah", "sekolah" },
+		{ "mempercayai", "percaya" }, { "diseminasi", "diseminasi" },
+		{ "menyebarkan", "sebar" }, { "sebarin", "sebar" },
+	};
+	table(c, sizeof c / sizeof *c, NORM_STEM);
+}
+
+/* Spans point into the original bytes, for highlighting. */
+static int spans(void *ctx, const struct token *t)
+{
+	struct strbuf *sb = ctx;
+	sb_printf(sb, "%zu-%zu ", t->start, t->end);
+	return 0;
+}
+
+static void test_spans(void)
+{
+	const char *in = "Ini HOAKS: anak2 Rp150.000";
+	struct strbuf sb = STRBUF_INIT;
+	norm_text(in, strlen(in), 0, spans, &sb, NULL, NULL);
+	CHECK_STR(sb.buf, "0-3 4-9 11-16 17-19 19-26 ");
+	sb_release(&sb);
+}
+
+/* A 20 MB single line goes through without trouble. */
+static int count(void *ctx, const struct token *t)
+{
+	(void)t;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+static void test_huge(void)
+{
+	size_t n = 20u << 20;
+	char *big = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (i % 7 == 6) ? ' ' : 'a' + (char)(i % 5);
+	size_t k = 0;
+	norm_text(big, n, NORM_STEM, count, &k, NULL, NULL);
+	CHECK(k > n / 8);
+	memset(big, 'x', n);   /* one 20 MB word */
+	k = 0;
+	norm_text(big, n, NORM_STEM, count, &k, NULL, NULL);
+	CHECK_INT(k, 1);
+	free(big);
+}
+
+int main(void)
+{
+	RUN(test_unicode);
+	RUN(test_bytes);
+	RUN(test_warn_line);
+	RUN(test_tokens);
+	RUN(test_informal);
+	RUN(test_stop_negation);
+	RUN(test_stem);
+	RUN(test_spans);
+	RUN(test_huge);
+	norm_release();
+	return T_DONE("unit-text");
+}
