@@ -56,8 +56,10 @@ all: deps saring
 deps:
 	@sh tests/deps.sh $(DEB_DEPS)
 
-saring: $(BUILD)/saring
-	cp $< $@
+saring: $(BUILD)/saring FORCE
+	@cmp -s $< $@ || cp $< $@
+
+FORCE:
 
 $(BUILD)/saring: $(CMD_OBJS) $(LIB_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

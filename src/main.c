@@ -34,6 +34,8 @@ static const struct command commands[] = {
 	  "print text as saring's canonical tokens" },
 	{ "reindex", cmd_reindex, "", "rebuild the search index" },
 	{ "remove", cmd_remove, "ID...", "remove documents from the corpus" },
+	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize] [--salt KEY] [--date-order dmy|mdy|ymd] [--top N] FILE...",
+	  "screen exported WhatsApp chats" },
 	{ "search", cmd_search, "[--label L] [-n N] [--json] [--fts EXPR] QUERY...",
 	  "keyword search over the corpus" },
 	{ "show", cmd_show, "[--json] ID", "print one document" },
