@@ -57,7 +57,7 @@ deps:
 	@sh tests/deps.sh $(DEB_DEPS)
 
 saring: $(BUILD)/saring FORCE
-	@cmp -s $< $@ || cp $< $@
+	@cmp -s $< $@ || { cp $< $@.tmp && mv -f $@.tmp $@; }
 
 FORCE:
 

@@ -855,10 +855,15 @@ static char *clean_line(struct chat_reader *r, char *s, size_t *lenp, int *bad)
 
 static int is_blank(const char *s, size_t n)
 {
-	const char *e = s + n;
-	s = skip_marks(skip_spaces(s, e), e);
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
+	const char *e = s + n, *t;
+	while (s < e) {
+		t = skip_marks(skip_spaces(s, e), e);
+		if (t < e && *t == '\t')
+			t++;
+		if (t == s)
+			break;
+		s = t;
+	}
 	return s == e;
 }
 
@@ -1283,6 +1288,14 @@ struct chat_reader *chat_open(const char *path, enum date_order order, char **er
 	if (r->npeek < sizeof r->peek && ferror(r->fp))
 		goto fail_errno;
 	r->chunk = xmalloc(CHUNK_SIZE + 1);
+	if (r->npeek >= 2 && ((r->peek[0] == 0xFF && r->peek[1] == 0xFE) ||
+			      (r->peek[0] == 0xFE && r->peek[1] == 0xFF))) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s: UTF-16 text, not a WhatsApp export; convert it to UTF-8", r->name);
+		*err = sb_detach(&sb);
+		chat_close(r);
+		return NULL;
+	}
 	if (r->npeek == 4 && memcmp(r->peek, "PK", 2) == 0 &&
 	    ((r->peek[2] == 3 && r->peek[3] == 4) || (r->peek[2] == 5 && r->peek[3] == 6))) {
 		if (!use_stdin) {

@@ -15,9 +15,10 @@
 #include <csv.h>
 #include <dirent.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,21 +38,18 @@ static const char *const field_names[NFIELDS] = {
 	"publisher", "url", "date", "source",
 };
 
+/* Where each field is in struct doc. */
+static const size_t field_offsets[NFIELDS] = {
+	offsetof(struct doc, id), offsetof(struct doc, label),
+	offsetof(struct doc, rating), offsetof(struct doc, title),
+	offsetof(struct doc, claim), offsetof(struct doc, body),
+	offsetof(struct doc, publisher), offsetof(struct doc, url),
+	offsetof(struct doc, date), offsetof(struct doc, source),
+};
+
 static char **doc_field(struct doc *d, enum field f)
 {
-	switch (f) {
-	case F_ID: return &d->id;
-	case F_LABEL: return &d->label;
-	case F_RATING: return &d->rating;
-	case F_TITLE: return &d->title;
-	case F_CLAIM: return &d->claim;
-	case F_BODY: return &d->body;
-	case F_PUBLISHER: return &d->publisher;
-	case F_URL: return &d->url;
-	case F_DATE: return &d->date;
-	case F_SOURCE: return &d->source;
-	default: return NULL;
-	}
+	return (char **)(void *)((char *)d + field_offsets[f]);
 }
 
 /* One import_read call: where records go and what applies to all of them. */
@@ -68,10 +66,24 @@ struct reader {
 	struct strbuf why;            /* scratch for bad-record reasons */
 };
 
+/* printf into a new string (never NULL). */
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return xstrdup("");
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
 static void bad(struct reader *r, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Report a bad record to the caller. */
+/* Report a bad record to the caller; in a directory, the reason names the file. */
 static void bad(struct reader *r, long line, const char *fmt, ...)
 {
 	if (!r->on_bad)
@@ -81,34 +93,26 @@ static void bad(struct reader *r, long line, const char *fmt, ...)
 		sb_printf(&r->why, "%s: ", r->prefix);
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = NULL;
-	if (vasprintf(&msg, fmt, ap) >= 0) {
-		sb_puts(&r->why, msg);
-		free(msg);
-	}
+	char *msg = vformat(fmt, ap);
 	va_end(ap);
+	sb_puts(&r->why, msg);
+	free(msg);
 	r->on_bad(r->ctx, line, r->why.buf);
 }
 
-/* An error for import_read's *err, "path: message". */
 static void set_err(char **err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Set import_read's *err (when err is not NULL), replacing any earlier one. */
 static void set_err(char **err, const char *fmt, ...)
 {
 	if (!err)
 		return;
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = NULL;
-	if (vasprintf(&msg, fmt, ap) >= 0) {
-		sb_puts(&sb, msg);
-		free(msg);
-	}
-	va_end(ap);
 	free(*err);
-	*err = sb_detach(&sb);
+	*err = vformat(fmt, ap);
+	va_end(ap);
 }
 
 /* strerror() in the house style: "no such file or directory". */
@@ -307,6 +311,18 @@ static void tidy(char **s)
 	p[n - a] = '\0';
 }
 
+/* How many bytes of s to quote in a message: at most 40, whole characters. */
+static int quote_len(const char *s)
+{
+	size_t n = strlen(s);
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && (s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return (int)n;
+}
+
 static void replace(char **dst, const char *s)
 {
 	free(*dst);
@@ -349,7 +365,7 @@ static void emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	if (d->label) {
 		const char *l = import_label(d->label);
 		if (!l) {
-			bad(r, line, "unknown label \"%.40s\"", d->label);
+			bad(r, line, "unknown label \"%.*s\"", quote_len(d->label), d->label);
 			goto drop;
 		}
 		replace(&d->label, l);
@@ -386,7 +402,7 @@ static int month_days(int y, int m)
 	return days[m - 1];
 }
 
-/* Read 1 to max digits at *s; -1 when there are none or too many. */
+/* Read min to max digits at *s as a number; -1 when there are fewer or more. */
 static int digits(const char **s, int min, int max)
 {
 	int v = 0, n = 0;
@@ -812,12 +828,13 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 		size_t *offs = NULL, noffs = 0;
 		if (text)
 			noffs = graph_offsets(text, n, at, &offs);
+		int exact = offs && noffs == json_array_size(graph);
 		struct linecount lc = { text, at, line };
 		size_t i;
 		json_t *e;
 		json_array_foreach(graph, i, e) {
-			long eline = noffs == json_array_size(graph) ? line_at(&lc, offs[i]) : line;
-			claimreview_value(r, e, eline, 1, text, n, noffs == json_array_size(graph) ? offs[i] : at);
+			long eline = exact ? line_at(&lc, offs[i]) : line;
+			claimreview_value(r, e, eline, 1, text, n, exact ? offs[i] : at);
 			if (r->stop)
 				break;
 		}
@@ -829,7 +846,7 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 	} else if (!in_graph) {
 		const char *t = jget(v, "@type");
 		if (t)
-			bad(r, line, "not a ClaimReview (@type \"%.40s\")", t);
+			bad(r, line, "not a ClaimReview (@type \"%.*s\")", quote_len(t), t);
 		else
 			bad(r, line, "not a ClaimReview");
 	}
@@ -1012,8 +1029,12 @@ static char csv_separator(const char *s, size_t n, int tsv)
 	for (size_t i = 0; i < n && (quoted || s[i] != '\n'); i++) {
 		if (s[i] == '"')
 			quoted = !quoted;
-		else if (!quoted)
-			comma += s[i] == ',', semi += s[i] == ';', tab += s[i] == '\t';
+		else if (!quoted && s[i] == ',')
+			comma++;
+		else if (!quoted && s[i] == ';')
+			semi++;
+		else if (!quoted && s[i] == '\t')
+			tab++;
 	}
 	if (semi > comma && semi >= tab)
 		return ';';
@@ -1091,15 +1112,17 @@ static void csv_on_field(void *s, size_t n, void *data)
 	}
 }
 
-/* A field's text with CRLF made LF. */
+/* A field's text with CRLF and lone CR line ends made LF. */
 static char *csv_value(const struct csv_state *c, size_t i)
 {
 	const char *s = c->row.buf + c->span[i].off;
 	size_t n = c->span[i].len, j = 0;
 	char *t = xmalloc(n + 1);
 	for (size_t k = 0; k < n; k++)
-		if (!(s[k] == '\r' && k + 1 < n && s[k + 1] == '\n'))
+		if (s[k] != '\r')
 			t[j++] = s[k];
+		else if (k + 1 == n || s[k + 1] != '\n')
+			t[j++] = '\n';
 	t[j] = '\0';
 	return t;
 }
@@ -1140,9 +1163,10 @@ static void csv_header(struct csv_state *c)
 	for (size_t j = 0; j < c->ncols; j++) {
 		if (taken[j])
 			continue;
+		const char *name = c->row.buf + c->span[j].off;
 		for (size_t k = 0; k < sizeof csv_columns / sizeof csv_columns[0]; k++) {
 			enum field f = csv_columns[k].f;
-			if (c->col[f] == -1 && name_is(c->row.buf + c->span[j].off, c->span[j].len, csv_columns[k].name)) {
+			if (c->col[f] == -1 && name_is(name, c->span[j].len, csv_columns[k].name)) {
 				c->col[f] = (int)j;
 				break;
 			}
@@ -1192,6 +1216,7 @@ static int csv_blank_char(unsigned char ch)
 static int read_csv(struct reader *r, const char *s, size_t n, int tsv, char **err)
 {
 	struct csv_state c = { .r = r, .need_start = 1 };
+	sb_add(&c.row, "", 0);  /* row.buf is never NULL */
 	struct csv_parser p;
 	if (csv_init(&p, 0) != 0) {
 		set_err(err, "%s: out of memory", r->path);
@@ -1199,10 +1224,12 @@ static int read_csv(struct reader *r, const char *s, size_t n, int tsv, char **e
 	}
 	csv_set_delim(&p, (unsigned char)csv_separator(s, n, tsv));
 	csv_set_space_func(&p, csv_blank_char);
+	/* lines end in LF, or in CR alone in old Mac files */
+	char eol = memchr(s, '\n', n) || !memchr(s, '\r', n) ? '\n' : '\r';
 	int rc = 0;
 	size_t i = 0;
 	while (i < n && !r->stop && !c.err) {
-		const char *nl = memchr(s + i, '\n', n - i);
+		const char *nl = memchr(s + i, eol, n - i);
 		size_t end = nl ? (size_t)(nl - s) + 1 : n;
 		c.line++;
 		if (c.need_start) {
@@ -1300,10 +1327,13 @@ static void text_doc(struct reader *r, char *s, size_t n)
 		bad(r, 1, "no label; use --label");
 		return;
 	}
+	/* CRLF and lone CR line ends become LF */
 	size_t j = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+		if (s[i] != '\r')
 			s[j++] = s[i];
+		else if (i + 1 == n || s[i + 1] != '\n')
+			s[j++] = '\n';
 	s[j] = '\0';
 	n = j;
 

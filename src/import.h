@@ -39,7 +39,7 @@ const char *import_label(const char *name);
 
 /*
  * Normalise a date to YYYY-MM-DD in out: accepts YYYY-MM-DD (or with '/'
- * or '.', and anything after it such as "T10:00:00Z"), DD/MM/YYYY,
+ * or '.', maybe followed by a time: "T10:00:00Z", " 10:00"), DD/MM/YYYY,
  * DD-MM-YYYY, DD.MM.YYYY, "2 Jan 2024", "17-Aug-20", "02-Okt-18",
  * "Senin, 2 Januari 2024", "January 2, 2024" (English or Indonesian month
  * names). Returns 0, or -1 when s is not a valid date.
@@ -51,6 +51,35 @@ int import_date(const char *s, char out[11]);
  * and call on_doc for each good record and on_bad for each bad one.
  * Returns 0 when the file was read to the end or on_doc asked to stop,
  * -1 when it could not be read at all (message in *err, caller frees).
+ * path "-" or NULL reads stdin (default source "stdin").
+ *
+ * Format (FMT_AUTO): .jsonl/.ndjson JSON Lines; .csv/.tsv CSV;
+ * .txt/.md/.markdown or a directory text; .json/.jsonld ClaimReview, or
+ * JSON Lines when the first line is a whole object. Any other name goes
+ * by content: '[' ClaimReview; '{' JSON Lines when the first line is a
+ * whole object, else ClaimReview; a first line split by ',', ';' or TAB
+ * naming a known column (or a --map column) CSV; else text.
+ *
+ * Every record: fields are trimmed and "" counts as absent; a label must
+ * be one import_label() knows (else bad), or comes from o->label; source
+ * is the record's, else o->source, else the file's base name less its
+ * extension; dates go through import_date() and are dropped silently when
+ * unreadable; a record needs a title, claim or body. Lines are 1-based:
+ * where the record starts (CSV rows spanning lines; ClaimReview array and
+ * "@graph" elements; 1 for a single object and for text files).
+ *
+ * JSON Lines: keys id (string or integer), label, rating, title, claim,
+ * text (or body), publisher, url, date, source; other keys are ignored,
+ * other value types are bad records; a line holding a ClaimReview object
+ * is read as one.
+ * CSV: the header line names the columns (ignoring case); o->map entries
+ * "field=column" come first, "field=" ignores a column that would match
+ * by name. CSV and text files that are not UTF-8 are read as
+ * Windows-1252 (valid UTF-8 sequences in them kept), with one warning.
+ * UTF-8 and UTF-16 byte order marks are honoured in all formats.
+ * ClaimReview: label o->label or "factcheck"; "saring:label",
+ * "saring:source" and "identifier" (written by export_claimreview_doc)
+ * are read back, so both writers round-trip.
  */
 int import_read(const char *path, const struct import_opts *o,
 		doc_fn on_doc, bad_fn on_bad, void *ctx, char **err);

@@ -24,8 +24,17 @@
 #include "normalize.h"
 #include "util.h"
 
-#define QUERY_CAP 24      /* rarest tokens used for candidates */
-#define POOL 40           /* candidates re-ranked */
+#define QUERY_CAP 32      /* rarest tokens used for candidates */
+/*
+ * Candidate budget: rows read from the index past the MIN_TERMS rarest
+ * terms. A message whose best candidate is not a match gets a second,
+ * wider look (messages of common words, heavy typing errors).
+ */
+#define POSTINGS_CAP 600
+#define MIN_TERMS 3
+#define WIDE_POSTINGS_CAP 6000
+#define WIDE_MIN_TERMS 8
+#define POOL 30           /* candidates re-ranked */
 #define DF_CACHE_MAX 100000
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
 
@@ -35,6 +44,18 @@ struct qtok {
 	size_t start, end;   /* span in the message */
 	size_t text;         /* offset of the canonical text in matcher.texts */
 	size_t word;         /* offset of the word before stemming in matcher.texts */
+};
+
+struct rare {
+	long long df;        /* documents holding the term */
+	double w;            /* its weight */
+	size_t text;         /* offset of its canonical text in matcher.texts */
+};
+
+/* Candidate accumulator: doc row -> sum of the weights of message terms it holds. */
+struct acc {
+	long long n;         /* doc row + 1; 0 = empty */
+	double w;
 };
 
 struct slot {
@@ -60,7 +81,23 @@ struct matcher {
 	size_t nterms, npairs;
 	double wsum;             /* sum of term weights */
 	uint32_t mark;
+	struct rare *rare;       /* distinct known terms, rarest first */
+	size_t nrare, caprare;
+	struct acc *acc;         /* candidate accumulator (power-of-two cap) */
+	size_t capacc, nacc;
+	int batch;               /* messages left in this read transaction, or 0 */
 };
+
+#define BATCH_RENEW 500   /* messages per read transaction in batch mode */
+
+void matcher_batch(struct matcher *m, int on)
+{
+	if (m->batch)
+		store_exec(m->st, "COMMIT");
+	m->batch = 0;
+	if (on && store_exec(m->st, "BEGIN") == 0)
+		m->batch = BATCH_RENEW;
+}
 
 const char *verdict_name(enum verdict v)
 {
@@ -79,7 +116,7 @@ struct matcher *matcher_new(struct store *st)
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->df = store_prepare(st, "SELECT doc FROM doc_vocab WHERE term = ?1");
-	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1 ORDER BY rank LIMIT ?2");
+	m->cand = store_prepare(st, "SELECT rowid FROM doc_idx WHERE doc_idx MATCH ?1");
 	m->terms = store_prepare(st, "SELECT terms FROM doc WHERE n = ?1");
 	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
 				    "coalesce(title, '') || ' ' || coalesce(claim, '') || ' ' || coalesce(body, '') "
@@ -98,6 +135,7 @@ void matcher_free(struct matcher *m)
 {
 	if (!m)
 		return;
+	matcher_batch(m, 0);
 	sqlite3_finalize(m->df);
 	sqlite3_finalize(m->cand);
 	sqlite3_finalize(m->terms);
@@ -106,6 +144,8 @@ void matcher_free(struct matcher *m)
 	hmap_free(&m->dfcache);
 	free(m->q);
 	free(m->split);
+	free(m->rare);
+	free(m->acc);
 	sb_release(&m->texts);
 	free(m->terms_set);
 	free(m->pairs_set);
@@ -282,8 +322,7 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 	m->nterms = m->npairs = 0;
 	m->wsum = 0;
 	m->mark = 0;
-	struct { long long df; size_t i; } *rare = xmalloc((m->nq + 1) * sizeof *rare);
-	size_t nrare = 0;
+	m->nrare = 0;
 	for (size_t i = 0; i < m->nq; i++) {
 		struct slot *s = set_slot(m->terms_set, m->setcap, m->q[i].h);
 		if (!s->key) {
@@ -294,8 +333,8 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 			m->wsum += s->w;
 			m->nterms++;
 			if (df > 0) {
-				rare[nrare].df = df;
-				rare[nrare++].i = i;
+				xgrow((void **)&m->rare, &m->caprare, m->nrare + 1, sizeof *m->rare);
+				m->rare[m->nrare++] = (struct rare){ df, s->w, m->q[i].text };
 			}
 		}
 		if (i > 0) {
@@ -306,22 +345,110 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 			}
 		}
 	}
-	/* the rarest tokens first (insertion sort: messages are short) */
-	for (size_t i = 1; i < nrare; i++)
-		for (size_t j = i; j > 0 && rare[j].df < rare[j - 1].df; j--) {
-			__typeof__(*rare) tmp = rare[j];
-			rare[j] = rare[j - 1];
-			rare[j - 1] = tmp;
+	/* the rarest terms first (insertion sort: messages are short) */
+	for (size_t i = 1; i < m->nrare; i++)
+		for (size_t j = i; j > 0 && m->rare[j].df < m->rare[j - 1].df; j--) {
+			struct rare tmp = m->rare[j];
+			m->rare[j] = m->rare[j - 1];
+			m->rare[j - 1] = tmp;
 		}
 	sb_reset(expr);
-	for (size_t i = 0; i < nrare && i < QUERY_CAP; i++) {
+	for (size_t i = 0; i < m->nrare && i < QUERY_CAP; i++) {
 		if (i)
 			sb_puts(expr, " OR ");
 		sb_puts(expr, "\"\x1f");
-		sb_puts(expr, m->texts.buf + m->q[rare[i].i].text);
+		sb_puts(expr, m->texts.buf + m->rare[i].text);
 		sb_putc(expr, '"');
 	}
-	free(rare);
+}
+
+/* Add weight w to doc row n in the accumulator. */
+static void acc_add(struct matcher *m, long long n, double w)
+{
+	if ((m->nacc + 1) * 2 > m->capacc) {
+		size_t ncap = m->capacc ? m->capacc * 2 : 1024;
+		struct acc *old = m->acc;
+		size_t oldcap = m->capacc;
+		m->acc = xcalloc(ncap, sizeof *m->acc);
+		m->capacc = ncap;
+		m->nacc = 0;
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].n)
+				acc_add(m, old[i].n - 1, old[i].w);
+		free(old);
+	}
+	for (size_t i = mix((uint64_t)n) & (m->capacc - 1);; i = (i + 1) & (m->capacc - 1)) {
+		if (!m->acc[i].n) {
+			m->acc[i].n = n + 1;
+			m->acc[i].w = w;
+			m->nacc++;
+			return;
+		}
+		if (m->acc[i].n == n + 1) {
+			m->acc[i].w += w;
+			return;
+		}
+	}
+}
+
+static int by_weight(const void *a, const void *b)
+{
+	const struct acc *x = a, *y = b;
+	if (x->w != y->w)
+		return (x->w < y->w) - (x->w > y->w);
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+/*
+ * Candidates: the documents holding the most weight of the message's
+ * rarest terms, read straight from the terms' FTS5 doclists.
+ */
+static size_t candidates(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
+{
+	/* bounded work: the rarest terms, until enough postings are read */
+	long long postings = 0;
+	size_t k = 0;
+	for (; k < m->nrare && k < QUERY_CAP; k++) {
+		if (k >= min_terms && postings + m->rare[k].df > cap)
+			break;
+		postings += m->rare[k].df;
+	}
+	struct strbuf q = STRBUF_INIT;
+	for (size_t i = 0; i < k; i++) {
+		sb_reset(&q);
+		sb_puts(&q, "\"\x1f");
+		sb_puts(&q, m->texts.buf + m->rare[i].text);
+		sb_putc(&q, '"');
+		sqlite3_bind_text(m->cand, 1, q.buf, (int)q.len, SQLITE_STATIC);
+		int rc;
+		while ((rc = sqlite3_step(m->cand)) == SQLITE_ROW)
+			acc_add(m, sqlite3_column_int64(m->cand, 0), m->rare[i].w);
+		sqlite3_reset(m->cand);
+		if (rc != SQLITE_DONE)
+			store_die(m->st, "cannot search the index");
+	}
+	sb_release(&q);
+	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
+	struct acc top[POOL];
+	size_t np = 0;
+	for (size_t i = 0; i < m->capacc; i++) {
+		struct acc a = m->acc[i];
+		if (!a.n)
+			continue;
+		m->acc[i].n = 0;
+		if (np == POOL && by_weight(&a, &top[POOL - 1]) >= 0)
+			continue;
+		size_t j = np < POOL ? np++ : POOL - 1;
+		for (; j > 0 && by_weight(&a, &top[j - 1]) < 0; j--)
+			top[j] = top[j - 1];
+		top[j] = a;
+	}
+	m->nacc = 0;
+	for (size_t i = 0; i < np; i++) {
+		memset(&pool[i], 0, sizeof pool[i]);
+		pool[i].n = top[i].n - 1;
+	}
+	return np;
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -475,10 +602,27 @@ static int check_numbers(const char *text, size_t len, const char *doc, struct r
 	return altered;
 }
 
+/* Candidates under the budget, scored and sorted best first. */
+static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
+{
+	size_t np = candidates(m, pool, cap, min_terms);
+	for (size_t i = 0; i < np; i++) {
+		sqlite3_bind_int64(m->terms, 1, pool[i].n);
+		if (sqlite3_step(m->terms) == SQLITE_ROW)
+			score(m, sqlite3_column_blob(m->terms, 0),
+			      (size_t)sqlite3_column_bytes(m->terms, 0), &pool[i]);
+		sqlite3_reset(m->terms);
+	}
+	qsort(pool, np, sizeof *pool, by_score);
+	return np;
+}
+
 int matcher_check(struct matcher *m, const char *text, size_t len,
 		const struct match_opts *o, struct result *r)
 {
 	memset(r, 0, sizeof *r);
+	if (m->batch && --m->batch == 0)
+		matcher_batch(m, 1);
 	m->nq = 0;
 	sb_reset(&m->texts);
 	norm_text(text, len, NORM_STEM, collect, m, NULL, NULL);
@@ -491,25 +635,9 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		return 0;
 	}
 	struct match pool[POOL];
-	size_t np = 0;
-	sqlite3_bind_text(m->cand, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
-	sqlite3_bind_int(m->cand, 2, POOL);
-	int rc;
-	while ((rc = sqlite3_step(m->cand)) == SQLITE_ROW && np < POOL) {
-		memset(&pool[np], 0, sizeof pool[np]);
-		pool[np++].n = sqlite3_column_int64(m->cand, 0);
-	}
-	sqlite3_reset(m->cand);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		store_die(m->st, "cannot search the index");
-	for (size_t i = 0; i < np; i++) {
-		sqlite3_bind_int64(m->terms, 1, pool[i].n);
-		if (sqlite3_step(m->terms) == SQLITE_ROW)
-			score(m, sqlite3_column_blob(m->terms, 0),
-			      (size_t)sqlite3_column_bytes(m->terms, 0), &pool[i]);
-		sqlite3_reset(m->terms);
-	}
-	qsort(pool, np, sizeof *pool, by_score);
+	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
+	if (np && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
+		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
 		keep = 1;   /* the verdict needs the best one */
@@ -531,7 +659,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 				best_text = col_dup(m->meta, 7);
 		}
 		sqlite3_reset(m->meta);
-		if (o->snippets) {
+		if (o->snippets && c->score >= T_SIMILAR) {
 			sqlite3_bind_text(m->snip, 1, o->hl_open, -1, SQLITE_STATIC);
 			sqlite3_bind_text(m->snip, 2, o->hl_close, -1, SQLITE_STATIC);
 			sqlite3_bind_text(m->snip, 3, expr.buf, (int)expr.len, SQLITE_STATIC);

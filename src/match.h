@@ -52,6 +52,12 @@ struct match_opts {
 struct matcher *matcher_new(struct store *st);
 void matcher_free(struct matcher *m);
 
+/*
+ * Batch mode on/off: hold one read transaction over many messages (fewer
+ * locks), renewed now and then so that writers can checkpoint.
+ */
+void matcher_batch(struct matcher *m, int on);
+
 /* Match one message. Returns 0, or -1 on a database error (message printed). */
 int matcher_check(struct matcher *m, const char *text, size_t len,
 		const struct match_opts *o, struct result *r);

@@ -160,6 +160,15 @@ static int out_slang(struct pipe *p, const char *w, size_t len, const struct wor
 	return 1;
 }
 
+/* Does s hold three equal letters in a row? */
+static int has_run3(const char *s, size_t n)
+{
+	for (size_t i = 2; i < n; i++)
+		if (s[i] == s[i - 1] && s[i] == s[i - 2] && s[i] >= 'a' && s[i] <= 'z')
+			return 1;
+	return 0;
+}
+
 static int known(const char *w, size_t len)
 {
 	return hmap_get(&slang, w, len) || hmap_get(&stopwords, w, len) ||
@@ -190,8 +199,8 @@ static int on_word(void *ctx, const struct word *w)
 	if (!p->word.len)
 		return p->stop;
 	/* elongation: prefer a doubled letter when that is a known word */
-	collapse_runs(p->word.buf, p->word.len, 2, &p->alt);
-	if (p->alt.len != p->word.len) {
+	if (has_run3(p->word.buf, p->word.len)) {
+		collapse_runs(p->word.buf, p->word.len, 2, &p->alt);
 		if (!known(p->alt.buf, p->alt.len))
 			collapse_runs(p->word.buf, p->word.len, 1, &p->alt);
 		sb_reset(&p->word);

@@ -169,6 +169,7 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 {
 	int status = EXIT_CLEAN;
 	long line = 0;
+	matcher_batch(r->m, 1);
 	const char *p = buf, *end = buf + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -203,5 +204,6 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 		if (s > status)
 			status = s;
 	}
+	matcher_batch(r->m, 0);
 	return status;
 }

@@ -41,9 +41,7 @@ const char *stem_word(const char *w, size_t len, size_t *outlen)
 {
 	if (!stemmer)
 		init();
-	struct hmap_entry *e = hmap_get(&exceptions, w, len);
-	if (!e)
-		e = hmap_get(&cache, w, len);
+	struct hmap_entry *e = hmap_get(&cache, w, len);
 	if (e) {
 		*outlen = strlen(e->val.ptr);
 		return e->val.ptr;
@@ -52,10 +50,14 @@ const char *stem_word(const char *w, size_t len, size_t *outlen)
 		free_values(&cache);
 		hmap_clear(&cache);
 	}
-	const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)w, (int)len);
+	struct hmap_entry *x = hmap_get(&exceptions, w, len);
+	const sb_symbol *s = x ? NULL : sb_stemmer_stem(stemmer, (const sb_symbol *)w, (int)len);
 	size_t sl = s ? (size_t)sb_stemmer_length(stemmer) : 0;
 	e = hmap_put(&cache, w, len, NULL);
-	e->val.ptr = s && sl ? xstrndup((const char *)s, sl) : xstrndup(w, len);
+	if (x)
+		e->val.ptr = xstrdup(x->val.ptr);
+	else
+		e->val.ptr = s && sl ? xstrndup((const char *)s, sl) : xstrndup(w, len);
 	*outlen = strlen(e->val.ptr);
 	return e->val.ptr;
 }

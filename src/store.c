@@ -24,7 +24,7 @@
 #define APP_ID 1396789831   /* 'SARG' */
 
 /* Write statements, prepared once per connection (stmt_db). */
-static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
+static sqlite3_stmt *stmt_idx_delete, *stmt_idx_insert, *stmt_fts_delete, *stmt_fts_insert, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
 static sqlite3 *stmt_db;
 
 /* ---- the FTS5 tokenizer ---- */
@@ -66,6 +66,31 @@ static int fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *tex
 	return c.rc;
 }
 
+/*
+ * saring_weight(doc_fts, weights): the sum of weights[i] over the query's
+ * phrases i present in the current row. weights is a double array bound
+ * with sqlite3_bind_pointer(..., "saring_weights", ...). One OR query with
+ * this function reads every candidate in one pass (match.c).
+ */
+static void fts_weight(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+		       int argc, sqlite3_value **argv)
+{
+	const double *w = argc == 1 ? sqlite3_value_pointer(argv[0], "saring_weights") : NULL;
+	if (!w) {
+		sqlite3_result_error(ctx, "saring_weight: no weights", -1);
+		return;
+	}
+	double sum = 0;
+	int n = api->xPhraseCount(fts);
+	for (int i = 0; i < n; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = -1;
+		if (api->xPhraseFirst(fts, i, &it, &col, &off) == SQLITE_OK && col >= 0)
+			sum += w[i];
+	}
+	sqlite3_result_double(ctx, sum);
+}
+
 static int register_tokenizer(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -78,7 +103,9 @@ static int register_tokenizer(sqlite3 *db)
 	if (!api)
 		return -1;
 	static fts5_tokenizer tok = { fts_create, fts_delete, fts_tokenize };
-	return api->xCreateTokenizer(api, "saring", NULL, &tok, NULL) == SQLITE_OK ? 0 : -1;
+	if (api->xCreateTokenizer(api, "saring", NULL, &tok, NULL) != SQLITE_OK)
+		return -1;
+	return api->xCreateFunction(api, "saring_weight", NULL, fts_weight, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* ---- opening ---- */
@@ -303,6 +330,7 @@ struct store *store_open(const char *path, enum store_mode mode)
 	}
 	check_pipeline(st);
 	store_exec(st, "PRAGMA foreign_keys=ON");
+	store_exec(st, "PRAGMA cache_size=-8192");   /* 8 MiB of pages */
 	return st;
 }
 
@@ -311,7 +339,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	if (stmt_db == st->db) {
-		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_find,
+		sqlite3_stmt *mine[] = { stmt_idx_delete, stmt_idx_insert, stmt_fts_delete, stmt_fts_insert, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete };
 		for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
 			sqlite3_finalize(mine[i]);
@@ -431,6 +459,12 @@ static void prepare_writes(struct store *st)
 	stmt_fts_insert = store_prepare(st,
 		"INSERT INTO doc_fts(rowid, title, claim, body) "
 		"SELECT n, title, claim, body FROM doc WHERE n = ?1");
+	stmt_idx_delete = store_prepare(st,
+		"INSERT INTO doc_idx(doc_idx, rowid, title, claim, body) "
+		"SELECT 'delete', n, title, claim, body FROM doc WHERE n = ?1");
+	stmt_idx_insert = store_prepare(st,
+		"INSERT INTO doc_idx(rowid, title, claim, body) "
+		"SELECT n, title, claim, body FROM doc WHERE n = ?1");
 	stmt_insert = store_prepare(st,
 		"INSERT INTO doc(id, label, rating, title, claim, body, publisher, url, date, source, "
 		"hash, imported, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -479,7 +513,8 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	int err = 0;
 	if (exists) {
 		sqlite3_bind_int64(stmt_fts_delete, 1, n);
-		err = step_done(stmt_fts_delete) || step_done(w);
+		sqlite3_bind_int64(stmt_idx_delete, 1, n);
+		err = step_done(stmt_fts_delete) || step_done(stmt_idx_delete) || step_done(w);
 	} else {
 		err = step_done(w);
 		n = sqlite3_last_insert_rowid(st->db);
@@ -489,7 +524,8 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	if (err)
 		return PUT_ERROR;
 	sqlite3_bind_int64(stmt_fts_insert, 1, n);
-	if (step_done(stmt_fts_insert))
+	sqlite3_bind_int64(stmt_idx_insert, 1, n);
+	if (step_done(stmt_fts_insert) || step_done(stmt_idx_insert))
 		return PUT_ERROR;
 	return exists ? PUT_UPDATED : PUT_ADDED;
 }
@@ -506,8 +542,9 @@ int store_remove(struct store *st, const char *id)
 	if (rc != SQLITE_ROW)
 		return -1;
 	sqlite3_bind_int64(stmt_fts_delete, 1, n);
+	sqlite3_bind_int64(stmt_idx_delete, 1, n);
 	sqlite3_bind_int64(stmt_delete, 1, n);
-	if (step_done(stmt_fts_delete) || step_done(stmt_delete))
+	if (step_done(stmt_fts_delete) || step_done(stmt_idx_delete) || step_done(stmt_delete))
 		return -1;
 	return 1;
 }
@@ -543,9 +580,16 @@ int store_get(struct store *st, const char *id, struct doc *d)
 	return rc == SQLITE_ROW;
 }
 
+int store_optimize(struct store *st)
+{
+	return store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('optimize')") < 0 ||
+	       store_exec(st, "INSERT INTO doc_idx(doc_idx) VALUES('optimize')") < 0 ? -1 : 0;
+}
+
 int store_reindex(struct store *st)
 {
-	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0)
+	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0 ||
+	    store_exec(st, "INSERT INTO doc_idx(doc_idx) VALUES('rebuild')") < 0 || store_optimize(st) < 0)
 		return -1;
 	sqlite3_stmt *r = store_prepare(st, "SELECT n, title, claim, body FROM doc");
 	sqlite3_stmt *u = store_prepare(st, "UPDATE doc SET terms = ?2 WHERE n = ?1");

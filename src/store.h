@@ -56,6 +56,8 @@ enum put_result store_put(struct store *st, struct doc *d, int replace);
 int store_remove(struct store *st, const char *id);
 /* Read a document by id into d (fields owned by d): 1 found, 0 not. */
 int store_get(struct store *st, const char *id, struct doc *d);
+/* Merge the FTS index into one segment, for fast reads. 0 or -1. */
+int store_optimize(struct store *st);
 /* Rebuild the FTS index and every document's terms. 0 or -1. */
 int store_reindex(struct store *st);
 

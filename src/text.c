@@ -363,7 +363,10 @@ static void add_cp(struct scan *sc, int32_t cp, size_t start, size_t end)
 	if (!sc->w.len)
 		sc->wstart = start;
 	sc->wend = end;
-	if (cp < 0x80) {
+	if (cp < 0x80 && sc->w.len + 1 < sc->w.cap) {
+		sc->w.buf[sc->w.len++] = (char)cp;
+		sc->w.buf[sc->w.len] = '\0';
+	} else if (cp < 0x80) {
 		sb_putc(&sc->w, (char)cp);
 	} else {
 		unsigned char b[4];

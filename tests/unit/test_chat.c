@@ -555,6 +555,15 @@ static void test_zip(void)
 		CHECK(!"freopen stdin");
 	}
 
+	/* plain text through stdin */
+	if (freopen(FIX "android-12h.txt", "rb", stdin)) {
+		read_chat("-", DATE_AUTO, &run);
+		check_fixture(&shapes[2], "<stdin text>", &run);
+		run_free(&run);
+	} else {
+		CHECK(!"freopen stdin");
+	}
+
 	/* an Android export zip: media first, a stray .txt, the chat last */
 	static const struct zip_entry android[] = {
 		{ "IMG-20221013-WA0001.jpg", "\xFF\xD8\xFF\xE0 not really a jpeg" },
@@ -698,6 +707,11 @@ static void test_open_errors(void)
 	CHECK_INT(read_chat("tests/chat", DATE_AUTO, &run), -1);
 	CHECK(run.err != NULL);
 	run_free(&run);
+	const char *path = write_tmp(B("\xFF\xFE" "1\0" "3\0/\0"));
+	CHECK_INT(read_chat(path, DATE_AUTO, &run), -1);
+	CHECK(run.err && strstr(run.err, "UTF-16"));
+	run_free(&run);
+	unlink(path);
 }
 
 /* Random damage to real fixtures must never crash (ASan/valgrind watch). */

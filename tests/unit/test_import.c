@@ -287,7 +287,8 @@ static void test_jsonl_good(void)
 	CHECK_STR(d[4].body, "spasi di tepi");
 	CHECK_STR(d[4].date, "2020-08-17");
 	CHECK(d[5].id == NULL && d[5].title == NULL);
-	CHECK_STR(d[5].body, "Tanpa id dan judul; emoji \xF0\x9F\xA4\x94 dan \xE2\x80\x9Ckutip\xE2\x80\x9D.");
+	CHECK_STR(d[5].body, "Tanpa id dan judul; emoji \xF0\x9F\xA4\x94 dan "
+		  "\xE2\x80\x9Ckutip\xE2\x80\x9D.");
 
 	/* --source names the corpus when a record has none */
 	struct import_opts o = { .source = "kumpulan" };
@@ -446,6 +447,15 @@ static void test_csv_bad_rows(void)
 	}
 
 	/* a header only, and an empty file: no records, no error */
+	/* old Mac line ends */
+	p = write_str("mac.csv", "id,label,text\ra,hoax,\"x\ry\"\rb,hoax,z\r");
+	CHECK_INT(run(&g, p, NULL), 0);
+	CHECK_INT(g.n, 2);
+	if (g.n == 2) {
+		CHECK_STR(g.docs[0].body, "x\ny");
+		CHECK_INT(g.lines[1], 4);
+	}
+
 	p = write_str("header-only.csv", "id,label,text\n");
 	CHECK_INT(run(&g, p, NULL), 0);
 	CHECK_INT(g.n + g.nbad, 0);
@@ -578,7 +588,8 @@ static void test_claimreview(void)
 	CHECK_INT(run(&g, p, NULL), 0);
 	CHECK_INT(g.n, 1);
 	CHECK(bad_is(&g, 0, 4, "invalid JSON"));
-	p = write_str("unclosed.json", "[\n {\"claimReviewed\": \"satu\"},\n {\"claimReviewed\": \"dua\"}\n");
+	p = write_str("unclosed.json",
+		"[\n {\"claimReviewed\": \"satu\"},\n {\"claimReviewed\": \"dua\"}\n");
 	run(&g, p, NULL);
 	CHECK_INT(g.n, 2);
 	CHECK(bad_is(&g, 0, 4, "unterminated JSON array"));
@@ -630,7 +641,8 @@ static void test_text(void)
 
 	/* front matter, a heading-less file, a hashtag, empty files */
 	o.source = NULL;
-	const char *p = write_str("fm.md", "---\ntitle: \"Judul dari front matter\"\ndate: 2024-02-01\n---\n\nIsi.\n");
+	const char *p = write_str("fm.md",
+		"---\ntitle: \"Judul dari front matter\"\ndate: 2024-02-01\n---\n\nIsi.\n");
 	run(&g, p, &o);
 	CHECK_INT(g.n, 1);
 	if (g.n == 1) {
@@ -645,6 +657,13 @@ static void test_text(void)
 	if (g.n == 1) {
 		CHECK_STR(g.docs[0].title, "#viral Pesan berantai");
 		CHECK_STR(g.docs[0].body, "Isi pesan.");
+	}
+	p = write_str("mac.txt", "Judul\rIsi satu\r\nIsi dua\r");
+	run(&g, p, &o);
+	CHECK_INT(g.n, 1);
+	if (g.n == 1) {
+		CHECK_STR(g.docs[0].title, "Judul");
+		CHECK_STR(g.docs[0].body, "Isi satu\nIsi dua");
 	}
 	p = write_str("kosong.txt", " \n\n\t\n");
 	run(&g, p, &o);
@@ -802,12 +821,12 @@ static void test_stop(void)
 	}
 }
 
-/* A small deterministic generator for garbage. */
+/* A small deterministic generator for garbage (xorshift32). */
 static uint32_t rnd(uint32_t *s)
 {
-	*s ^= *s << 13;
+	*s ^= (uint32_t)((uint64_t)*s << 13);
 	*s ^= *s >> 17;
-	*s ^= *s << 5;
+	*s ^= (uint32_t)((uint64_t)*s << 5);
 	return *s;
 }
 
@@ -856,6 +875,7 @@ static void test_huge_line(void)
 	sb_puts(&sb, "\"}\n{\"id\": \"kecil\", \"label\": \"hoax\", \"text\": \"x\"}\n");
 	const char *p = write_tmp("big.jsonl", sb.buf, sb.len);
 	CHECK_INT(run(&g, p, NULL), 0);
+	unlink(p);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
 		CHECK_INT(strlen(g.docs[0].body), big);
@@ -868,6 +888,7 @@ static void test_huge_line(void)
 	sb_puts(&sb, "\"\nkecil,x\n");
 	p = write_tmp("big.csv", sb.buf, sb.len);
 	CHECK_INT(run(&g, p, &o), 0);
+	unlink(p);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
 		CHECK_INT(strlen(g.docs[0].body), big);
@@ -878,6 +899,7 @@ static void test_huge_line(void)
 	sb_add(&sb, fill, big);
 	p = write_tmp("big.txt", sb.buf, sb.len);
 	CHECK_INT(run(&g, p, &o), 0);
+	unlink(p);
 	CHECK_INT(g.n, 1);
 	free(fill);
 	sb_release(&sb);
@@ -887,7 +909,8 @@ static void test_huge_line(void)
 /* ---- writers ---- */
 
 static const struct doc sample_docs[] = {
-	{ .id = "s-1", .label = "hoax", .title = "Judul \"kutip\"", .body = "Baris\nkedua\t\\ \xF0\x9F\xA4\x94",
+	{ .id = "s-1", .label = "hoax", .title = "Judul \"kutip\"",
+	  .body = "Baris\nkedua\t\\ \xF0\x9F\xA4\x94",
 	  .date = "2020-08-17", .source = "uji" },
 	{ .id = "s-2", .label = "factcheck", .rating = "SALAH", .title = "[SALAH] Klaim",
 	  .claim = "Klaim yang beredar", .body = "Penjelasan.", .publisher = "Mafindo",
@@ -904,7 +927,8 @@ static void test_export_jsonl_shape(void)
 	FILE *f = open_memstream(&text, &len);
 	export_jsonl(f, &sample_docs[1]);
 	fclose(f);
-	CHECK_STR(text, "{\"id\":\"s-2\",\"label\":\"factcheck\",\"rating\":\"SALAH\",\"title\":\"[SALAH] Klaim\","
+	CHECK_STR(text, "{\"id\":\"s-2\",\"label\":\"factcheck\",\"rating\":\"SALAH\","
+		  "\"title\":\"[SALAH] Klaim\","
 		  "\"claim\":\"Klaim yang beredar\",\"text\":\"Penjelasan.\",\"publisher\":\"Mafindo\","
 		  "\"url\":\"https://turnbackhoax.id/x\",\"date\":\"2021-01-02\",\"source\":\"uji\"}\n");
 	free(text);
@@ -931,7 +955,8 @@ static void test_export_jsonl_shape(void)
 	CHECK_STR(json_string_value(json_object_get(o, "@context")), "https://schema.org");
 	CHECK_STR(json_string_value(json_object_get(o, "@type")), "ClaimReview");
 	CHECK_STR(json_string_value(json_object_get(o, "claimReviewed")), "Klaim yang beredar");
-	CHECK_STR(json_string_value(json_object_get(json_object_get(o, "reviewRating"), "alternateName")), "SALAH");
+	json_t *rating = json_object_get(o, "reviewRating");
+	CHECK_STR(json_string_value(json_object_get(rating, "alternateName")), "SALAH");
 	CHECK_STR(json_string_value(json_object_get(json_object_get(o, "author"), "name")), "Mafindo");
 	CHECK_STR(json_string_value(json_object_get(o, "datePublished")), "2021-01-02");
 	CHECK_STR(json_string_value(json_object_get(o, "identifier")), "s-2");

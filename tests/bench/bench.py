@@ -1,0 +1,398 @@
+#!/usr/bin/env python3
+"""bench.py: saring's speed figures, each beside a baseline measured in
+the same run. Called by run.sh, which finds the corpus and builds the C
+baselines; see run.sh for the usage.
+
+Prints aligned tables and writes OUT/REPORT.md and OUT/results.json.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+import lib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SARING = "./saring"
+SEED = 20221013
+
+
+class Bench:
+    def __init__(self, args):
+        self.mode = args.mode
+        self.full = args.mode == "full"
+        self.corpus = args.corpus
+        self.queries = args.queries
+        self.out = args.out
+        self.command = args.command
+        self.plain = os.path.join(args.out, "plain_fts")
+        self.raw = os.path.join(args.out, "raw_nfkc")
+        # Repeats: at most `runs` per figure, fewer when they would exceed `budget` s.
+        self.runs, self.budget = (5, 60) if self.full else (3, 5)
+        self.rows = []       # the main table
+        self.scale = []      # the corpus-size table (full mode)
+        self.notes = []
+        self.results = {"mode": self.mode, "corpus": self.corpus}
+        self.started = time.perf_counter()
+
+    def path(self, name):
+        return os.path.join(self.out, name)
+
+    def note(self, text):
+        self.notes.append(text)
+        print("bench: note: " + text, flush=True)
+
+    def row(self, figure, saring, baseline, target, rss=(None, None), runs=("", "")):
+        """One line of the main table; ratio is always saring / baseline."""
+        self.rows.append([figure, lib.fmt(saring), lib.fmt(baseline), lib.ratio(saring, baseline),
+                          target, "%s / %s" % (lib.fmt(rss[0]), lib.fmt(rss[1])) if rss[0] else "-",
+                          "%s / %s" % runs if runs[0] else "-"])
+        print("  %-40s saring %10s   baseline %10s   %s" % (
+            figure, lib.fmt(saring), lib.fmt(baseline), lib.ratio(saring, baseline)), flush=True)
+
+    def timed(self, cmd, before=None, rss=True, **kw):
+        """Median seconds, peak RSS MiB and run count of cmd, repeated."""
+        runs = lib.repeat(cmd, self.runs, self.budget, before=before, rss=rss, **kw)
+        return lib.median_seconds(runs), lib.peak_rss_mb(runs), len(runs)
+
+    # 1. Text pipeline -------------------------------------------------------
+
+    def text_pipeline(self):
+        print("bench: text pipeline", flush=True)
+        texts = self.path("texts.txt")
+        with open(self.corpus, encoding="utf-8") as f, open(texts, "w", encoding="utf-8") as o:
+            for line in f:
+                if line.strip():
+                    o.write((json.loads(line).get("text") or "") + "\n")
+        mb = lib.file_mb(texts)
+        s, s_rss, s_n = self.timed([SARING, "normalize", "--stem", texts])
+        b, b_rss, b_n = self.timed([self.raw, texts])
+        self.results["text"] = {"mb": mb, "saring_s": s, "raw_s": b}
+        self.row("text pipeline, MB/s (%.1f MB)" % mb, mb / s, mb / b, ">= 0.5x",
+                 (s_rss, b_rss), (s_n, b_n))
+
+    # 2. Import ----------------------------------------------------------------
+
+    def import_corpus(self, corpus, name):
+        """Import corpus with saring and plain FTS5 into fresh databases:
+        (saring s, plain s, saring MB, plain MB, RSS pair, run counts)."""
+        sdb, pdb = self.path(name + ".db"), self.path(name + "-plain.db")
+
+        def fresh(db):
+            return lambda: [os.unlink(p) for p in (db, db + "-wal", db + "-shm", db + "-journal")
+                            if os.path.exists(p)]
+        s, s_rss, s_n = self.timed([SARING, "--db", sdb, "import", corpus], before=fresh(sdb))
+        b, b_rss, b_n = self.timed([self.plain, "import", pdb, corpus], before=fresh(pdb))
+        return (s, b, lib.file_mb(sdb, sdb + "-wal"), lib.file_mb(pdb, pdb + "-journal"),
+                (s_rss, b_rss), (s_n, b_n))
+
+    def import_section(self):
+        print("bench: import", flush=True)
+        docs = count_lines(self.corpus)
+        jsonl = lib.file_mb(self.corpus)
+        s, b, s_mb, b_mb, rss, runs = self.import_corpus(self.corpus, "x")
+        self.results["import"] = {"docs": docs, "jsonl_mb": jsonl, "saring_s": s, "plain_s": b,
+                                  "saring_db_mb": s_mb, "plain_db_mb": b_mb}
+        self.row("import, docs/s (%d docs)" % docs, docs / s, docs / b,
+                 ">= 0.33x (time within 3x)", rss, runs)
+        self.row("database, MB (JSONL %.1f MB)" % jsonl, s_mb, b_mb, "-")
+        self.row("database / JSONL size", s_mb / jsonl, b_mb / jsonl, "saring <= 3x")
+
+    # 3. check -----------------------------------------------------------------
+
+    def query_texts(self):
+        """The dev query texts or, without a dev file, the first 300 characters
+        of 300 documents spread over the corpus."""
+        if os.path.exists(self.queries):
+            with open(self.queries, encoding="utf-8") as f:
+                return [json.loads(l)["text"] for l in f if l.strip()]
+        with open(self.corpus, encoding="utf-8") as f:
+            docs = [json.loads(l).get("text") or "" for l in f if l.strip()]
+        return [d[:300] for d in docs[::max(1, len(docs) // 300)][:300] if d]
+
+    def latency(self, db, pdb, texts, reps, base_texts=None):
+        """p50 and p99 in ms of one check per process, saring and baseline,
+        interleaved so both see the same machine load."""
+        s_ms, b_ms = [], []
+        base = set(range(len(texts) if base_texts is None else base_texts))
+        for _ in range(reps):
+            for i, t in enumerate(texts):
+                s_ms.append(lib.run([SARING, "--db", db, "check", "--json", t]).seconds * 1e3)
+                if i in base:
+                    b_ms.append(lib.run([self.plain, "text", pdb, t]).seconds * 1e3)
+        return ([lib.percentile(s_ms, 50), lib.percentile(s_ms, 99)],
+                [lib.percentile(b_ms, 50), lib.percentile(b_ms, 99)], len(s_ms), len(b_ms))
+
+    def batch(self, db, pdb, lines, base_lines):
+        """Batch msg/s of saring over the first `lines` queries (repeated
+        to reach that many), the baseline over the first `base_lines`."""
+        texts = self.query_texts()
+        batch, base = self.path("batch.jsonl"), self.path("batch-base.jsonl")
+        with open(batch, "w", encoding="utf-8") as o, open(base, "w", encoding="utf-8") as ob:
+            for i in range(lines):
+                rec = json.dumps({"id": "q%d" % i, "text": texts[i % len(texts)]},
+                                 ensure_ascii=False) + "\n"
+                o.write(rec)
+                if i < base_lines:
+                    ob.write(rec)
+        s, s_rss, s_n = self.timed([SARING, "--db", db, "check", "--jsonl", "--json", "-f", batch])
+        b, b_rss, b_n = self.timed([self.plain, "query", pdb, base])
+        return lines / s, base_lines / b, (s_rss, b_rss), (s_n, b_n)
+
+    def check_section(self):
+        print("bench: check", flush=True)
+        texts = self.query_texts()
+        step = max(1, len(texts) // 50)
+        singles = texts[::step][:50]
+        reps = 3 if self.full else 1
+        (s50, s99), (b50, b99), ns, nb = self.latency(self.path("x.db"), self.path("x-plain.db"),
+                                                      singles, reps)
+        self.row("check p50, ms (1 message per process)", s50, b50, "-", runs=(ns, nb))
+        self.row("check p99, ms", s99, b99, "-", runs=(ns, nb))
+        self.note("check p50/p99: %d messages from the dev queries, %d time(s) each, "
+                  "nearest rank (with 50 samples p99 is the slowest)" % (len(singles), reps))
+        lines = 3000 if self.full else len(texts)
+        base_lines = min(lines, len(texts))
+        s, b, rss, runs = self.batch(self.path("x.db"), self.path("x-plain.db"), lines,
+                                     base_lines)
+        self.results["check"] = {"p50_ms": s50, "p99_ms": s99, "plain_p50_ms": b50,
+                                 "plain_p99_ms": b99, "batch_msgs": s, "plain_batch_msgs": b,
+                                 "batch_lines": lines, "plain_batch_lines": base_lines}
+        self.row("check --jsonl batch, msg/s (%d lines)" % lines, s, b,
+                 ">= 2,000 msg/s, >= 10x", rss, runs)
+        if base_lines < lines:
+            self.note("the batch baseline ran over the first %d lines (each query once), "
+                      "saring over all %d" % (base_lines, lines))
+
+    # 4. scan ------------------------------------------------------------------
+
+    def scan(self, n, sample):
+        """Generate an n-message chat and scan it. The baseline queries the
+        first `sample` ordinary messages and is scaled to the whole chat.
+        Returns (msg/s, baseline msg/s, RSS pair, run counts)."""
+        chat = self.path("chat-%d.txt" % n)
+        sidecar = self.path("chat-%d.texts.jsonl" % n)
+        subprocess.run([sys.executable, os.path.join(HERE, "genchat.py"), str(n), str(SEED),
+                        self.corpus, chat], check=True)
+        texts = count_lines(sidecar)
+        part = self.path("chat-%d.sample.jsonl" % n)
+        with open(sidecar, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as o:
+            for i, line in enumerate(f):
+                if i >= sample:
+                    break
+                o.write(line)
+        sample = min(sample, texts)
+        s, s_rss, s_n = self.timed([SARING, "--db", self.path("x.db"), "scan", "--json", chat])
+        b, b_rss, b_n = self.timed([self.plain, "query", self.path("x-plain.db"), part])
+        base_total = b * texts / sample
+        return n / s, n / base_total, (s_rss, b_rss), (s_n, b_n), texts, sample, chat, sidecar
+
+    def scan_section(self):
+        print("bench: scan", flush=True)
+        n = 200000 if self.full else 20000
+        sample = 2000 if self.full else 500
+        s, b, rss, runs, texts, sample, chat, sidecar = self.scan(n, sample)
+        self.results["scan"] = {"messages": n, "texts": texts, "msgs_per_s": s,
+                                "plain_msgs_per_s": b, "rss_mb": rss[0]}
+        self.row("scan, msg/s (%d messages)" % n, s, b, ">= 3,000 msg/s", rss, runs)
+        self.row("scan peak RSS, MB (%d messages)" % n, rss[0], rss[1], "< 64 MB")
+        self.note("scan baseline: plain FTS5 over the first %d of the chat's %d ordinary "
+                  "messages, its time scaled to all %d messages; saring scans every message "
+                  "(and matches repeated forwards once)" % (sample, texts, n))
+        for p in (chat, sidecar):
+            os.unlink(p)
+
+    def scan_big(self):
+        """The 1,000,000-message RSS figure, when the time budget allows."""
+        n = 1000000
+        rate = self.results["scan"]["msgs_per_s"]
+        elapsed = time.perf_counter() - self.started
+        need = n / rate * 1.2 + 60
+        budget = float(os.environ.get("BENCH_BUDGET", "900"))
+        if elapsed + need > budget:
+            self.note("scan of %d messages skipped: about %.0f s more would pass the %.0f s "
+                      "budget (BENCH_BUDGET=SECONDS raises it)" % (n, need, budget))
+            return
+        print("bench: scan %d messages" % n, flush=True)
+        self.runs, keep = 1, self.runs
+        s, b, rss, runs, texts, sample, _, _ = self.scan(n, 1000)
+        self.runs = keep
+        self.results["scan_big"] = {"messages": n, "msgs_per_s": s, "rss_mb": rss[0]}
+        self.row("scan, msg/s (%d messages)" % n, s, b, ">= 3,000 msg/s", rss, runs)
+        self.row("scan peak RSS, MB (%d messages)" % n, rss[0], rss[1], "< 64 MB")
+
+    # 5. Corpus size -------------------------------------------------------------
+
+    def scale_section(self, sizes):
+        print("bench: corpus sizes %s" % " ".join(map(str, sizes)), flush=True)
+        texts = self.query_texts()
+        singles = texts[::max(1, len(texts) // 50)][:50]
+        base_singles, base_lines = 10, 30
+        # Runs of minutes each: one run per figure.
+        keep, self.runs = self.runs, 1
+        for n in sizes:
+            corpus = self.path("corpus-%d.jsonl" % n)
+            subprocess.run([sys.executable, os.path.join(HERE, "gencorpus.py"), str(n),
+                            str(SEED), self.corpus, corpus], check=True)
+            jsonl = lib.file_mb(corpus)
+            name = "scale-%d" % n
+            s, b, s_mb, b_mb, rss, _ = self.import_corpus(corpus, name)
+            db, pdb = self.path(name + ".db"), self.path(name + "-plain.db")
+            (s50, s99), (b50, b99), _, _ = self.latency(db, pdb, singles, 1, base_singles)
+            bs, bb, _, _ = self.batch(db, pdb, len(texts), base_lines)
+            rec = {"docs": n, "jsonl_mb": jsonl, "import_docs_s": n / s,
+                   "plain_import_docs_s": n / b, "db_mb": s_mb, "plain_db_mb": b_mb,
+                   "p50_ms": s50, "p99_ms": s99, "plain_p50_ms": b50, "plain_p99_ms": b99,
+                   "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0]}
+            self.results.setdefault("scale", []).append(rec)
+            pair = lambda a, c: "%s / %s" % (lib.fmt(a), lib.fmt(c))
+            self.scale.append(["{:,}".format(n), lib.fmt(jsonl), pair(n / s, n / b),
+                               pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb)])
+            print("  %d docs: import %.0f docs/s, p50 %.1f ms, batch %.0f msg/s" %
+                  (n, n / s, s50, bs), flush=True)
+            for p in (corpus, db, db + "-wal", db + "-shm", pdb):
+                if os.path.exists(p):
+                    os.unlink(p)
+        self.runs = keep
+        sc = self.results.get("scale", [])
+        if len(sc) >= 2:
+            a, z = sc[0], sc[-1]
+            self.growth = ("From %s to %s documents (%.0fx), saring's check p50 went from "
+                           "%.1f to %.1f ms (%.1fx) and batch throughput from %.0f to %.0f msg/s "
+                           "(%.1fx slower); the plain FTS5 baseline's batch went from %.1f to "
+                           "%.1f msg/s (%.1fx slower)." % (
+                               "{:,}".format(a["docs"]), "{:,}".format(z["docs"]),
+                               z["docs"] / a["docs"], a["p50_ms"], z["p50_ms"],
+                               z["p50_ms"] / a["p50_ms"], a["batch_msgs"], z["batch_msgs"],
+                               a["batch_msgs"] / z["batch_msgs"], a["plain_batch_msgs"],
+                               z["plain_batch_msgs"],
+                               a["plain_batch_msgs"] / z["plain_batch_msgs"]))
+            print("  " + self.growth)
+        self.notes.append("corpus sizes: the plain FTS5 baseline ran %d single checks and the "
+                          "first %d batch lines per size; saring ran %d and %d" %
+                          (base_singles, base_lines, len(singles), len(texts)))
+
+    # Report -------------------------------------------------------------------
+
+    HEADER = ["figure", "saring", "baseline", "saring/baseline", "target",
+              "peak RSS MB (saring / base)", "runs (saring / base)"]
+    SCALE_HEADER = ["documents", "JSONL MB", "import docs/s", "DB MB", "check p50 ms",
+                    "check p99 ms", "batch msg/s"]
+    BASELINES = [
+        "text pipeline: `raw_nfkc.c`, utf8proc_map(STABLE|COMPOSE|COMPAT|CASEFOLD) line by "
+        "line over the same bytes, output written like `saring normalize --stem`",
+        "import, check, scan: `plain_fts.c`, an FTS5 table (title, text) with "
+        "tokenize='unicode61', documents inserted in one transaction; a message is queried "
+        "as the OR of its double-quoted words, `bm25 ORDER BY rank LIMIT 5`",
+        "every figure is whole processes timed from outside (process start, database open "
+        "and output to /dev/null included), the median of the runs shown",
+    ]
+
+    def report(self):
+        table = lib.text_table(self.HEADER, self.rows)
+        print("\n" + table)
+        if self.scale:
+            print("\ncorpus size (saring / plain FTS5 baseline):\n" +
+                  lib.text_table(self.SCALE_HEADER, self.scale))
+            if getattr(self, "growth", None):
+                print(self.growth)
+        for n in self.notes:
+            print("note: " + n)
+        m = machine()
+        md = ["# saring benchmarks", "",
+              "Generated by `%s` on %s. Do not edit these figures by hand: rerun the "
+              "command (it rewrites this file)." % (self.command, m["date"]), "",
+              "## Machine", ""]
+        md += ["- %s: %s" % (k, m[k]) for k in
+               ("saring", "cpu", "nproc", "kernel", "sqlite", "utf8proc", "compiler",
+                "load average at start")]
+        md += ["", "```", m["free -g"], "```", "",
+               "## Results (%s mode, corpus `%s`)" % (self.mode, self.corpus), "",
+               lib.md_table(self.HEADER, self.rows), "", "Baselines:", ""]
+        md += ["- " + b for b in self.BASELINES]
+        if self.scale:
+            md += ["", "## Corpus size", "", "Each cell is saring / plain FTS5 baseline; "
+                   "corpora from `gencorpus.py` (the real corpus plus generated documents).",
+                   "", lib.md_table(self.SCALE_HEADER, self.scale)]
+            if getattr(self, "growth", None):
+                md += ["", self.growth]
+        if self.notes:
+            md += ["", "## Notes", ""] + ["- " + n for n in self.notes]
+        md += ["", "Total bench time: %.0f s." % (time.perf_counter() - self.started)]
+        with open(self.path("REPORT.md"), "w", encoding="utf-8") as f:
+            f.write("\n".join(md) + "\n")
+        self.results["machine"] = m
+        self.results["command"] = self.command
+        with open(self.path("results.json"), "w", encoding="utf-8") as f:
+            json.dump(self.results, f, indent=1)
+        print("bench: wrote %s and %s (%.0f s)" % (self.path("REPORT.md"),
+                                                   self.path("results.json"),
+                                                   time.perf_counter() - self.started))
+
+
+def count_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return sum(1 for l in f if l.strip())
+
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.rstrip()
+    except OSError:
+        return ""
+
+
+def machine():
+    cpu = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    rev = sh("git rev-parse --short HEAD")
+    if sh("git status --porcelain -- src data Makefile"):
+        rev += " with uncommitted changes"
+    with open("/proc/loadavg") as f:
+        load = " ".join(f.read().split()[:3])
+    return {
+        "saring": "%s (git %s)" % (sh("./saring --version"), rev),
+        "cpu": cpu, "nproc": sh("nproc"), "kernel": platform.platform(),
+        "sqlite": sh("pkg-config --modversion sqlite3") + " (libsqlite3, both tools)",
+        "utf8proc": sh("pkg-config --modversion libutf8proc"),
+        "compiler": sh("cc --version | head -1"),
+        "load average at start": load, "free -g": sh("free -g"),
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mode", choices=["quick", "full"], required=True)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--queries", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--command", required=True)
+    b = Bench(ap.parse_args())
+    if not lib.HAVE_GNU_TIME:
+        b.note("/usr/bin/time is missing, so no peak RSS; install it with: "
+               "apt-get install -y time")
+    if not os.path.exists(b.queries):
+        b.note("no dev queries: check used the first 300 characters of 300 corpus documents")
+    b.text_pipeline()
+    b.import_section()
+    b.check_section()
+    b.scan_section()
+    if b.full:
+        sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000").split()]
+        if sizes:
+            b.scale_section(sizes)
+        b.scan_big()
+    b.report()
+
+
+if __name__ == "__main__":
+    main()
