@@ -51,7 +51,7 @@ DEB_DEPS = build-essential pkg-config libsqlite3-dev libutf8proc-dev libstemmer-
 
 .PHONY: all deps check unit cli demo eval bench bench-quick install uninstall clean
 
-all: deps saring
+all: deps saring build/starter.db
 
 deps:
 	@sh tests/deps.sh $(DEB_DEPS)
@@ -79,10 +79,17 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)
 $(BUILD):
 	mkdir -p $@
 
-check: deps saring $(UNIT_BINS)
+# The bundled starter corpus, read-only until the user imports their own.
+build/starter.db: $(BUILD)/saring $(wildcard data/corpus/*.jsonl)
+	rm -f $@.tmp $@.tmp-wal $@.tmp-shm
+	$(BUILD)/saring --db $@.tmp import data/corpus/*.jsonl >/dev/null
+	sqlite3 $@.tmp 'PRAGMA journal_mode=DELETE' >/dev/null
+	mv -f $@.tmp $@
+
+check: deps saring build/starter.db $(UNIT_BINS)
 	@sh tests/run-all.sh "$(BUILD)" "$(SHARED)" "$(VALGRIND)"
 
-demo: deps saring
+demo: deps saring build/starter.db
 	@sh tests/demo.sh
 
 eval: saring
@@ -94,17 +101,19 @@ bench: saring
 bench-quick: saring
 	@sh tests/bench/run.sh "$(SHARED)" quick
 
-install: saring
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+install: saring build/starter.db
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
 	install -m 755 saring $(DESTDIR)$(BINDIR)/saring
-	install -m 644 data/*.tsv data/*.txt data/*.sql $(DESTDIR)$(DATADIR)/
-	install -d $(DESTDIR)$(DATADIR)/corpus
+	install -m 644 build/starter.db $(DESTDIR)$(DATADIR)/starter.db
 	install -m 644 data/corpus/*.jsonl $(DESTDIR)$(DATADIR)/corpus/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 data/completion.bash $(DESTDIR)$(COMPDIR)/saring
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/saring $(DESTDIR)$(MANDIR)/man1/saring*.1 $(DESTDIR)$(MANDIR)/man5/saring*.5
+	rm -f $(DESTDIR)$(COMPDIR)/saring
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -37,6 +37,8 @@
 #define POOL 30           /* candidates re-ranked */
 #define DF_CACHE_MAX 100000
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
+#define SHORT_MSG 4       /* messages with fewer distinct words count less */
+#define SHORT_MSG_MAX 0.40 /* the most that one or two words can score */
 
 struct qtok {
 	uint32_t h;          /* term hash */
@@ -498,11 +500,14 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	/* word pairs weigh most: they separate an excerpt from a same-topic text */
 	double from_msg = 0.3 * c->words + 0.7 * c->seq;
 	double from_doc = 0.15 * c->dwords + 0.85 * c->dseq;
+	/* one or two words are related at most, never a match; three count less */
+	if (m->nterms < 3)
+		from_msg = from_msg < SHORT_MSG_MAX ? from_msg : SHORT_MSG_MAX;
+	else if (m->nterms < SHORT_MSG)
+		from_msg *= (double)m->nterms / SHORT_MSG;
 	if (dtok < SHORT_DOC)
 		from_doc *= (double)dtok / SHORT_DOC;
 	c->score = from_msg > from_doc ? from_msg : from_doc;
-	if (m->nterms < 4)   /* one to three words say little */
-		c->score *= (double)m->nterms / 4;
 }
 
 static char *col_dup(sqlite3_stmt *s, int i)
@@ -602,6 +607,33 @@ static int check_numbers(const char *text, size_t len, const char *doc, struct r
 	return altered;
 }
 
+/*
+ * Does the message negate something document row n does not ("tidak
+ * benar bahwa ...")? A negation counts with the word after it: the pair
+ * must be missing from the document.
+ */
+static int negates(struct matcher *m, long long n)
+{
+	int found = 0;
+	sqlite3_bind_int64(m->terms, 1, n);
+	if (sqlite3_step(m->terms) == SQLITE_ROW) {
+		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
+		size_t nb = (size_t)sqlite3_column_bytes(m->terms, 0);
+		for (size_t i = 0; i < m->nq && !found; i++) {
+			if (!(m->q[i].flags & TF_NEG))
+				continue;
+			uint32_t next = i + 1 < m->nq ? m->q[i + 1].h : 0;
+			int in_doc = 0;
+			for (size_t j = 0; j + 4 <= nb && !in_doc; j += 4)
+				in_doc = le32(blob + j) == m->q[i].h &&
+					 (!next || (j + 8 <= nb && le32(blob + j + 4) == next));
+			found = !in_doc;
+		}
+	}
+	sqlite3_reset(m->terms);
+	return found;
+}
+
 /* Candidates under the budget, scored and sorted best first. */
 static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
 {
@@ -681,15 +713,9 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		} else if (b->score >= T_SIMILAR) {
 			r->verdict = V_SIMILAR;
 		}
-		if (r->verdict != V_UNKNOWN) {
-			int neg = 0;
-			for (size_t i = 0; i < m->nq; i++)
-				if (m->q[i].flags & TF_NEG)
-					neg = 1;
-			if (neg)
-				add_note(r, xstrdup("the message contains a negation (tidak, bukan, ...): "
-						    "it may deny or dispute the claim rather than spread it"));
-		}
+		if (r->verdict != V_UNKNOWN && negates(m, b->n))
+			add_note(r, xstrdup("the message says 'not' (tidak, bukan, ...) where the document does not: "
+					    "it may deny or dispute the claim rather than spread it"));
 	}
 	free(best_text);
 	if (keep == 0)

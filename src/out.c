@@ -23,7 +23,7 @@ int out_color(const char *when)
 
 void out_json_line(json_t *o)
 {
-	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
 	if (s) {
 		fputs(s, stdout);
 		putchar('\n');

@@ -102,7 +102,7 @@ static void print_human(const struct report *r, const struct result *res)
 		out_source(stdout, col, (int)k + 1, c->label, c->rating, c->title, c->publisher,
 			   c->date, c->url, c->snippet, c->score);
 		printf("     why: %.0f%% of the message's words and %.0f%% of its word pairs are in it"
-		       "; it is %.0f%% covered by the message\n",
+		       "; the message covers %.0f%% of it\n",
 		       100 * c->words, 100 * c->seq, 100 * (c->dwords + c->dseq) / 2);
 	}
 	for (size_t k = 0; k < res->nnotes; k++)
