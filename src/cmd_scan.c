@@ -309,7 +309,8 @@ static void summary(const struct scan *sc, int top)
 	struct seen **h = ranked(&sc->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
 	printf("\nKnown hoaxes in this chat%s\n", n ? ":" : ": none found");
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		printf("  %ld copies, %d sender%s, first %s  [%s] %s\n", h[i]->copies, h[i]->nsenders,
+		printf("  %ld cop%s, %d sender%s, first %s  [%s] %s\n", h[i]->copies,
+		       h[i]->copies == 1 ? "y" : "ies", h[i]->nsenders,
 		       h[i]->nsenders == 1 ? "" : "s", h[i]->first ? h[i]->first : "?",
 		       h[i]->match_id, h[i]->title ? h[i]->title : "");
 		if (h[i]->url)
@@ -321,7 +322,8 @@ static void summary(const struct scan *sc, int top)
 	if (!n)
 		printf("  none\n");
 	for (size_t i = 0; i < n && i < (size_t)top; i++)
-		printf("  %ld copies, %s, first %s: %s\n", u[i]->copies, verdict_name(u[i]->verdict),
+		printf("  %ld cop%s, %s, first %s: %s\n", u[i]->copies, u[i]->copies == 1 ? "y" : "ies",
+		       verdict_name(u[i]->verdict),
 		       u[i]->first ? u[i]->first : "?", u[i]->excerpt);
 	free(u);
 	printf("\n'unknown' means not in the database, not that a message is true.\n");
@@ -420,6 +422,13 @@ int cmd_scan(int argc, char **argv)
 		int rc;
 		while ((rc = chat_next(r, &msg)) > 0) {
 			sc.read++;
+			const char *caption = msg.kind == CHAT_MEDIA ? memchr(msg.text, '\n', msg.text_len) : NULL;
+			if (caption) {   /* a photo's caption can carry the hoax */
+				caption++;
+				msg.text_len -= (size_t)(caption - msg.text);
+				msg.text = caption;
+				msg.kind = CHAT_TEXT;
+			}
 			if (msg.kind != CHAT_TEXT)
 				sc.skipped_kind[msg.kind]++;
 			else
