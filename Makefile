@@ -13,6 +13,7 @@ DATADIR ?= $(PREFIX)/share/saring
 MANDIR ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 SHARED ?= ../shared/data
+FUZZ_SECONDS ?= 10
 VERSION = 0.1.0
 
 CC ?= cc
@@ -49,7 +50,7 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 DEB_DEPS = build-essential pkg-config libsqlite3-dev libutf8proc-dev libstemmer-dev \
 	libjansson-dev libcsv-dev libarchive-dev sqlite3 python3 mandoc
 
-.PHONY: all deps check unit cli demo eval bench bench-quick install uninstall clean
+.PHONY: all deps check unit cli demo eval bench bench-quick fuzz install uninstall clean
 
 all: deps saring build/starter.db
 
@@ -97,6 +98,9 @@ eval: saring
 
 bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full
+
+fuzz: saring
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 bench-quick: saring
 	@sh tests/bench/run.sh "$(SHARED)" quick

@@ -66,5 +66,5 @@ fi
 [ "$mode" = full ] && [ -n "${BENCH_SIZES+set}" ] && command="BENCH_SIZES=\"$BENCH_SIZES\" $command"
 [ "$mode" = full ] && [ -n "${BENCH_BUDGET:-}" ] && command="BENCH_BUDGET=$BENCH_BUDGET $command"
 
-exec python3 tests/bench/bench.py --mode "$mode" --corpus "$corpus" --queries "$queries" \
+exec env PYTHONDONTWRITEBYTECODE=1 python3 tests/bench/bench.py --mode "$mode" --corpus "$corpus" --queries "$queries" \
 	--out "$out" --command "$command"
