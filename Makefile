@@ -10,6 +10,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/saring
+LOCALEDIR ?= $(PREFIX)/share/locale
 MANDIR ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 SHARED ?= ../shared/data
@@ -23,6 +24,7 @@ STEMMER_LIBS ?= -lstemmer
 CSV_LIBS ?= -lcsv
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-sign-conversion \
 	-MMD -MP -DSARING_VERSION='"$(VERSION)"' -DSARING_DATADIR='"$(DATADIR)"' \
+	-DSARING_LOCALEDIR='"$(LOCALEDIR)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm
 
@@ -44,15 +46,17 @@ TABLES = data_slang=data/slang.tsv data_stopwords=data/stopwords.txt \
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt \
 	data_schema=data/schema.sql
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+PO_FILES = $(wildcard data/po/*.po)
+MO_FILES = $(patsubst data/po/%.po,build/locale/%/LC_MESSAGES/saring.mo,$(PO_FILES))
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 # Debian packages saring builds against; `make deps` installs what is missing.
-DEB_DEPS = build-essential pkg-config libsqlite3-dev libutf8proc-dev libstemmer-dev \
+DEB_DEPS = build-essential pkg-config gettext libsqlite3-dev libutf8proc-dev libstemmer-dev \
 	libjansson-dev libcsv-dev libarchive-dev sqlite3 python3 mandoc
 
-.PHONY: all deps check unit cli demo eval bench bench-quick fuzz install uninstall clean
+.PHONY: all deps po check unit cli demo eval bench bench-quick fuzz install uninstall clean
 
-all: deps saring build/starter.db
+all: deps saring build/starter.db $(MO_FILES)
 
 deps:
 	@sh tests/deps.sh $(DEB_DEPS)
@@ -80,6 +84,16 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)
 $(BUILD):
 	mkdir -p $@
 
+# Message catalogs (gettext); `make po` refreshes them from the sources.
+build/locale/%/LC_MESSAGES/saring.mo: data/po/%.po
+	mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+po:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 --add-comments=TRANSLATORS \
+		--package-name=saring --package-version=$(VERSION) -o data/po/saring.pot src/*.c
+	for po in $(PO_FILES); do msgmerge -q --update --backup=none $$po data/po/saring.pot; done
+
 # The bundled starter corpus, read-only until the user imports their own.
 build/starter.db: $(BUILD)/saring $(wildcard data/corpus/*.jsonl)
 	rm -f $@.tmp $@.tmp-wal $@.tmp-shm
@@ -87,10 +101,10 @@ build/starter.db: $(BUILD)/saring $(wildcard data/corpus/*.jsonl)
 	sqlite3 $@.tmp 'PRAGMA journal_mode=DELETE' >/dev/null
 	mv -f $@.tmp $@
 
-check: deps saring build/starter.db $(UNIT_BINS)
+check: deps saring build/starter.db $(MO_FILES) $(UNIT_BINS)
 	@sh tests/run-all.sh "$(BUILD)" "$(SHARED)" "$(VALGRIND)"
 
-demo: deps saring build/starter.db
+demo: deps saring build/starter.db $(MO_FILES)
 	@sh tests/demo.sh
 
 eval: saring
@@ -114,10 +128,15 @@ install: saring build/starter.db
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 data/completion.bash $(DESTDIR)$(COMPDIR)/saring
+	for mo in $(MO_FILES); do \
+		lang=$$(echo $$mo | cut -d/ -f3); \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/saring.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/saring $(DESTDIR)$(MANDIR)/man1/saring*.1 $(DESTDIR)$(MANDIR)/man5/saring*.5
-	rm -f $(DESTDIR)$(COMPDIR)/saring
+	rm -f $(DESTDIR)$(COMPDIR)/saring $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/saring.mo
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "match.h"
 #include "out.h"
@@ -23,6 +24,7 @@ int cmd_check(int argc, char **argv)
 		{ "file", required_argument, NULL, 'f' },
 		{ "color", required_argument, NULL, 'c' },
 		{ "colour", required_argument, NULL, 'c' },
+		{ "reply", no_argument, NULL, 'r' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -37,7 +39,7 @@ int cmd_check(int argc, char **argv)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 			if (*end || n < 1 || n > 100)
-				return usage_error("-n wants a number from 1 to 100, not '%s'", optarg);
+				return usage_error(_("-n wants a number from 1 to 100, not '%s'"), optarg);
 			rep.topn = (int)n;
 			break;
 		}
@@ -46,17 +48,18 @@ int cmd_check(int argc, char **argv)
 		case 'b': batch = 1; break;
 		case 'f': file = optarg; break;
 		case 'c': color = optarg; break;
+		case 'r': rep.format = OUT_REPLY; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	rep.color = out_color(color);
 	if (rep.color < 0)
-		return usage_error("--color wants auto, always or never, not '%s'", color);
+		return usage_error(_("--color wants auto, always or never, not '%s'"), color);
 	if (batch && rep.format == OUT_HUMAN)
 		rep.format = OUT_JSON;
 	if (optind < argc && (file || batch))
-		return usage_error("give the message as arguments, or with -f/--jsonl, not both");
+		return usage_error(_("give the message as arguments, or with -f/--jsonl, not both"));
 
 	struct strbuf in = STRBUF_INIT;
 	const char *name = file ? file : "stdin";
@@ -68,7 +71,7 @@ int cmd_check(int argc, char **argv)
 		}
 		name = "argument";
 	} else if (read_file(file, &in) < 0) {
-		warnx_("%s: %s", name, strerror(errno));
+		warnx_(_("%s: %s"), name, strerror(errno));
 		return EXIT_USAGE;
 	}
 	struct store *st = store_open(db, STORE_READ);

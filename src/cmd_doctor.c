@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "store.h"
 #include "util.h"
@@ -22,7 +23,7 @@ int cmd_doctor(int argc, char **argv)
 		if (c == 'd')
 			db = optarg;
 		else
-			return usage_error("unknown option");
+			return usage_error(_("unknown option"));
 	}
 	struct store *st = store_open(db, STORE_CHECK);
 	int bad = 0;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "import.h"
 #include "store.h"
@@ -29,14 +30,14 @@ int cmd_export(int argc, char **argv)
 		case 'F': format = optarg; break;
 		case 'l': label = optarg; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	int claimreview = !strcmp(format, "claimreview");
 	if (!claimreview && strcmp(format, "jsonl"))
-		return usage_error("--format wants jsonl or claimreview, not '%s'", format);
+		return usage_error(_("--format wants jsonl or claimreview, not '%s'"), format);
 	if (optind != argc)
-		return usage_error("export takes no arguments");
+		return usage_error(_("export takes no arguments"));
 	struct store *st = store_open(db, STORE_READ);
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "import.h"
 #include "store.h"
@@ -47,7 +48,7 @@ static int valid_label(const char *l)
 static void on_bad(void *ctx, long line, const char *reason)
 {
 	struct run *r = ctx;
-	warnx_("%s:%ld: %s, record skipped", r->file, line, reason);
+	warnx_(_("%s:%ld: %s, record skipped"), r->file, line, reason);
 	r->c.skipped++;
 	if (r->strict)
 		r->failed = 1;
@@ -75,7 +76,7 @@ static int on_doc(void *ctx, struct doc *d, long line)
 			break;
 		}
 		case PUT_ERROR:
-			warnx_("%s:%ld: %s", r->file, line, sqlite3_errmsg(r->st->db));
+			warnx_(_("%s:%ld: %s"), r->file, line, sqlite3_errmsg(r->st->db));
 			r->failed = r->db_error = 1;
 			break;
 		}
@@ -103,20 +104,20 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	if (rc < 0 || r.failed || interrupted) {
 		store_exec(st, "ROLLBACK");
 		if (err)
-			warnx_("%s", err);
+			warnx_(_("%s"), err);
 		free(err);
 		if (interrupted)
-			warnx_("%s: interrupted; nothing from this file was imported", path);
+			warnx_(_("%s: interrupted; nothing from this file was imported"), path);
 		else if (r.db_error)
-			warnx_("%s: database error; nothing from this file was imported", path);
+			warnx_(_("%s: database error; nothing from this file was imported"), path);
 		else if (rc >= 0)
-			warnx_("%s: bad record with --strict; nothing from this file was imported", path);
+			warnx_(_("%s: bad record with --strict; nothing from this file was imported"), path);
 		total->skipped += r.c.skipped;
 		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
 	}
 	free(err);
 	if (store_exec(st, "COMMIT") < 0) {
-		warnx_("%s: cannot commit: %s", path, sqlite3_errmsg(st->db));
+		warnx_(_("%s: cannot commit: %s"), path, sqlite3_errmsg(st->db));
 		store_exec(st, "ROLLBACK");
 		return EXIT_SYSTEM;
 	}
@@ -148,32 +149,32 @@ int cmd_import(int argc, char **argv)
 		switch (c) {
 		case 'l':
 			if (!valid_label(optarg))
-				return usage_error("--label must be hoax, factcheck or official, not '%s'", optarg);
+				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
 			o.label = optarg;
 			break;
 		case 's': o.source = optarg; break;
 		case 'F': {
 			int f = import_format_parse(optarg);
 			if (f < 0)
-				return usage_error("unknown format '%s' (jsonl, csv, claimreview, text)", optarg);
+				return usage_error(_("unknown format '%s' (jsonl, csv, claimreview, text)"), optarg);
 			o.format = (enum import_format)f;
 			break;
 		}
 		case 'm':
 			if (!strchr(optarg, '='))
-				return usage_error("--map wants FIELD=COLUMN, not '%s'", optarg);
+				return usage_error(_("--map wants FIELD=COLUMN, not '%s'"), optarg);
 			xgrow((void **)&map, &capmap, nmap + 1, sizeof *map);
 			map[nmap++] = optarg;
 			break;
 		case 'r': replace = 1; break;
 		case 'S': strict = 1; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	if (optind == argc) {
 		free(map);
-		return usage_error("no file to import");
+		return usage_error(_("no file to import"));
 	}
 	o.map = map;
 	o.nmap = nmap;

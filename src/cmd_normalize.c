@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "normalize.h"
 #include "util.h"
@@ -33,7 +34,7 @@ static int normalize_file(const char *path, unsigned opts, struct out *o)
 	struct strbuf in = STRBUF_INIT;
 	struct text_where w = { strcmp(path, "-") ? path : "stdin", 1 };
 	if (read_file(path, &in) < 0) {
-		warnx_("%s: %s", w.file, strerror(errno));
+		warnx_(_("%s: %s"), w.file, strerror(errno));
 		return EXIT_USAGE;
 	}
 	const char *p = in.buf, *end = in.buf + in.len;
@@ -67,7 +68,7 @@ int cmd_normalize(int argc, char **argv)
 		switch (c) {
 		case 's': opts |= NORM_STEM; break;
 		case 't': o.tokens = 1; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	int status = EXIT_CLEAN;

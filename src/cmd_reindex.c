@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "store.h"
 #include "util.h"
@@ -18,14 +19,14 @@ int cmd_reindex(int argc, char **argv)
 		if (c == 'd')
 			db = optarg;
 		else
-			return usage_error("unknown option");
+			return usage_error(_("unknown option"));
 	}
 	if (optind != argc)
-		return usage_error("reindex takes no arguments");
+		return usage_error(_("reindex takes no arguments"));
 	struct store *st = store_open(db, STORE_WRITE);
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0 || store_reindex(st) < 0) {
 		const char *msg = sqlite3_errmsg(st->db);
-		warnx_("%s: cannot rebuild the index: %s", st->path, msg);
+		warnx_(_("%s: cannot rebuild the index: %s"), st->path, msg);
 		store_exec(st, "ROLLBACK");
 		store_close(st);
 		return EXIT_SYSTEM;

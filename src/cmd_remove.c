@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "store.h"
 #include "util.h"
@@ -18,10 +19,10 @@ int cmd_remove(int argc, char **argv)
 		if (c == 'd')
 			db = optarg;
 		else
-			return usage_error("unknown option");
+			return usage_error(_("unknown option"));
 	}
 	if (optind == argc)
-		return usage_error("give the ids to remove");
+		return usage_error(_("give the ids to remove"));
 	struct store *st = store_open(db, STORE_WRITE);
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
 		store_die(st, "cannot start");
@@ -34,7 +35,7 @@ int cmd_remove(int argc, char **argv)
 			store_die(st, "cannot remove");
 		}
 		if (r == 0) {
-			warnx_("no document with id '%s'", argv[i]);
+			warnx_(_("no document with id '%s'"), argv[i]);
 			status = EXIT_USAGE;
 		}
 		removed += r;

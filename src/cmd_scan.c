@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "i18n.h"
 #include "chat.h"
 #include "commands.h"
 #include "hmap.h"
@@ -297,36 +298,48 @@ static struct seen **ranked(const struct hmap *m, unsigned want, size_t *n)
 	return v;
 }
 
+/* "2 copies" in the reader's language (static buffer: one call per printf argument). */
+static const char *copies(long n)
+{
+	static char buf[64];
+	snprintf(buf, sizeof buf, ngettext("%ld copy", "%ld copies", (unsigned long)n), n);
+	return buf;
+}
+
+static const char *senders(long n)
+{
+	static char buf[64];
+	snprintf(buf, sizeof buf, ngettext("%ld sender", "%ld senders", (unsigned long)n), n);
+	return buf;
+}
+
 static void summary(const struct scan *sc, int top)
 {
-	printf("Messages read:      %ld\n", sc->read);
-	printf("Screened:           %ld (%ld too short, %ld system, %ld media, %ld deleted)\n",
+	printf(_("Messages read:      %ld\n"), sc->read);
+	printf(_("Screened:           %ld (%ld too short, %ld system, %ld media, %ld deleted)\n"),
 	       sc->screened, sc->short_msgs, sc->skipped_kind[CHAT_SYSTEM],
 	       sc->skipped_kind[CHAT_MEDIA], sc->skipped_kind[CHAT_DELETED]);
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
-		printf("  %-9s %ld\n", verdict_name((enum verdict)v), sc->verdicts[v]);
+		printf("  %-14s %ld\n", verdict_title((enum verdict)v), sc->verdicts[v]);
 	size_t n;
 	struct seen **h = ranked(&sc->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
-	printf("\nKnown hoaxes in this chat%s\n", n ? ":" : ": none found");
+	printf("\n%s\n", n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		printf("  %ld cop%s, %d sender%s, first %s  [%s] %s\n", h[i]->copies,
-		       h[i]->copies == 1 ? "y" : "ies", h[i]->nsenders,
-		       h[i]->nsenders == 1 ? "" : "s", h[i]->first ? h[i]->first : "?",
-		       h[i]->match_id, h[i]->title ? h[i]->title : "");
+		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
+		       _("first"), h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
 		if (h[i]->url)
 			printf("      %s\n", h[i]->url);
 	}
 	free(h);
 	struct seen **u = ranked(&sc->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
-	printf("\nRelated to known documents, or forwarded more than once (check these next):\n");
+	printf("\n%s\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
-		printf("  none\n");
+		printf("  %s\n", _("none"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++)
-		printf("  %ld cop%s, %s, first %s: %s\n", u[i]->copies, u[i]->copies == 1 ? "y" : "ies",
-		       verdict_name(u[i]->verdict),
-		       u[i]->first ? u[i]->first : "?", u[i]->excerpt);
+		printf("  %s, %s, %s %s: %s\n", copies(u[i]->copies), verdict_title(u[i]->verdict),
+		       _("first"), u[i]->first ? u[i]->first : "?", u[i]->excerpt);
 	free(u);
-	printf("\n'unknown' means not in the database, not that a message is true.\n");
+	printf("\n%s\n", _("UNKNOWN means not in the database, not that a message is true."));
 }
 
 static int parse_only(const char *list, unsigned *only)
@@ -375,36 +388,36 @@ int cmd_scan(int argc, char **argv)
 		case 't': sc.format = OUT_TSV; break;
 		case 'o':
 			if (parse_only(optarg, &sc.only) < 0)
-				return usage_error("--only wants verdicts (hoax,altered,official,similar,unknown), not '%s'", optarg);
+				return usage_error(_("--only wants verdicts (hoax,altered,official,similar,unknown), not '%s'"), optarg);
 			break;
 		case 'w': {
 			char *end;
 			sc.min_words = strtol(optarg, &end, 10);
 			if (*end || sc.min_words < 1 || sc.min_words > 1000)
-				return usage_error("--min-words wants a number from 1 to 1000, not '%s'", optarg);
+				return usage_error(_("--min-words wants a number from 1 to 1000, not '%s'"), optarg);
 			break;
 		}
 		case 'a': sc.anonymize = 1; break;
 		case 's': salt = optarg; break;
 		case 'D':
 			if (chat_parse_date_order(optarg, &order) < 0)
-				return usage_error("--date-order wants dmy, mdy or ymd, not '%s'", optarg);
+				return usage_error(_("--date-order wants dmy, mdy or ymd, not '%s'"), optarg);
 			break;
 		case 'n':
 			top = atoi(optarg);
 			if (top < 1)
-				return usage_error("--top wants a positive number");
+				return usage_error(_("--top wants a positive number"));
 			break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	if (optind == argc)
-		return usage_error("no chat export given (use - for standard input)");
+		return usage_error(_("no chat export given (use - for standard input)"));
 	if (salt)
 		sc.salt = hash64(salt, strlen(salt));
 	else if (getrandom(&sc.salt, sizeof sc.salt, 0) != (ssize_t)sizeof sc.salt)
-		die(EXIT_SYSTEM, "cannot get random bytes for --anonymize");
+		die(EXIT_SYSTEM, _("cannot get random bytes for --anonymize"));
 	struct store *st = store_open(db, STORE_READ);
 	sc.m = matcher_new(st);
 	int status = EXIT_CLEAN;
@@ -413,7 +426,7 @@ int cmd_scan(int argc, char **argv)
 		const char *file = argv[i];
 		struct chat_reader *r = chat_open(file, order, &err);
 		if (!r) {
-			warnx_("%s", err);
+			warnx_(_("%s"), err);
 			free(err);
 			status = EXIT_USAGE;
 			continue;
@@ -435,7 +448,7 @@ int cmd_scan(int argc, char **argv)
 				screen(&sc, file, &msg);
 		}
 		if (rc < 0) {
-			warnx_("%s", chat_error(r));
+			warnx_(_("%s"), chat_error(r));
 			status = EXIT_USAGE;
 		}
 		chat_close(r);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "match.h"
 #include "out.h"
@@ -51,7 +52,7 @@ static int run(struct store *st, const char *expr, const char *label, int n, int
 	}
 	if (rc != SQLITE_DONE) {
 		if (expert && rc == SQLITE_ERROR) {
-			warnx_("bad --fts expression: %s", sqlite3_errmsg(st->db));
+			warnx_(_("bad --fts expression: %s"), sqlite3_errmsg(st->db));
 			sqlite3_finalize(s);
 			return -1;
 		}
@@ -78,21 +79,21 @@ int cmd_search(int argc, char **argv)
 		case 'n':
 			n = atoi(optarg);
 			if (n < 1 || n > 1000)
-				return usage_error("-n wants a number from 1 to 1000, not '%s'", optarg);
+				return usage_error(_("-n wants a number from 1 to 1000, not '%s'"), optarg);
 			break;
 		case 'l': label = optarg; break;
 		case 'j': json = 1; break;
 		case 'F': fts = optarg; break;
 		case 'c': color = optarg; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	int col = out_color(color);
 	if (col < 0)
-		return usage_error("--color wants auto, always or never, not '%s'", color);
+		return usage_error(_("--color wants auto, always or never, not '%s'"), color);
 	if (!fts && optind == argc)
-		return usage_error("nothing to search for");
+		return usage_error(_("nothing to search for"));
 	struct strbuf words = STRBUF_INIT, expr = STRBUF_INIT;
 	for (int i = optind; i < argc; i++) {
 		if (i > optind)
@@ -105,7 +106,7 @@ int cmd_search(int argc, char **argv)
 		match_fts_expr(words.buf, words.len, 0, &expr);
 		if (!expr.len) {
 			sb_release(&words);
-			return usage_error("no searchable words in '%s'", words.buf);
+			return usage_error(_("no searchable words in '%s'"), words.buf);
 		}
 	}
 	struct store *st = store_open(db, STORE_READ);

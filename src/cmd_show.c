@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "import.h"
 #include "store.h"
@@ -20,17 +21,17 @@ int cmd_show(int argc, char **argv)
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	if (optind != argc - 1)
-		return usage_error("give one document id");
+		return usage_error(_("give one document id"));
 	struct store *st = store_open(db, STORE_READ);
 	struct doc d = { 0 };
 	int found = store_get(st, argv[optind], &d);
 	store_close(st);
 	if (!found) {
-		warnx_("no document with id '%s'", argv[optind]);
+		warnx_(_("no document with id '%s'"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (json) {

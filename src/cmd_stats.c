@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "commands.h"
 #include "out.h"
 #include "store.h"
@@ -63,11 +64,11 @@ int cmd_stats(int argc, char **argv)
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'd': db = optarg; break;
-		default: return usage_error("unknown option");
+		default: return usage_error(_("unknown option"));
 		}
 	}
 	if (optind != argc)
-		return usage_error("stats takes no arguments");
+		return usage_error(_("stats takes no arguments"));
 	struct store *st = store_open(db, STORE_READ);
 	long long total = one(st, "SELECT count(*) FROM doc", NULL);
 	const char *newest = NULL;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "i18n.h"
 #include "util.h"
 
 struct command {
@@ -25,21 +26,21 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "[-n N] [--json | --tsv] [--jsonl] [-f FILE] [--color=WHEN] [TEXT...]",
-	  "match a message against known hoaxes and official releases" },
-	{ "doctor", cmd_doctor, "", "check the database's integrity and say how to repair it" },
-	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L]", "write the corpus out" },
+	  N_("match a message against known hoaxes and official releases") },
+	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
+	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L]", N_("write the corpus out") },
 	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--replace] [--strict] FILE...",
-	  "add documents to the corpus" },
+	  N_("add documents to the corpus") },
 	{ "normalize", cmd_normalize, "[--stem] [--tokens] [FILE...]",
-	  "print text as saring's canonical tokens" },
-	{ "reindex", cmd_reindex, "", "rebuild the search index" },
-	{ "remove", cmd_remove, "ID...", "remove documents from the corpus" },
+	  N_("print text as saring's canonical tokens") },
+	{ "reindex", cmd_reindex, "", N_("rebuild the search index") },
+	{ "remove", cmd_remove, "ID...", N_("remove documents from the corpus") },
 	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize] [--salt KEY] [--date-order dmy|mdy|ymd] [--top N] FILE...",
-	  "screen exported WhatsApp chats" },
+	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, "[--label L] [-n N] [--json] [--fts EXPR] QUERY...",
-	  "keyword search over the corpus" },
-	{ "show", cmd_show, "[--json] ID", "print one document" },
-	{ "stats", cmd_stats, "[--json]", "summarise the corpus" },
+	  N_("keyword search over the corpus") },
+	{ "show", cmd_show, "[--json] ID", N_("print one document") },
+	{ "stats", cmd_stats, "[--json]", N_("summarise the corpus") },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
@@ -57,7 +58,7 @@ static const struct command *find(const char *name)
 void usage_print(FILE *f)
 {
 	if (current)
-		fprintf(f, "usage: saring %s %s\n", current->name, current->args);
+		fprintf(f, _("usage: saring %s %s\n"), current->name, current->args);
 }
 
 int usage_error(const char *fmt, ...)
@@ -75,26 +76,26 @@ int usage_error(const char *fmt, ...)
 
 static void help(FILE *f)
 {
-	fputs("usage: saring [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
-	      "       saring --help | --version | help COMMAND\n\n"
-	      "Screen Indonesian messages against known hoaxes and official releases.\n"
-	      "Everything runs offline; no message leaves this machine.\n\n"
-	      "Commands:\n", f);
+	fputs(_("usage: saring [--db PATH] [--lang id|en] COMMAND [OPTIONS] [ARGS]\n"
+		"       saring --help | --version | help COMMAND\n\n"
+		"Screen Indonesian messages against known hoaxes and official releases.\n"
+		"Everything runs offline; no message leaves this machine.\n\n"
+		"Commands:\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nExit status: 0 nothing hoax-like found, 1 a known hoax matched,\n"
-	      "2 usage error or bad input, 3 database or system error.\n"
-	      "See saring(1) and `saring help COMMAND`.\n", f);
+		fprintf(f, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\nExit status: 0 nothing hoax-like found, 1 a known hoax matched (or an\n"
+		"altered official release), 2 usage error or bad input, 3 database or\n"
+		"system error. See saring(1) and `saring help COMMAND`.\n"), f);
 }
 
 static int command_help(const char *name)
 {
 	const struct command *c = find(name);
 	if (!c) {
-		fprintf(stderr, "saring: unknown command '%s'; see saring --help\n", name);
+		fprintf(stderr, _("saring: unknown command '%s'; see saring --help\n"), name);
 		return EXIT_USAGE;
 	}
-	printf("usage: saring %s %s\n\n%s.\nSee saring(1) for the options.\n", c->name, c->args, c->summary);
+	printf(_("usage: saring %s %s\n\n%s.\nSee saring(1) for the options.\n"), c->name, c->args, _(c->summary));
 	return EXIT_CLEAN;
 }
 
@@ -110,8 +111,43 @@ static int finish(int status)
 	return status;
 }
 
+/*
+ * Take --lang LANG / --lang=LANG out of argv, wherever it stands (before
+ * "--"), so that every command accepts it. Returns the value or NULL.
+ */
+static const char *take_lang(int *argc, char **argv)
+{
+	const char *lang = NULL;
+	int o = 1;
+	for (int i = 1; i < *argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			while (i < *argc)
+				argv[o++] = argv[i++];
+			break;
+		}
+		if (!strcmp(argv[i], "--lang") && i + 1 < *argc) {
+			lang = argv[++i];
+			continue;
+		}
+		if (!strncmp(argv[i], "--lang=", 7)) {
+			lang = argv[i] + 7;
+			continue;
+		}
+		argv[o++] = argv[i];
+	}
+	*argc = o;
+	argv[o] = NULL;
+	return lang;
+}
+
 int main(int argc, char **argv)
 {
+	const char *lang = take_lang(&argc, argv);
+	if (i18n_init(lang) < 0) {
+		i18n_init(NULL);
+		fprintf(stderr, _("saring: --lang wants id or en, not '%s'\n"), lang);
+		return EXIT_USAGE;
+	}
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -126,7 +162,7 @@ int main(int argc, char **argv)
 		} else if (!strncmp(a, "--db=", 5)) {
 			global_db = a + 5;
 		} else {
-			fprintf(stderr, "saring: unknown option '%s'\n", a);
+			fprintf(stderr, _("saring: unknown option '%s'\n"), a);
 			help(stderr);
 			return EXIT_USAGE;
 		}
@@ -139,14 +175,13 @@ int main(int argc, char **argv)
 		return finish(i + 1 < argc ? command_help(argv[i + 1]) : (help(stdout), EXIT_CLEAN));
 	current = find(argv[i]);
 	if (!current) {
-		fprintf(stderr, "saring: unknown command '%s'; see saring --help\n", argv[i]);
+		fprintf(stderr, _("saring: unknown command '%s'; see saring --help\n"), argv[i]);
 		return EXIT_USAGE;
 	}
 	progcmd = current->name;
 	for (int j = i + 1; j < argc && strcmp(argv[j], "--"); j++)
 		if (!strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) {
-			usage_print(stdout);
-			printf("\n%s.\nSee saring(1) for the options.\n", current->summary);
+			return finish(command_help(current->name));
 			return finish(EXIT_CLEAN);
 		}
 	optind = 1;

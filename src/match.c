@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "hmap.h"
+#include "i18n.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -99,6 +100,26 @@ void matcher_batch(struct matcher *m, int on)
 	m->batch = 0;
 	if (on && store_exec(m->st, "BEGIN") == 0)
 		m->batch = BATCH_RENEW;
+}
+
+char *note_text(const struct note *n, int translate)
+{
+	struct strbuf sb = STRBUF_INIT;
+#define T(s) (translate ? _(s) : (s))
+	switch (n->kind) {
+	case NOTE_NUMBERS:
+		if (n->release)
+			sb_printf(&sb, T("numbers differ: %s where the release says %s"), n->said, n->release);
+		else
+			sb_printf(&sb, T("numbers differ: %s is not in the release"), n->said);
+		break;
+	case NOTE_NEGATION:
+		sb_puts(&sb, T("the message says 'not' (tidak, bukan, ...) where the document does not: "
+			       "it may deny or dispute the claim rather than spread it"));
+		break;
+	}
+#undef T
+	return sb_detach(&sb);
 }
 
 const char *verdict_name(enum verdict v)
@@ -516,10 +537,13 @@ static char *col_dup(sqlite3_stmt *s, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void add_note(struct result *r, char *note)
+static void add_note(struct result *r, enum note_kind kind, const char *said, const char *release)
 {
 	xgrow((void **)&r->notes, &r->capnotes, r->nnotes + 1, sizeof *r->notes);
-	r->notes[r->nnotes++] = note;
+	struct note *n = &r->notes[r->nnotes++];
+	n->kind = kind;
+	n->said = said ? xstrdup(said) : NULL;
+	n->release = release ? xstrdup(release) : NULL;
 }
 
 static int by_score(const void *a, const void *b)
@@ -594,14 +618,8 @@ static int check_numbers(const char *text, size_t len, const char *doc, struct r
 	const char *qm = qn.n ? first_missing(&qn.canon, &qn.raw, &dn.canon, &qraw) : NULL;
 	const char *dm = dn.n ? first_missing(&dn.canon, &dn.raw, &qn.canon, &draw) : NULL;
 	int altered = qm && dn.n;
-	if (altered) {
-		struct strbuf note = STRBUF_INIT;
-		if (dm)
-			sb_printf(&note, "numbers differ: %s where the release says %s", qraw, draw);
-		else
-			sb_printf(&note, "numbers differ: %s is not in the release", qraw);
-		add_note(r, sb_detach(&note));
-	}
+	if (altered)
+		add_note(r, NOTE_NUMBERS, qraw, dm ? draw : NULL);
 	sb_release(&qn.canon); sb_release(&qn.raw);
 	sb_release(&dn.canon); sb_release(&dn.raw);
 	return altered;
@@ -714,8 +732,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			r->verdict = V_SIMILAR;
 		}
 		if (r->verdict != V_UNKNOWN && negates(m, b->n))
-			add_note(r, xstrdup("the message says 'not' (tidak, bukan, ...) where the document does not: "
-					    "it may deny or dispute the claim rather than spread it"));
+			add_note(r, NOTE_NEGATION, NULL, NULL);
 	}
 	free(best_text);
 	if (keep == 0)
@@ -731,8 +748,10 @@ void result_clear(struct result *r)
 		free(c->publisher); free(c->date); free(c->url); free(c->snippet);
 	}
 	free(r->m);
-	for (size_t i = 0; i < r->nnotes; i++)
-		free(r->notes[i]);
+	for (size_t i = 0; i < r->nnotes; i++) {
+		free(r->notes[i].said);
+		free(r->notes[i].release);
+	}
 	free(r->notes);
 	memset(r, 0, sizeof *r);
 }

@@ -31,12 +31,23 @@ struct match {
 	double dwords, dseq;/* the same, the document's share in the message */
 };
 
+enum note_kind {
+	NOTE_NUMBERS,    /* an official release's numbers differ: said, release (may be NULL) */
+	NOTE_NEGATION,   /* the message negates what the document says */
+};
+
+struct note {
+	enum note_kind kind;
+	char *said;      /* owned: the message's number as written, or NULL */
+	char *release;   /* owned: the release's number as written, or NULL */
+};
+
 struct result {
 	enum verdict verdict;
 	double score;            /* the best match's score, 0 when none */
 	struct match *m;         /* owned, best first */
 	size_t nm;
-	char **notes;            /* owned strings: negation, altered numbers, ... */
+	struct note *notes;      /* owned: altered numbers, negation */
 	size_t nnotes, capnotes;
 	size_t ntokens;          /* content tokens in the message */
 };
@@ -64,6 +75,11 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 void result_clear(struct result *r);
 
 const char *verdict_name(enum verdict v);
+/*
+ * A note as a sentence: translate = 0 gives the fixed English used in
+ * JSON, 1 the reader's language. The caller frees the string.
+ */
+char *note_text(const struct note *n, int translate);
 
 /*
  * Build an FTS5 MATCH expression from text through the pipeline: each

@@ -1,6 +1,8 @@
 /* out.c: shared output helpers. */
 #include "out.h"
 
+#include "i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,7 +92,7 @@ void out_source(FILE *f, int color, int rank, const char *label, const char *rat
 {
 	fprintf(f, "  %d. %s[%s%s%s]%s ", rank, out_sgr(color, "\033[1m"), label,
 		rating && *rating ? ", " : "", rating && *rating ? rating : "", out_sgr(color, "\033[0m"));
-	one_line(f, title && *title ? title : "(untitled)");
+	one_line(f, title && *title ? title : _("(untitled)"));
 	fprintf(f, "  (%.2f)\n     ", score);
 	int any = 0;
 	const char *parts[] = { publisher, date, url };
@@ -101,7 +103,7 @@ void out_source(FILE *f, int color, int rank, const char *label, const char *rat
 		any = 1;
 	}
 	if (!any)
-		fputs("(no publisher, date or link recorded)", f);
+		fputs(_("(no publisher, date or link recorded)"), f);
 	fputc('\n', f);
 	if (snippet && *snippet) {
 		fputs("     ", f);

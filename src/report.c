@@ -1,4 +1,5 @@
 /* report.c: verdicts for people, JSON Lines and TSV. */
+#include "i18n.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "reply.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,18 +26,30 @@ const char *verdict_sentence(enum verdict v)
 {
 	switch (v) {
 	case V_HOAX:
-		return "matches a known hoax: see the debunk below before forwarding";
+		return _("matches a known hoax: see the debunk below before forwarding");
 	case V_ALTERED:
-		return "follows an official release but changes its numbers, amounts or dates";
+		return _("follows an official release but changes its numbers, amounts or dates");
 	case V_OFFICIAL:
-		return "matches an official release";
+		return _("matches an official release");
 	case V_SIMILAR:
-		return "related documents exist but none matches closely: read them before you decide";
+		return _("related documents exist but none matches closely: read them before you decide");
 	case V_UNKNOWN:
 		break;
 	}
-	return "nothing in the database is close to this message. This is not evidence "
-	       "that it is true: check official channels before forwarding";
+	return _("nothing in the database is close to this message. This is not evidence "
+		 "that it is true: check official channels before forwarding");
+}
+
+const char *verdict_title(enum verdict v)
+{
+	switch (v) {
+	case V_HOAX: return _("HOAX");
+	case V_ALTERED: return _("ALTERED");
+	case V_OFFICIAL: return _("OFFICIAL");
+	case V_SIMILAR: return _("SIMILAR");
+	case V_UNKNOWN: break;
+	}
+	return _("UNKNOWN");
 }
 
 static const char *verdict_color(enum verdict v)
@@ -74,8 +88,11 @@ json_t *report_json(json_t *id, const struct result *res)
 	}
 	json_object_set_new(o, "matches", ms);
 	json_t *notes = json_array();
-	for (size_t i = 0; i < res->nnotes; i++)
-		json_array_append_new(notes, out_str(res->notes[i]));
+	for (size_t i = 0; i < res->nnotes; i++) {
+		char *t = note_text(&res->notes[i], 0);
+		json_array_append_new(notes, out_str(t));
+		free(t);
+	}
 	json_object_set_new(o, "notes", notes);
 	return o;
 }
@@ -83,32 +100,29 @@ json_t *report_json(json_t *id, const struct result *res)
 static void print_human(const struct report *r, const struct result *res)
 {
 	int col = r->color;
-	char up[16];
-	const char *name = verdict_name(res->verdict);
-	size_t i = 0;
-	for (; name[i] && i < sizeof up - 1; i++)
-		up[i] = (char)(name[i] - 32);
-	up[i] = '\0';
-	printf("%s%s%s  %s", out_sgr(col, verdict_color(res->verdict)), up,
+	printf("%s%s%s  %s", out_sgr(col, verdict_color(res->verdict)), verdict_title(res->verdict),
 	       out_sgr(col, "\033[0m"), verdict_sentence(res->verdict));
 	if (res->nm)
-		printf(" (score %.2f)", res->score);
+		printf(_(" (score %.2f)"), res->score);
 	printf("\n");
 	size_t show = res->verdict == V_UNKNOWN ? 0 : res->nm;
 	if (show)
-		printf("\nClosest sources:\n");
+		printf("\n%s\n", _("Closest sources:"));
 	for (size_t k = 0; k < show; k++) {
 		const struct match *c = &res->m[k];
 		out_source(stdout, col, (int)k + 1, c->label, c->rating, c->title, c->publisher,
 			   c->date, c->url, c->snippet, c->score);
-		printf("     why: %.0f%% of the message's words and %.0f%% of its word pairs are in it"
-		       "; the message covers %.0f%% of it\n",
+		printf(_("     why: %.0f%% of the message's words and %.0f%% of its word pairs are in it"
+			 "; the message covers %.0f%% of it\n"),
 		       100 * c->words, 100 * c->seq, 100 * (c->dwords + c->dseq) / 2);
 	}
-	for (size_t k = 0; k < res->nnotes; k++)
-		printf("%snote:%s %s\n", show ? "\n" : "", "", res->notes[k]);
+	for (size_t k = 0; k < res->nnotes; k++) {
+		char *t = note_text(&res->notes[k], 1);
+		printf("%s%s %s\n", show ? "\n" : "", _("note:"), t);
+		free(t);
+	}
 	if (res->verdict == V_UNKNOWN && res->nm && res->score > 0)
-		printf("(the nearest document scored %.2f, below the %.2f needed to show it)\n",
+		printf(_("(the nearest document scored %.2f, below the %.2f needed to show it)\n"),
 		       res->score, T_SIMILAR);
 }
 
@@ -142,12 +156,12 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 		const char *name, long line)
 {
 	if (blank(text, len)) {
-		warnx_("%s:%ld: empty message, nothing to check", name, line);
+		warnx_(_("%s:%ld: empty message, nothing to check"), name, line);
 		return EXIT_USAGE;
 	}
 	struct strbuf clean = STRBUF_INIT;
 	if (utf8_sanitize(text, len, &clean))
-		warnx_("%s:%ld: invalid UTF-8 in the message, replaced", name, line);
+		warnx_(_("%s:%ld: invalid UTF-8 in the message, replaced"), name, line);
 	struct match_opts o = { r->topn, r->format != OUT_TSV,
 				out_hl_open(r->format == OUT_HUMAN && r->color),
 				out_hl_close(r->format == OUT_HUMAN && r->color) };
@@ -158,6 +172,12 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	case OUT_HUMAN: print_human(r, &res); break;
 	case OUT_JSON: out_json_line(report_json(id, &res)); break;
 	case OUT_TSV: print_tsv(&res, id); break;
+	case OUT_REPLY: {
+		char *t = reply_text(&res);
+		fputs(t, stdout);
+		free(t);
+		break;
+	}
 	}
 	int status = (res.verdict == V_HOAX || res.verdict == V_ALTERED) ? EXIT_HOAX : EXIT_CLEAN;
 	result_clear(&res);
@@ -186,7 +206,7 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 		if (!o || !json_is_object(o) || !json_is_string(text)) {
 			const char *why = !o ? err.text : !json_is_object(o) ? "not a JSON object"
 								     : "no \"text\" string";
-			warnx_("%s:%ld: %s", name, line, why);
+			warnx_(_("%s:%ld: %s"), name, line, why);
 			json_t *e = json_object();
 			json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
 						 ? json_object_get(o, "id") : json_null());

@@ -12,7 +12,7 @@
 
 #include "match.h"
 
-enum out_format { OUT_HUMAN, OUT_JSON, OUT_TSV };
+enum out_format { OUT_HUMAN, OUT_JSON, OUT_TSV, OUT_REPLY };
 
 struct report {
 	enum out_format format;
@@ -37,6 +37,8 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 
 /* The result as the JSON object check --json prints (new reference). */
 json_t *report_json(json_t *id, const struct result *res);
+/* The verdict in capitals for people, in their language (HOAX, HOAKS). */
+const char *verdict_title(enum verdict v);
 /* A sentence for people: what the verdict means. */
 const char *verdict_sentence(enum verdict v);
 

@@ -7,6 +7,7 @@
  * that are ASCII by nature (URLs, e-mail, phone numbers, digit separators)
  * are matched on the raw bytes.
  */
+#include "i18n.h"
 #include "text.h"
 
 #include <string.h>
@@ -563,5 +564,5 @@ size_t utf8_sanitize(const char *s, size_t n, struct strbuf *out)
 void text_warn_utf8(void *where, long line, unsigned char byte)
 {
 	const struct text_where *w = where;
-	warnx_("%s:%ld: invalid UTF-8 (byte 0x%02X), replaced", w->file, w->line + line - 1, byte);
+	warnx_(_("%s:%ld: invalid UTF-8 (byte 0x%02X), replaced"), w->file, w->line + line - 1, byte);
 }

@@ -67,7 +67,7 @@ static char fuzz_dir[64], fuzz_path[128];
 
 static void fuzz_cleanup(void)
 {
-	static const char *const exts[] = { "", ".csv", ".jsonl", ".json", ".txt", ".db",
+	static const char *const exts[] = { "", ".csv", ".tsv", ".jsonl", ".json", ".txt", ".db",
 					    ".db-wal", ".db-shm", ".db-journal" };
 	char p[160];
 	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {

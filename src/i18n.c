@@ -1,0 +1,83 @@
+/*
+ * i18n.c: pick the language and point gettext at saring's catalogs: the
+ * ones built in the source tree (build/locale, next to ./saring), else the
+ * installed ones.
+ */
+#include "i18n.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static const char *chosen = "en";
+
+const char *i18n_lang(void)
+{
+	return chosen;
+}
+
+/* "id" when a locale name (id, id_ID.UTF-8, in, ...) is Indonesian. */
+static const char *from_locale(const char *v)
+{
+	if (!v || !*v)
+		return NULL;
+	if (!strncmp(v, "id", 2) && (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == ':'))
+		return "id";
+	if (!strncmp(v, "in", 2) && (v[2] == '\0' || v[2] == '_'))
+		return "id";
+	return "en";
+}
+
+static char *locale_dir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "%.*s/build/locale", (int)(slash - exe), exe);
+			if (access(sb.buf, R_OK) == 0)
+				return sb_detach(&sb);
+			sb_release(&sb);
+		}
+	}
+	return xstrdup(SARING_LOCALEDIR);
+}
+
+int i18n_init(const char *lang)
+{
+	const char *pick = NULL;
+	if (lang) {
+		if (strcmp(lang, "id") && strcmp(lang, "en"))
+			return -1;
+		pick = lang;
+	}
+	if (!pick) {
+		const char *env = getenv("SARING_LANG");
+		if (env && (!strcmp(env, "id") || !strcmp(env, "en")))
+			pick = env;
+	}
+	const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; !pick && i < sizeof vars / sizeof *vars; i++)
+		pick = from_locale(getenv(vars[i]));
+	chosen = pick ? pick : "en";
+	/* gettext follows $LANGUAGE unless the locale is C; C.UTF-8 always exists */
+	setenv("LANGUAGE", chosen, 1);
+	const char *ct = setlocale(LC_CTYPE, "");
+	if (!ct || !strcmp(ct, "C") || !strcmp(ct, "POSIX"))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	const char *lm = setlocale(LC_MESSAGES, "");
+	if (!lm || !strcmp(lm, "C") || !strcmp(lm, "POSIX"))
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	char *dir = locale_dir();
+	bindtextdomain("saring", dir);
+	bind_textdomain_codeset("saring", "UTF-8");
+	textdomain("saring");
+	free(dir);
+	return 0;
+}
