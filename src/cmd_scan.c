@@ -7,6 +7,7 @@
  * long the chat). Output flows as messages are read; the summary for
  * people comes at the end.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,7 @@ struct scan {
 	long read, screened, skipped_kind[4], short_msgs;
 	long verdicts[V_HOAX + 1];
 	int status;
+	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
 };
 
 struct fingerprint {
@@ -269,6 +271,8 @@ static void screen(struct scan *sc, const char *file, const struct chat_msg *msg
 			h->val.ptr = d;
 		}
 		add_sender(h->val.ptr, msg->sender, msg->time);
+		if (msg->time && strlen(msg->time) >= 10)
+			hmap_put(&sc->days, msg->time, 10, NULL)->val.num++;
 	}
 	print_line(sc, file, msg, s);
 	if (sc->seen.len >= SEEN_MAX)
@@ -342,6 +346,124 @@ static void summary(const struct scan *sc, int top)
 	printf("\n%s\n", _("UNKNOWN means not in the database, not that a message is true."));
 }
 
+static int by_key(const void *a, const void *b)
+{
+	return strcmp((*(const struct hmap_entry *const *)a)->key, (*(const struct hmap_entry *const *)b)->key);
+}
+
+/* An SVG bar chart of flagged messages per day (the days that had any). */
+static void html_chart(FILE *f, const struct hmap *days)
+{
+	const struct hmap_entry **v = xmalloc((days->len + 1) * sizeof *v);
+	size_t n = 0;
+	long max = 1;
+	for (size_t i = 0; i < days->cap; i++)
+		if (days->slots[i].key) {
+			v[n++] = &days->slots[i];
+			if (days->slots[i].val.num > max)
+				max = (long)days->slots[i].val.num;
+		}
+	qsort(v, n, sizeof *v, by_key);
+	int bar = n > 60 ? 6 : 18, gap = 4, h = 140;
+	int width = (int)n * (bar + gap) + 40;
+	fprintf(f, "<svg role=\"img\" aria-label=\"%s\" width=\"%d\" height=\"%d\" "
+		   "viewBox=\"0 0 %d %d\">\n", _("flagged messages per day"), width, h + 40, width, h + 40);
+	for (size_t i = 0; i < n; i++) {
+		int bh = (int)(h * v[i]->val.num / max);
+		int x = 20 + (int)i * (bar + gap);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#c0392b\">"
+			   "<title>%s: %lld</title></rect>\n", x, h - bh + 10, bar, bh, v[i]->key,
+			(long long)v[i]->val.num);
+		if (n <= 31 || i == 0 || i + 1 == n)
+			fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\" transform=\"rotate(45 %d %d)\">%s</text>\n",
+				x, h + 22, x, h + 22, v[i]->key + 5);
+	}
+	fputs("</svg>\n", f);
+	free(v);
+}
+
+/* The report for the local Diskominfo: one self-contained HTML file, no scripts. */
+static int write_html(const struct scan *sc, const char *path, int top)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		warnx_(_("%s: cannot write the report: %s"), path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n",
+		i18n_lang(), _("saring: chat screening report"));
+	fputs("<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+	      "color:#222;line-height:1.45}h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}"
+	      "td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}"
+	      ".n{text-align:right;white-space:nowrap}.hoax{color:#c0392b;font-weight:bold}"
+	      ".note{background:#fff6dd;padding:.6rem;border-radius:.4rem}</style></head><body>\n", f);
+	fprintf(f, "<h1>%s</h1>\n", _("saring: chat screening report"));
+	fprintf(f, "<p>%s: %ld &middot; %s: %ld</p>\n", _("Messages read"), sc->read, _("Screened"), sc->screened);
+	fprintf(f, "<h2>%s</h2>\n<table>\n", _("Verdicts"));
+	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
+		fprintf(f, "<tr><td>%s</td><td class=\"n\">%ld</td></tr>\n",
+			verdict_title((enum verdict)v), sc->verdicts[v]);
+	fprintf(f, "</table>\n<h2>%s</h2>\n", _("Flagged messages per day"));
+	if (sc->days.len)
+		html_chart(f, &sc->days);
+	else
+		fprintf(f, "<p>%s</p>\n", _("none"));
+	size_t n;
+	struct seen **h = ranked(&sc->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
+	fprintf(f, "<h2>%s</h2>\n", _("Known hoaxes in this chat"));
+	if (!n)
+		fprintf(f, "<p>%s</p>\n", _("none"));
+	else
+		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+			_("Document"), _("Copies"), _("Senders"), _("First seen"));
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		fprintf(f, "<tr><td><span class=\"hoax\">%s</span> ", verdict_title(h[i]->verdict));
+		if (h[i]->url) {
+			fputs("<a href=\"", f);
+			out_html(f, h[i]->url);
+			fputs("\">", f);
+		}
+		out_html(f, h[i]->title ? h[i]->title : h[i]->match_id);
+		fputs(h[i]->url ? "</a>" : "", f);
+		fputs(" <small>[", f);
+		out_html(f, h[i]->match_id);
+		fprintf(f, "]</small></td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", h[i]->copies,
+			h[i]->nsenders);
+		out_html(f, h[i]->first ? h[i]->first : "?");
+		fputs("</td></tr>\n", f);
+	}
+	if (n)
+		fputs("</table>\n", f);
+	free(h);
+	struct seen **u = ranked(&sc->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
+	fprintf(f, "<h2>%s</h2>\n", _("Related to known documents, or forwarded more than once (check these next):"));
+	if (!n)
+		fprintf(f, "<p>%s</p>\n", _("none"));
+	else
+		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+			_("Message"), _("Copies"), _("First seen"));
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		fprintf(f, "<tr><td>%s: ", verdict_title(u[i]->verdict));
+		out_html(f, u[i]->excerpt);
+		fprintf(f, "</td><td class=\"n\">%ld</td><td>", u[i]->copies);
+		out_html(f, u[i]->first ? u[i]->first : "?");
+		fputs("</td></tr>\n", f);
+	}
+	if (n)
+		fputs("</table>\n", f);
+	free(u);
+	fprintf(f, "<p class=\"note\">%s</p>\n", _("UNKNOWN means not in the database, not that a message is true."));
+	if (sc->anonymize)
+		fprintf(f, "<p><small>%s</small></p>\n", _("Anonymized: phone numbers and e-mail addresses are masked."));
+	fputs("</body></html>\n", f);
+	if (fclose(f) != 0) {
+		warnx_(_("%s: cannot write the report: %s"), path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_only(const char *list, unsigned *only)
 {
 	char *dup = xstrdup(list), *save = NULL;
@@ -373,10 +495,12 @@ int cmd_scan(int argc, char **argv)
 		{ "salt", required_argument, NULL, 's' },
 		{ "date-order", required_argument, NULL, 'D' },
 		{ "top", required_argument, NULL, 'n' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan sc = { 0 };
+	const char *html = NULL;
 	sc.format = OUT_HUMAN;
 	sc.min_words = 4;
 	enum date_order order = DATE_AUTO;
@@ -408,6 +532,7 @@ int cmd_scan(int argc, char **argv)
 			if (top < 1)
 				return usage_error(_("--top wants a positive number"));
 			break;
+		case 'H': html = optarg; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}
@@ -455,9 +580,12 @@ int cmd_scan(int argc, char **argv)
 	}
 	if (sc.format == OUT_HUMAN)
 		summary(&sc, top);
+	if (html && write_html(&sc, html, top) < 0)
+		status = EXIT_SYSTEM;
 	matcher_free(sc.m);
 	store_close(st);
 	free_all(&sc.seen);
 	free_all(&sc.hoaxes);
+	hmap_free(&sc.days);
 	return status > sc.status ? status : sc.status;
 }

@@ -55,6 +55,20 @@ void out_tsv_field(FILE *f, const char *s)
 	}
 }
 
+void out_html(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
 const char *out_hl_open(int color)
 {
 	return color ? "\033[1;33m" : "\xC2\xAB";

@@ -21,6 +21,9 @@ json_t *out_str(const char *s);
 /* Print s as one TSV field: tabs, newlines and backslashes escaped. */
 void out_tsv_field(FILE *f, const char *s);
 
+/* Print s HTML-escaped (& < > " ') to f. */
+void out_html(FILE *f, const char *s);
+
 /* Highlight markers for snippets: ANSI bold on a colour terminal, else «». */
 const char *out_hl_open(int color);
 const char *out_hl_close(int color);

@@ -42,7 +42,7 @@ tables=$(makevar TABLES | tr '\n' ' ')
 [ -n "$tables" ] || tables="data_slang=data/slang.tsv data_stopwords=data/stopwords.txt
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt data_schema=data/schema.sql"
 # shellcheck disable=SC2086
-sh src/embed.sh $tables >"$out/tables_data.c.tmp" && mv -f "$out/tables_data.c.tmp" "$out/tables_data.c"
+sh src/embed.sh $tables >"$out/tables_data.c.$$" && { cmp -s "$out/tables_data.c.$$" "$out/tables_data.c" && rm -f "$out/tables_data.c.$$" || mv -f "$out/tables_data.c.$$" "$out/tables_data.c"; }
 
 # The library: src/*.c less main.c and the commands, instrumented for coverage.
 # An object is rebuilt when its source or any header is newer.
