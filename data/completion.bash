@@ -18,14 +18,14 @@ _saring_fields='id label rating title claim body text publisher url date source'
 _saring_options()
 {
 	case $1 in
-	check) echo '-n --json --tsv --jsonl --file --color --colour --db --help' ;;
+	check) echo '-n --json --tsv --jsonl --reply --file --color --colour --db --help' ;;
 	doctor) echo '--db --help' ;;
 	export) echo '--format --label --db --help' ;;
 	import) echo '--label --source --format --map --replace --strict --db --help' ;;
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
-	scan) echo '--json --tsv --only --min-words --anonymize --salt --date-order --top --db --help' ;;
+	scan) echo '--json --tsv --only --min-words --anonymize --salt --date-order --top --html --db --help' ;;
 	search) echo '-n --label --json --fts --color --db --help' ;;
 	show) echo '--json --db --help' ;;
 	stats) echo '--json --db --help' ;;
@@ -40,7 +40,7 @@ _saring_takes_value()
 	check:-n | check:-f | check:--file | check:--color | check:--colour) return 0 ;;
 	export:-l | export:--label | export:--format) return 0 ;;
 	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map) return 0 ;;
-	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top) return 0 ;;
+	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
 	esac
 	return 1

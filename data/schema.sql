@@ -23,10 +23,7 @@ CREATE INDEX doc_label ON doc(label);
 
 CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');
--- the same text without positions: candidate lookups read only doclists
-CREATE VIRTUAL TABLE doc_idx USING fts5(title, claim, body,
-	content = 'doc', content_rowid = 'n', detail = 'none', tokenize = 'saring');
-CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_idx, 'row');
+CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
 
 -- key/value facts about this database, e.g. the text pipeline it was indexed with
 CREATE TABLE meta (

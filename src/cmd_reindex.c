@@ -9,18 +9,9 @@
 
 int cmd_reindex(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *db = global_db;
-	int c;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else
-			return usage_error(_("unknown option"));
-	}
+	const char *db;
+	if (parse_db_opts(argc, argv, &db, NULL))
+		return EXIT_USAGE;
 	if (optind != argc)
 		return usage_error(_("reindex takes no arguments"));
 	struct store *st = store_open(db, STORE_WRITE);

@@ -10,20 +10,10 @@
 
 int cmd_show(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int json = 0, c;
-	const char *db = global_db;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'd': db = optarg; break;
-		default: return usage_error(_("unknown option"));
-		}
-	}
+	const char *db;
+	int json = 0;
+	if (parse_db_opts(argc, argv, &db, &json))
+		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return usage_error(_("give one document id"));
 	struct store *st = store_open(db, STORE_READ);

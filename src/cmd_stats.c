@@ -53,20 +53,10 @@ static long long one(struct store *st, const char *sql, const char **text)
 
 int cmd_stats(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "db", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int json = 0, c;
-	const char *db = global_db;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'd': db = optarg; break;
-		default: return usage_error(_("unknown option"));
-		}
-	}
+	const char *db;
+	int json = 0;
+	if (parse_db_opts(argc, argv, &db, &json))
+		return EXIT_USAGE;
 	if (optind != argc)
 		return usage_error(_("stats takes no arguments"));
 	struct store *st = store_open(db, STORE_READ);

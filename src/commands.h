@@ -25,6 +25,13 @@ void usage_print(FILE *f);
 /* Print "usage: ..." for the running command on stderr and return EXIT_USAGE. */
 int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Options of a command that takes only --db, and --json when json is not
+ * NULL: *db starts as the global --db. Returns 0, or EXIT_USAGE after
+ * printing the error; optind is left at the first argument.
+ */
+int parse_db_opts(int argc, char **argv, const char **db, int *json);
+
 /* The --db value given before the command, or NULL. */
 extern const char *global_db;
 

@@ -8,7 +8,6 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "util.h"
 
@@ -33,20 +32,8 @@ static const char *from_locale(const char *v)
 
 static char *locale_dir(void)
 {
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			struct strbuf sb = STRBUF_INIT;
-			sb_printf(&sb, "%.*s/build/locale", (int)(slash - exe), exe);
-			if (access(sb.buf, R_OK) == 0)
-				return sb_detach(&sb);
-			sb_release(&sb);
-		}
-	}
-	return xstrdup(SARING_LOCALEDIR);
+	char *dir = exe_relative("build/locale");
+	return dir ? dir : xstrdup(SARING_LOCALEDIR);
 }
 
 int i18n_init(const char *lang)

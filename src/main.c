@@ -74,6 +74,26 @@ int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int parse_db_opts(int argc, char **argv, const char **db, int *json)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	*db = global_db;
+	int c;
+	while ((c = getopt_long(argc, argv, "", longopts + (json ? 0 : 1), NULL)) != -1) {
+		if (c == 'j')
+			*json = 1;
+		else if (c == 'd')
+			*db = optarg;
+		else
+			return usage_error(_("unknown option"));
+	}
+	return 0;
+}
+
 static void help(FILE *f)
 {
 	fputs(_("usage: saring [--db PATH] [--lang id|en] COMMAND [OPTIONS] [ARGS]\n"
@@ -104,7 +124,7 @@ static int finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (errno != EPIPE)
-			fprintf(stderr, "saring%s%s: write error: %s\n", progcmd ? " " : "",
+			fprintf(stderr, _("saring%s%s: write error: %s\n"), progcmd ? " " : "",
 				progcmd ? progcmd : "", strerror(errno ? errno : EIO));
 		return EXIT_SYSTEM;
 	}

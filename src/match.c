@@ -69,7 +69,7 @@ struct slot {
 
 struct matcher {
 	struct store *st;
-	sqlite3_stmt *df, *cand, *terms, *meta, *snip;
+	sqlite3_stmt *df, *cand, *terms, *meta;
 	struct hmap dfcache;     /* canonical token -> df */
 	long long ndocs;
 	/* per message */
@@ -104,21 +104,21 @@ void matcher_batch(struct matcher *m, int on)
 
 char *note_text(const struct note *n, int translate)
 {
+	static const char *const numbers_both = N_("numbers differ: %s where the release says %s");
+	static const char *const numbers_one = N_("numbers differ: %s is not in the release");
+	static const char *const negation = N_("the message says 'not' (tidak, bukan, ...) where the "
+					       "document does not: it may deny or dispute the claim rather "
+					       "than spread it");
 	struct strbuf sb = STRBUF_INIT;
-#define T(s) (translate ? _(s) : (s))
-	switch (n->kind) {
-	case NOTE_NUMBERS:
-		if (n->release)
-			sb_printf(&sb, T("numbers differ: %s where the release says %s"), n->said, n->release);
-		else
-			sb_printf(&sb, T("numbers differ: %s is not in the release"), n->said);
-		break;
-	case NOTE_NEGATION:
-		sb_puts(&sb, T("the message says 'not' (tidak, bukan, ...) where the document does not: "
-			       "it may deny or dispute the claim rather than spread it"));
-		break;
-	}
-#undef T
+	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->release ? numbers_both : numbers_one;
+	if (translate)
+		fmt = _(fmt);
+	if (n->kind == NOTE_NEGATION)
+		sb_puts(&sb, fmt);
+	else if (n->release)
+		sb_printf(&sb, fmt, n->said, n->release);
+	else
+		sb_printf(&sb, fmt, n->said);
 	return sb_detach(&sb);
 }
 
@@ -139,13 +139,11 @@ struct matcher *matcher_new(struct store *st)
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->df = store_prepare(st, "SELECT doc FROM doc_vocab WHERE term = ?1");
-	m->cand = store_prepare(st, "SELECT rowid FROM doc_idx WHERE doc_idx MATCH ?1");
+	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1");
 	m->terms = store_prepare(st, "SELECT terms FROM doc WHERE n = ?1");
 	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
-				    "coalesce(title, '') || ' ' || coalesce(claim, '') || ' ' || coalesce(body, '') "
+				    "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
 				    "FROM doc WHERE n = ?1");
-	m->snip = store_prepare(st, "SELECT snippet(doc_fts, -1, ?1, ?2, '…', 24) FROM doc_fts "
-				    "WHERE doc_fts MATCH ?3 AND rowid = ?4");
 	sqlite3_stmt *c = store_prepare(st, "SELECT count(*) FROM doc");
 	if (sqlite3_step(c) != SQLITE_ROW)
 		store_die(st, "cannot read the database");
@@ -163,7 +161,6 @@ void matcher_free(struct matcher *m)
 	sqlite3_finalize(m->cand);
 	sqlite3_finalize(m->terms);
 	sqlite3_finalize(m->meta);
-	sqlite3_finalize(m->snip);
 	hmap_free(&m->dfcache);
 	free(m->q);
 	free(m->split);
@@ -652,6 +649,81 @@ static int negates(struct matcher *m, long long n)
 	return found;
 }
 
+#define SNIPPET_SCAN 8192   /* bytes of a document searched for its snippet */
+#define SNIPPET_WORDS 24    /* tokens shown */
+
+struct snip_tok {
+	size_t start, end;   /* span in the document */
+	int hit;             /* a word of the message */
+};
+
+struct snip_scan {
+	struct matcher *m;
+	struct snip_tok *v;
+	size_t n, cap;
+};
+
+static int snip_token(void *ctx, const struct token *t)
+{
+	struct snip_scan *ss = ctx;
+	xgrow((void **)&ss->v, &ss->cap, ss->n + 1, sizeof *ss->v);
+	uint32_t h = term_hash(t->text, t->len);
+	ss->v[ss->n].start = t->start;
+	ss->v[ss->n].end = t->end;
+	ss->v[ss->n].hit = set_slot(ss->m->terms_set, ss->m->setcap, h)->key == h;
+	ss->n++;
+	return 0;
+}
+
+/*
+ * The stretch of the document (its first SNIPPET_SCAN bytes) with the most
+ * of the message's words, those words wrapped in open/close. Our own
+ * pipeline finds them, so they are the words that matched.
+ */
+static char *snippet(struct matcher *m, const char *text, const char *open, const char *close)
+{
+	size_t len = strlen(text);
+	if (len > SNIPPET_SCAN) {
+		len = SNIPPET_SCAN;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct snip_scan ss = { m, NULL, 0, 0 };
+	norm_text(text, len, NORM_STEM | NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+	size_t best = 0, hits = 0, best_hits = 0;
+	for (size_t i = 0; i < ss.n; i++) {
+		hits += ss.v[i].hit;
+		if (i >= SNIPPET_WORDS)
+			hits -= ss.v[i - SNIPPET_WORDS].hit;
+		if (hits > best_hits) {
+			best_hits = hits;
+			best = i + 1 > SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
+		}
+	}
+	struct strbuf sb = STRBUF_INIT;
+	size_t last = ss.n ? (best + SNIPPET_WORDS < ss.n ? best + SNIPPET_WORDS : ss.n) : 0;
+	size_t from = best > 0 && ss.n ? ss.v[best].start : 0;
+	size_t to = last < ss.n ? ss.v[last - 1].end : strlen(text);
+	if (from > 0)
+		sb_puts(&sb, "…");
+	size_t at = from;
+	for (size_t i = best; i < last; i++) {
+		if (!ss.v[i].hit || ss.v[i].start < at)
+			continue;
+		sb_add(&sb, text + at, ss.v[i].start - at);
+		sb_puts(&sb, open);
+		sb_add(&sb, text + ss.v[i].start, ss.v[i].end - ss.v[i].start);
+		sb_puts(&sb, close);
+		at = ss.v[i].end;
+	}
+	if (to > at)
+		sb_add(&sb, text + at, to - at);
+	if (to < strlen(text))
+		sb_puts(&sb, "…");
+	free(ss.v);
+	return sb_detach(&sb);
+}
+
 /* Candidates under the budget, scored and sorted best first. */
 static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
 {
@@ -705,19 +777,18 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			c->publisher = col_dup(m->meta, 4);
 			c->date = col_dup(m->meta, 5);
 			c->url = col_dup(m->meta, 6);
-			if (i == 0)
-				best_text = col_dup(m->meta, 7);
+			const char *body = (const char *)sqlite3_column_text(m->meta, 7);
+			if (!body || !*body)
+				body = c->title ? c->title : "";
+			if (o->snippets && c->score >= T_SIMILAR)
+				c->snippet = snippet(m, body, o->hl_open, o->hl_close);
+			if (i == 0) {
+				struct strbuf all = STRBUF_INIT;
+				sb_printf(&all, "%s %s", c->title ? c->title : "", body);
+				best_text = sb_detach(&all);
+			}
 		}
 		sqlite3_reset(m->meta);
-		if (o->snippets && c->score >= T_SIMILAR) {
-			sqlite3_bind_text(m->snip, 1, o->hl_open, -1, SQLITE_STATIC);
-			sqlite3_bind_text(m->snip, 2, o->hl_close, -1, SQLITE_STATIC);
-			sqlite3_bind_text(m->snip, 3, expr.buf, (int)expr.len, SQLITE_STATIC);
-			sqlite3_bind_int64(m->snip, 4, c->n);
-			if (sqlite3_step(m->snip) == SQLITE_ROW)
-				c->snippet = col_dup(m->snip, 0);
-			sqlite3_reset(m->snip);
-		}
 	}
 	sb_release(&expr);
 	if (r->nm) {

@@ -48,6 +48,10 @@ char *reply_text(const struct result *r)
 	case V_HOAX:
 		sb_puts(&sb, _("*HOAX*: this message matches a hoax that has already been debunked."));
 		sb_putc(&sb, '\n');
+		for (size_t i = 0; i < r->nnotes; i++)
+			if (r->notes[i].kind == NOTE_NEGATION)
+				sb_printf(&sb, "\n%s\n", _("(The message itself seems to deny the claim; "
+							     "the debunk below confirms it is false.)"));
 		cite(&sb, c);
 		sb_printf(&sb, "\n%s", _("Please do not forward it."));
 		break;
@@ -81,7 +85,7 @@ char *reply_text(const struct result *r)
 	case V_UNKNOWN:
 		sb_puts(&sb, _("*NOT FOUND*: this message is not in our database of hoaxes and official releases."));
 		sb_printf(&sb, "\n%s", _("That does not mean it is true. Please check the official channels "
-					"(the agency concerned, the local government, Kominfo) before forwarding."));
+					"(the agency concerned, the local government, Komdigi) before forwarding."));
 		break;
 	}
 	sb_puts(&sb, "\n");

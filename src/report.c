@@ -204,8 +204,8 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 		json_t *text = o ? json_object_get(o, "text") : NULL;
 		int s;
 		if (!o || !json_is_object(o) || !json_is_string(text)) {
-			const char *why = !o ? err.text : !json_is_object(o) ? "not a JSON object"
-								     : "no \"text\" string";
+			const char *why = !o ? err.text : !json_is_object(o) ? _("not a JSON object")
+								     : _("no \"text\" string");
 			warnx_(_("%s:%ld: %s"), name, line, why);
 			json_t *e = json_object();
 			json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")

@@ -24,8 +24,80 @@
 #define APP_ID 1396789831   /* 'SARG' */
 
 /* Write statements, prepared once per connection (stmt_db). */
-static sqlite3_stmt *stmt_idx_delete, *stmt_idx_insert, *stmt_fts_delete, *stmt_fts_insert, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
+static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
 static sqlite3 *stmt_db;
+
+/* ---- tokenizing once ---- */
+
+/*
+ * Import tokenizes each column three times over (the terms blob and two
+ * FTS5 indexes), so the last few texts' tokens are kept and replayed.
+ */
+#define TOKCACHE 4
+#define TOKCACHE_MAX (1 << 20)   /* longer texts are not kept */
+
+struct tokrec {
+	size_t text, len;      /* canonical text in the entry's arena */
+	size_t start, end;
+	unsigned flags;
+};
+
+static struct tokcache {
+	uint64_t hash;         /* of the text; 0 = empty */
+	size_t len;            /* its length */
+	struct tokrec *v;      /* owned */
+	size_t n, cap;
+	struct strbuf arena;   /* canonical token texts */
+} tokcache[TOKCACHE];
+static int tokcache_next;
+
+static int tokcache_add(void *ctx, const struct token *t)
+{
+	struct tokcache *c = ctx;
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = (struct tokrec){ c->arena.len, t->len, t->start, t->end, t->flags };
+	sb_add(&c->arena, t->text, t->len);
+	return 0;
+}
+
+/* norm_text(..., NORM_STEM, ...), replayed from the cache when the text was seen last. */
+static void tokenize(const char *text, size_t len, token_fn fn, void *ctx)
+{
+	if (len > TOKCACHE_MAX) {
+		norm_text(text, len, NORM_STEM, fn, ctx, NULL, NULL);
+		return;
+	}
+	uint64_t h = hash64(text, len) | 1;
+	struct tokcache *c = NULL;
+	for (int i = 0; i < TOKCACHE && !c; i++)
+		if (tokcache[i].hash == h && tokcache[i].len == len)
+			c = &tokcache[i];
+	if (!c) {
+		c = &tokcache[tokcache_next];
+		tokcache_next = (tokcache_next + 1) % TOKCACHE;
+		c->hash = h;
+		c->len = len;
+		c->n = 0;
+		sb_reset(&c->arena);
+		norm_text(text, len, NORM_STEM, tokcache_add, c, NULL, NULL);
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		const struct tokrec *r = &c->v[i];
+		struct token t = { c->arena.buf + r->text, r->len, c->arena.buf + r->text, r->len,
+				   r->start, r->end, r->flags };
+		if (fn(ctx, &t))
+			break;
+	}
+}
+
+static void tokcache_release(void)
+{
+	for (int i = 0; i < TOKCACHE; i++) {
+		free(tokcache[i].v);
+		sb_release(&tokcache[i].arena);
+		memset(&tokcache[i], 0, sizeof tokcache[i]);
+	}
+}
 
 /* ---- the FTS5 tokenizer ---- */
 
@@ -62,7 +134,7 @@ static int fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *tex
 	if ((flags & FTS5_TOKENIZE_QUERY) && n > 1 && text[0] == '\x1f')
 		return xtoken(pctx, 0, text + 1, n - 1, 0, n);
 	struct fts_call c = { pctx, xtoken, SQLITE_OK };
-	norm_text(text, n > 0 ? (size_t)n : 0, NORM_STEM, fts_emit, &c, NULL, NULL);
+	tokenize(text, n > 0 ? (size_t)n : 0, fts_emit, &c);
 	return c.rc;
 }
 
@@ -115,7 +187,10 @@ _Noreturn void store_die(struct store *st, const char *what)
 	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : "unknown error";
 	int code = st && st->db ? sqlite3_errcode(st->db) : 0;
 	const char *hint = "";
-	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+	if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) && st->checking)
+		hint = "; restore a backup, or import the corpus files again into a new database "
+		       "(saring --db NEW.db import FILE...)";
+	else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
 		hint = "; run 'saring doctor'";
 	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		hint = "; another saring is writing, try again";
@@ -161,19 +236,9 @@ static char *starter_path(void)
 	const char *env = getenv("SARING_STARTER_DB");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			struct strbuf sb = STRBUF_INIT;
-			sb_printf(&sb, "%.*s/build/starter.db", (int)(slash - exe), exe);
-			if (access(sb.buf, R_OK) == 0)
-				return sb_detach(&sb);
-			sb_release(&sb);
-		}
-	}
+	char *tree = exe_relative("build/starter.db");
+	if (tree)
+		return tree;
 	return xstrdup(SARING_DATADIR "/starter.db");
 }
 
@@ -204,7 +269,7 @@ static void check_schema(struct store *st)
 	int version = pragma_int(st, "PRAGMA user_version");
 	int tables = pragma_int(st, "SELECT count(*) FROM sqlite_master");
 	if (app == 0 && version == 0 && tables == 0) {
-		if (st->readonly)
+		if (st->readonly || st->checking)
 			die(EXIT_SYSTEM, "%s: empty database; import a corpus first", st->path);
 		if (store_exec(st, "BEGIN IMMEDIATE") < 0)
 			store_die(st, "cannot create the schema");
@@ -276,6 +341,53 @@ static void check_pipeline(struct store *st)
 		store_die(st, "cannot update the index");
 }
 
+/* Append path to a "file:" URI, escaping what SQLite's URI parser reads. */
+static void uri_path(struct strbuf *uri, const char *path)
+{
+	sb_puts(uri, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			sb_printf(uri, "%%%02X", (unsigned char)*p);
+		else
+			sb_putc(uri, *p);
+	}
+	sb_puts(uri, "?immutable=1");
+}
+
+/* Open the connection and set it up: result codes, busy timeout, tokenizer. */
+static void open_db(struct store *st, const char *vfs_path, int flags)
+{
+	if (sqlite3_open_v2(vfs_path, &st->db, flags, NULL) != SQLITE_OK)
+		store_die(st, "cannot open");
+	sqlite3_extended_result_codes(st->db, 0);
+	const char *busy = getenv("SARING_BUSY_MS");
+	sqlite3_busy_timeout(st->db, busy ? atoi(busy) : 5000);
+	if (register_tokenizer(st->db) < 0)
+		die(EXIT_SYSTEM, "this SQLite has no FTS5");
+}
+
+/*
+ * Does reading fail for want of write access? A WAL database needs its
+ * -wal and -shm files, which cannot be made in a read-only folder or file
+ * system.
+ */
+static int cannot_read_here(struct store *st)
+{
+	int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+}
+
+/* Is there no -wal file with commits in it, so the database file alone is whole? */
+static int no_wal(struct store *st)
+{
+	struct strbuf wal = STRBUF_INIT;
+	sb_printf(&wal, "%s-wal", st->path);
+	struct stat sb;
+	int none = stat(wal.buf, &sb) != 0 || sb.st_size == 0;
+	sb_release(&wal);
+	return none;
+}
+
 struct store *store_open(const char *path, enum store_mode mode)
 {
 	struct store *st = xcalloc(1, sizeof *st);
@@ -307,21 +419,33 @@ struct store *store_open(const char *path, enum store_mode mode)
 		if (access(st->path, R_OK) != 0)
 			die(EXIT_SYSTEM, "no database yet and no starter corpus at %s; run 'saring import FILE'", st->path);
 		st->starter = 1;
-		sb_printf(&uri, "file:%s?immutable=1", st->path);
+		uri_path(&uri, st->path);
 		vfs_path = uri.buf;
 		flags |= SQLITE_OPEN_URI;
 	}
 	if (mode == STORE_CHECK && !st->starter && access(st->path, W_OK) == 0)
 		flags = SQLITE_OPEN_READWRITE;
 	st->readonly = !(flags & SQLITE_OPEN_READWRITE);
-	if (sqlite3_open_v2(vfs_path, &st->db, flags, NULL) != SQLITE_OK)
-		store_die(st, "cannot open");
+	st->checking = mode == STORE_CHECK;
+	open_db(st, vfs_path, flags);
+	if (mode == STORE_WRITE && sqlite3_db_readonly(st->db, "main") == 1)
+		die(EXIT_SYSTEM, "%s: the database is read-only; nothing can be written to it", st->path);
+	if (!st->starter && cannot_read_here(st)) {
+		if (mode == STORE_WRITE)
+			die(EXIT_SYSTEM, "%s: its folder is read-only; nothing can be written to the database",
+			    st->path);
+		/* a reader: read-only, and as immutable when no commit waits in a -wal file */
+		sqlite3_close(st->db);
+		st->readonly = 1;
+		sb_reset(&uri);
+		if (no_wal(st)) {
+			uri_path(&uri, st->path);
+			open_db(st, uri.buf, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+		} else {
+			open_db(st, st->path, SQLITE_OPEN_READONLY);
+		}
+	}
 	sb_release(&uri);
-	sqlite3_extended_result_codes(st->db, 0);
-	const char *busy = getenv("SARING_BUSY_MS");
-	sqlite3_busy_timeout(st->db, busy ? atoi(busy) : 5000);
-	if (register_tokenizer(st->db) < 0)
-		die(EXIT_SYSTEM, "this SQLite has no FTS5");
 	check_schema(st);
 	if (mode == STORE_WRITE) {
 		if (store_exec(st, "PRAGMA journal_mode=WAL") < 0)
@@ -339,7 +463,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	if (stmt_db == st->db) {
-		sqlite3_stmt *mine[] = { stmt_idx_delete, stmt_idx_insert, stmt_fts_delete, stmt_fts_insert, stmt_find,
+		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete };
 		for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
 			sqlite3_finalize(mine[i]);
@@ -350,6 +474,7 @@ void store_close(struct store *st)
 		sqlite3_close_v2(st->db);
 	free(st->path);
 	free(st);
+	tokcache_release();
 }
 
 sqlite3_stmt *store_prepare(struct store *st, const char *sql)
@@ -386,7 +511,7 @@ void terms_of(const char *text, uint32_t **v, size_t *n, size_t *cap)
 {
 	struct termvec tv = { v, n, cap };
 	if (text && *text)
-		norm_text(text, strlen(text), NORM_STEM, add_term, &tv, NULL, NULL);
+		tokenize(text, strlen(text), add_term, &tv);
 	xgrow((void **)v, cap, *n + 1, sizeof **v);
 	(*v)[(*n)++] = 0;
 }
@@ -459,12 +584,7 @@ static void prepare_writes(struct store *st)
 	stmt_fts_insert = store_prepare(st,
 		"INSERT INTO doc_fts(rowid, title, claim, body) "
 		"SELECT n, title, claim, body FROM doc WHERE n = ?1");
-	stmt_idx_delete = store_prepare(st,
-		"INSERT INTO doc_idx(doc_idx, rowid, title, claim, body) "
-		"SELECT 'delete', n, title, claim, body FROM doc WHERE n = ?1");
-	stmt_idx_insert = store_prepare(st,
-		"INSERT INTO doc_idx(rowid, title, claim, body) "
-		"SELECT n, title, claim, body FROM doc WHERE n = ?1");
+
 	stmt_insert = store_prepare(st,
 		"INSERT INTO doc(id, label, rating, title, claim, body, publisher, url, date, source, "
 		"hash, imported, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -513,8 +633,7 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	int err = 0;
 	if (exists) {
 		sqlite3_bind_int64(stmt_fts_delete, 1, n);
-		sqlite3_bind_int64(stmt_idx_delete, 1, n);
-		err = step_done(stmt_fts_delete) || step_done(stmt_idx_delete) || step_done(w);
+		err = step_done(stmt_fts_delete) || step_done(w);
 	} else {
 		err = step_done(w);
 		n = sqlite3_last_insert_rowid(st->db);
@@ -524,8 +643,7 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	if (err)
 		return PUT_ERROR;
 	sqlite3_bind_int64(stmt_fts_insert, 1, n);
-	sqlite3_bind_int64(stmt_idx_insert, 1, n);
-	if (step_done(stmt_fts_insert) || step_done(stmt_idx_insert))
+	if (step_done(stmt_fts_insert))
 		return PUT_ERROR;
 	return exists ? PUT_UPDATED : PUT_ADDED;
 }
@@ -542,9 +660,8 @@ int store_remove(struct store *st, const char *id)
 	if (rc != SQLITE_ROW)
 		return -1;
 	sqlite3_bind_int64(stmt_fts_delete, 1, n);
-	sqlite3_bind_int64(stmt_idx_delete, 1, n);
 	sqlite3_bind_int64(stmt_delete, 1, n);
-	if (step_done(stmt_fts_delete) || step_done(stmt_idx_delete) || step_done(stmt_delete))
+	if (step_done(stmt_fts_delete) || step_done(stmt_delete))
 		return -1;
 	return 1;
 }
@@ -582,14 +699,12 @@ int store_get(struct store *st, const char *id, struct doc *d)
 
 int store_optimize(struct store *st)
 {
-	return store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('optimize')") < 0 ||
-	       store_exec(st, "INSERT INTO doc_idx(doc_idx) VALUES('optimize')") < 0 ? -1 : 0;
+	return store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('optimize')");
 }
 
 int store_reindex(struct store *st)
 {
-	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0 ||
-	    store_exec(st, "INSERT INTO doc_idx(doc_idx) VALUES('rebuild')") < 0 || store_optimize(st) < 0)
+	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0 || store_optimize(st) < 0)
 		return -1;
 	sqlite3_stmt *r = store_prepare(st, "SELECT n, title, claim, body FROM doc");
 	sqlite3_stmt *u = store_prepare(st, "UPDATE doc SET terms = ?2 WHERE n = ?1");

@@ -28,6 +28,7 @@ struct store {
 	char *path;        /* owned: the database file */
 	int readonly;      /* opened read-only (the starter corpus, or a read-only file) */
 	int starter;       /* this is the bundled starter corpus */
+	int checking;      /* opened by doctor (STORE_CHECK): never created, errors say what to do */
 };
 
 /*

@@ -403,30 +403,25 @@ static int punct(struct scan *sc, int c)
 		sc->p++;
 		return 1;
 	}
-	if (c == '.' && sc->w.len && is_alnum(next) && sc->wstart + sc->w.len == sc->p) {
+	/* the word so far may start an e-mail address or a bare domain */
+	size_t e = 0;
+	int at_word_end = sc->w.len && sc->wstart + sc->w.len == sc->p;
+	if (c == '.' && at_word_end && is_alnum(next)) {
 		size_t at = sc->p;
 		while (at < sc->n && (is_alnum(s[at]) || (s[at] && strchr("._%+-", s[at]))))
 			at++;
-		size_t e = at < sc->n && s[at] == '@' ? match_email(sc, sc->wstart, at) : 0;
+		e = at < sc->n && s[at] == '@' ? match_email(sc, sc->wstart, at) : 0;
 		if (!e && is_alpha(next))
 			e = match_domain(sc, sc->wstart);
-		if (e) {
-			sb_reset(&sc->w);
-			sc->letters = sc->digits = 0;
-			flush(sc);
-			sc->p = e;
-			return 1;
-		}
+	} else if (c == '@' && at_word_end) {
+		e = match_email(sc, sc->wstart, sc->p);
 	}
-	if (c == '@' && sc->w.len && sc->wstart + sc->w.len == sc->p) {
-		size_t e = match_email(sc, sc->wstart, sc->p);
-		if (e) {
-			sb_reset(&sc->w);
-			sc->letters = sc->digits = 0;
-			flush(sc);
-			sc->p = e;
-			return 1;
-		}
+	if (e) {
+		sb_reset(&sc->w);
+		sc->letters = sc->digits = 0;
+		flush(sc);
+		sc->p = e;
+		return 1;
 	}
 	if (c == '\'' && sc->letters && is_alpha(next)) {
 		sc->p++;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *progcmd = NULL;
 
@@ -176,6 +177,24 @@ int read_file(const char *path, struct strbuf *out)
 	if (!out->buf)
 		sb_add(out, "", 0);
 	return 0;
+}
+
+char *exe_relative(const char *rel)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%.*s/%s", (int)(slash - exe), exe, rel);
+	if (access(sb.buf, R_OK) == 0)
+		return sb_detach(&sb);
+	sb_release(&sb);
+	return NULL;
 }
 
 uint64_t hash64(const void *p, size_t n)

@@ -62,6 +62,12 @@ _Noreturn void die(int status, const char *fmt, ...)
  */
 int read_file(const char *path, struct strbuf *out);
 
+/*
+ * A path next to the running executable's folder ("build/starter.db" next
+ * to ./saring in the source tree), or NULL when that file does not exist.
+ */
+char *exe_relative(const char *rel);
+
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
 

@@ -173,7 +173,7 @@ class Bench:
     def scan(self, n, sample):
         """Generate an n-message chat and scan it. The baseline queries the
         first `sample` ordinary messages and is scaled to the whole chat.
-        Returns (msg/s, baseline msg/s, RSS pair, run counts)."""
+        Adds two rows; returns saring's msg/s."""
         chat = self.path("chat-%d.txt" % n)
         sidecar = self.path("chat-%d.texts.jsonl" % n)
         subprocess.run([sys.executable, os.path.join(HERE, "genchat.py"), str(n), str(SEED),
@@ -188,30 +188,31 @@ class Bench:
         sample = min(sample, texts)
         s, s_rss, s_n = self.timed([SARING, "--db", self.path("x.db"), "scan", "--json", chat])
         b, b_rss, b_n = self.timed([self.plain, "query", self.path("x-plain.db"), part])
-        base_total = b * texts / sample
-        return n / s, n / base_total, (s_rss, b_rss), (s_n, b_n), texts, sample, chat, sidecar
+        for p in (chat, sidecar):
+            os.unlink(p)
+        base = n / (b * texts / sample)
+        self.results["scan-%d" % n] = {"messages": n, "texts": texts, "msgs_per_s": n / s,
+                                       "plain_msgs_per_s": base, "rss_mb": s_rss}
+        self.row("scan, msg/s (%d messages)" % n, n / s, base, ">= 3,000 msg/s",
+                 (s_rss, b_rss), (s_n, b_n))
+        self.row("scan peak RSS, MB (%d messages)" % n, s_rss, b_rss, "< 64 MB")
+        self.note("scan of %d messages: the baseline queried the first %d of the chat's %d "
+                  "ordinary messages, its time scaled to the whole chat; saring scans every "
+                  "message (and matches repeated forwards once)" % (n, sample, texts))
+        return n / s
 
     def scan_section(self):
         print("bench: scan", flush=True)
         n = 200000 if self.full else 20000
         sample = 2000 if self.full else 500
-        s, b, rss, runs, texts, sample, chat, sidecar = self.scan(n, sample)
-        self.results["scan"] = {"messages": n, "texts": texts, "msgs_per_s": s,
-                                "plain_msgs_per_s": b, "rss_mb": rss[0]}
-        self.row("scan, msg/s (%d messages)" % n, s, b, ">= 3,000 msg/s", rss, runs)
-        self.row("scan peak RSS, MB (%d messages)" % n, rss[0], rss[1], "< 64 MB")
-        self.note("scan baseline: plain FTS5 over the first %d of the chat's %d ordinary "
-                  "messages, its time scaled to all %d messages; saring scans every message "
-                  "(and matches repeated forwards once)" % (sample, texts, n))
-        for p in (chat, sidecar):
-            os.unlink(p)
+        self.scan_rate = self.scan(n, sample)
 
     def scan_big(self):
         """The 1,000,000-message RSS figure, when the time budget allows."""
         n = 1000000
-        rate = self.results["scan"]["msgs_per_s"]
+        rate = self.scan_rate
         elapsed = time.perf_counter() - self.started
-        need = n / rate * 1.2 + 60
+        need = n / rate * 1.2 + 60  # the scan, the chat generator and the baseline
         budget = float(os.environ.get("BENCH_BUDGET", "900"))
         if elapsed + need > budget:
             self.note("scan of %d messages skipped: about %.0f s more would pass the %.0f s "
@@ -219,11 +220,8 @@ class Bench:
             return
         print("bench: scan %d messages" % n, flush=True)
         self.runs, keep = 1, self.runs
-        s, b, rss, runs, texts, sample, _, _ = self.scan(n, 1000)
+        self.scan(n, 1000)
         self.runs = keep
-        self.results["scan_big"] = {"messages": n, "msgs_per_s": s, "rss_mb": rss[0]}
-        self.row("scan, msg/s (%d messages)" % n, s, b, ">= 3,000 msg/s", rss, runs)
-        self.row("scan peak RSS, MB (%d messages)" % n, rss[0], rss[1], "< 64 MB")
 
     # 5. Corpus size -------------------------------------------------------------
 
