@@ -28,13 +28,15 @@
 #define QUERY_CAP 32      /* rarest tokens used for candidates */
 /*
  * Candidate budget: rows read from the index past the MIN_TERMS rarest
- * terms. A message whose best candidate is not a match gets a second,
- * wider look (messages of common words, heavy typing errors).
+ * terms. A message whose best candidate is related but not a match gets a
+ * second, wider look (messages of common words, heavy typing errors);
+ * chatter that matched nothing does not.
  */
-#define POSTINGS_CAP 600
+#define POSTINGS_CAP 300
 #define MIN_TERMS 3
 #define WIDE_POSTINGS_CAP 6000
 #define WIDE_MIN_TERMS 8
+#define WIDE_FLOOR 0.15   /* ... when the first look found something related */
 #define POOL 30           /* candidates re-ranked */
 #define DF_CACHE_MAX 100000
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
@@ -758,7 +760,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 	}
 	struct match pool[POOL];
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
-	if (np && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
+	if (np && pool[0].score >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
