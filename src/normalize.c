@@ -14,6 +14,24 @@ static struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be s
 static struct hmap stopwords = HMAP_INIT;  /* set */
 static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
 
+/*
+ * Memo: a plain word's tokens depend only on the word and the options, so
+ * each distinct word is worked out once and replayed after. A record is
+ * a run of [flags][text length, 2 bytes][word length, 2 bytes][text][word].
+ */
+#define MEMO_MAX 200000
+static struct hmap memo = HMAP_INIT;   /* key -> owned struct strbuf * */
+
+static void memo_clear(void)
+{
+	for (size_t i = 0; i < memo.cap; i++)
+		if (memo.slots[i].key) {
+			sb_release(memo.slots[i].val.ptr);
+			free(memo.slots[i].val.ptr);
+		}
+	hmap_clear(&memo);
+}
+
 static const char *const negations[] = {
 	"tidak", "bukan", "belum", "jangan", "tak", "enggak", "tanpa",
 };
@@ -39,6 +57,8 @@ void norm_release(void)
 	hmap_free(&slang);
 	hmap_free(&stopwords);
 	hmap_free(&keep_in);
+	memo_clear();
+	hmap_free(&memo);
 	stem_release();
 	loaded = 0;
 }
@@ -120,7 +140,40 @@ struct pipe {
 	int stop;
 	struct strbuf word;   /* word being normalized */
 	struct strbuf alt;    /* scratch */
+	struct strbuf key;    /* memo key: options byte + raw word */
+	struct strbuf *rec;   /* recording tokens for the memo, or NULL */
 };
+
+/* Hand a token to the caller, or to the record being made. */
+static void deliver(struct pipe *p, const struct token *t)
+{
+	if (p->rec) {
+		if (t->len > 0xffff || t->wlen > 0xffff)
+			return;   /* a word that long is noise */
+		unsigned char head[5] = { (unsigned char)t->flags, (unsigned char)(t->len >> 8),
+					  (unsigned char)t->len, (unsigned char)(t->wlen >> 8),
+					  (unsigned char)t->wlen };
+		sb_add(p->rec, (const char *)head, 5);
+		sb_add(p->rec, t->text, t->len);
+		sb_add(p->rec, t->word, t->wlen);
+		return;
+	}
+	if (p->fn(p->ctx, t))
+		p->stop = 1;
+}
+
+static void replay(struct pipe *p, const struct strbuf *rec, const struct word *src)
+{
+	const unsigned char *r = (const unsigned char *)rec->buf, *end = r + rec->len;
+	while (r && r + 5 <= end && !p->stop) {
+		size_t tl = (size_t)r[1] << 8 | r[2], wl = (size_t)r[3] << 8 | r[4];
+		struct token t = { (const char *)r + 5, tl, (const char *)r + 5 + tl, wl,
+				   src->start, src->end, r[0] };
+		if (p->fn(p->ctx, &t))
+			p->stop = 1;
+		r += 5 + tl + wl;
+	}
+}
 
 /* Emit one canonical word (after slang): flag, stem, call back. */
 static void out_word(struct pipe *p, const char *w, size_t len, const struct word *src, unsigned flags)
@@ -138,8 +191,7 @@ static void out_word(struct pipe *p, const char *w, size_t len, const struct wor
 	struct token t = { w, len, w, len, src->start, src->end, flags };
 	if ((p->opts & NORM_STEM) && !(flags & (TF_NUMBER | TF_URL | TF_PLACE | TF_STOP)))
 		t.text = stem_word(w, len, &t.len);
-	if (p->fn(p->ctx, &t))
-		p->stop = 1;
+	deliver(p, &t);
 }
 
 /* Look up w in the slang table; emit its expansion and return 1 if found. */
@@ -175,6 +227,8 @@ static int known(const char *w, size_t len)
 	       hmap_get(&keep_in, w, len) || stem_is_exception(w, len);
 }
 
+static void plain_word(struct pipe *p, const struct word *w);
+
 static int on_word(void *ctx, const struct word *w)
 {
 	struct pipe *p = ctx;
@@ -192,12 +246,33 @@ static int on_word(void *ctx, const struct word *w)
 	case WORD_PLAIN:
 		break;
 	}
+	sb_reset(&p->key);
+	sb_putc(&p->key, (char)p->opts);
+	sb_add(&p->key, w->text, w->len);
+	struct hmap_entry *e = hmap_get(&memo, p->key.buf, p->key.len);
+	if (!e) {
+		struct strbuf *rec = xcalloc(1, sizeof *rec);
+		p->rec = rec;
+		plain_word(p, w);
+		p->rec = NULL;
+		if (memo.len >= MEMO_MAX)
+			memo_clear();
+		e = hmap_put(&memo, p->key.buf, p->key.len, NULL);
+		e->val.ptr = rec;
+	}
+	replay(p, e->val.ptr, w);
+	return p->stop;
+}
+
+/* A plain word through leetspeak, reduplication, elongation, slang, nge-, -in. */
+static void plain_word(struct pipe *p, const struct word *w)
+{
 	sb_reset(&p->word);
 	sb_add(&p->word, w->text, w->len);
 	if (strpbrk(p->word.buf, "0123456789"))
 		undo_digits(&p->word);
 	if (!p->word.len)
-		return p->stop;
+		return;
 	/* elongation: prefer a doubled letter when that is a known word */
 	if (has_run3(p->word.buf, p->word.len)) {
 		collapse_runs(p->word.buf, p->word.len, 2, &p->alt);
@@ -209,13 +284,13 @@ static int on_word(void *ctx, const struct word *w)
 	char *s = p->word.buf;
 	size_t n = p->word.len;
 	if (out_slang(p, s, n, w))
-		return p->stop;
+		return;
 	/* colloquial nge- prefix: ngebantu -> bantu, ngecek -> cek */
 	if (n >= 6 && !strncmp(s, "nge", 3) && !known(s, n)) {
 		s += 3;
 		n -= 3;
 		if (out_slang(p, s, n, w))
-			return p->stop;
+			return;
 	}
 	/* colloquial -in suffix: sebarin -> sebarkan, beliin -> belikan */
 	if (n >= 5 && s[n - 2] == 'i' && s[n - 1] == 'n' && !known(s, n)) {
@@ -223,10 +298,9 @@ static int on_word(void *ctx, const struct word *w)
 		sb_add(&p->alt, s, n - 2);
 		sb_puts(&p->alt, "kan");
 		out_word(p, p->alt.buf, p->alt.len, w, 0);
-		return p->stop;
+		return;
 	}
 	out_word(p, s, n, w, 0);
-	return p->stop;
 }
 
 void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
@@ -234,10 +308,11 @@ void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
 {
 	if (!loaded)
 		load();
-	struct pipe p = { opts, fn, ctx, 0, STRBUF_INIT, STRBUF_INIT };
+	struct pipe p = { opts, fn, ctx, 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, NULL };
 	sb_add(&p.word, "", 0);
 	sb_add(&p.alt, "", 0);
 	text_scan(s, n, on_word, &p, warn, wctx);
 	sb_release(&p.word);
 	sb_release(&p.alt);
+	sb_release(&p.key);
 }
