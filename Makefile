@@ -19,7 +19,7 @@ VERSION = 0.1.0
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS = sqlite3 libutf8proc jansson libarchive
+PKGS = sqlite3 libutf8proc jansson libarchive libmicrohttpd
 STEMMER_LIBS ?= -lstemmer
 CSV_LIBS ?= -lcsv
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-sign-conversion \
@@ -52,14 +52,20 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 # Debian packages saring builds against; `make deps` installs what is missing.
 DEB_DEPS = build-essential pkg-config gettext libsqlite3-dev libutf8proc-dev libstemmer-dev \
-	libjansson-dev libcsv-dev libarchive-dev sqlite3 python3 mandoc
+	libjansson-dev libcsv-dev libarchive-dev libmicrohttpd-dev sqlite3 python3 mandoc
+# ... and what only the tests need: a real browser for the web page's end-to-end test.
+TEST_DEPS = chromium chromium-driver
 
-.PHONY: all deps po check unit cli demo eval bench bench-quick fuzz install uninstall clean
+.PHONY: all deps test-deps po check unit cli demo eval bench bench-quick fuzz install uninstall clean
 
 all: deps saring build/starter.db $(MO_FILES)
 
 deps:
 	@sh tests/deps.sh $(DEB_DEPS)
+
+test-deps:
+	@sh tests/deps.sh $(TEST_DEPS)
+	@command -v node >/dev/null 2>&1 || sh tests/deps.sh nodejs npm
 
 saring: $(BUILD)/saring FORCE
 	@cmp -s $< $@ || { cp $< $@.tmp && mv -f $@.tmp $@; }
@@ -101,7 +107,7 @@ build/starter.db: $(BUILD)/saring $(wildcard data/corpus/*.jsonl)
 	sqlite3 $@.tmp 'PRAGMA journal_mode=DELETE' >/dev/null
 	mv -f $@.tmp $@
 
-check: deps saring build/starter.db $(MO_FILES) $(UNIT_BINS)
+check: deps test-deps saring build/starter.db $(MO_FILES) $(UNIT_BINS)
 	@sh tests/run-all.sh "$(BUILD)" "$(SHARED)" "$(VALGRIND)"
 
 demo: deps saring build/starter.db $(MO_FILES)

@@ -8,7 +8,7 @@
 # in step when a command gains an option (tests/suites/man.sh checks the
 # man page, not this file).
 
-_saring_commands='check doctor export import normalize reindex remove scan search show stats help'
+_saring_commands='check doctor export import normalize reindex remove scan search serve show stats help'
 _saring_verdicts='hoax altered official similar unknown'
 _saring_labels='hoax factcheck official'
 _saring_fields='id label rating title claim body text publisher url date source'
@@ -27,6 +27,7 @@ _saring_options()
 	remove) echo '--db --help' ;;
 	scan) echo '--json --tsv --only --min-words --anonymize --salt --date-order --top --html --db --help' ;;
 	search) echo '-n --label --json --fts --color --db --help' ;;
+	serve) echo '--listen --port --db --help' ;;
 	show) echo '--json --db --help' ;;
 	stats) echo '--json --db --help' ;;
 	esac
@@ -42,6 +43,7 @@ _saring_takes_value()
 	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map) return 0 ;;
 	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
+	serve:--listen | serve:--port) return 0 ;;
 	esac
 	return 1
 }

@@ -17,6 +17,7 @@ int cmd_reindex(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
 int cmd_scan(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 

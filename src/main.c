@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, "[--label L] [-n N] [--json] [--fts EXPR] QUERY...",
 	  N_("keyword search over the corpus") },
+	{ "serve", cmd_serve, "[--listen ADDR:PORT | --port N]",
+	  N_("check messages and chats in a web page on this computer") },
 	{ "show", cmd_show, "[--json] ID", N_("print one document") },
 	{ "stats", cmd_stats, "[--json]", N_("summarise the corpus") },
 };

@@ -164,8 +164,10 @@ static void deliver(struct pipe *p, const struct token *t)
 
 static void replay(struct pipe *p, const struct strbuf *rec, const struct word *src)
 {
+	if (!rec->buf)
+		return;   /* nothing recorded (NULL + 0 is undefined) */
 	const unsigned char *r = (const unsigned char *)rec->buf, *end = r + rec->len;
-	while (r && r + 5 <= end && !p->stop) {
+	while (r + 5 <= end && !p->stop) {
 		size_t tl = (size_t)r[1] << 8 | r[2], wl = (size_t)r[3] << 8 | r[4];
 		struct token t = { (const char *)r + 5, tl, (const char *)r + 5 + tl, wl,
 				   src->start, src->end, r[0] };

@@ -32,7 +32,7 @@ class Bench:
         self.plain = os.path.join(args.out, "plain_fts")
         self.raw = os.path.join(args.out, "raw_nfkc")
         # Repeats: at most `runs` per figure, fewer when they would exceed `budget` s.
-        self.runs, self.budget = (5, 60) if self.full else (3, 5)
+        self.runs, self.budget = (5, 60) if self.full else (3, 8)
         self.rows = []       # the main table
         self.scale = []      # the corpus-size table (full mode)
         self.notes = []
@@ -72,7 +72,7 @@ class Bench:
         s, s_rss, s_n = self.timed([SARING, "normalize", "--stem", texts])
         b, b_rss, b_n = self.timed([self.raw, texts])
         self.results["text"] = {"mb": mb, "saring_s": s, "raw_s": b}
-        self.row("text pipeline, MB/s (%.1f MB)" % mb, mb / s, mb / b, ">= 0.5x",
+        self.row("text pipeline, MB/s (%s MB)" % lib.fmt(mb), mb / s, mb / b, ">= 0.5x",
                  (s_rss, b_rss), (s_n, b_n))
 
     # 2. Import ----------------------------------------------------------------
@@ -99,7 +99,7 @@ class Bench:
                                   "saring_db_mb": s_mb, "plain_db_mb": b_mb}
         self.row("import, docs/s (%d docs)" % docs, docs / s, docs / b,
                  ">= 0.33x (time within 3x)", rss, runs)
-        self.row("database, MB (JSONL %.1f MB)" % jsonl, s_mb, b_mb, "-")
+        self.row("database, MB (JSONL %s MB)" % lib.fmt(jsonl), s_mb, b_mb, "-")
         self.row("database / JSONL size", s_mb / jsonl, b_mb / jsonl, "saring <= 3x")
 
     # 3. check -----------------------------------------------------------------
@@ -153,8 +153,8 @@ class Bench:
                                                       singles, reps)
         self.row("check p50, ms (1 message per process)", s50, b50, "-", runs=(ns, nb))
         self.row("check p99, ms", s99, b99, "-", runs=(ns, nb))
-        self.note("check p50/p99: %d messages from the dev queries, %d time(s) each, "
-                  "nearest rank (with 50 samples p99 is the slowest)" % (len(singles), reps))
+        self.note("check p50/p99: nearest rank over %d samples (%d messages, %d time(s) "
+                  "each); with 50 samples p99 is the slowest" % (ns, len(singles), reps))
         lines = 3000 if self.full else len(texts)
         base_lines = min(lines, len(texts))
         s, b, rss, runs = self.batch(self.path("x.db"), self.path("x-plain.db"), lines,
@@ -188,7 +188,7 @@ class Bench:
         sample = min(sample, texts)
         s, s_rss, s_n = self.timed([SARING, "--db", self.path("x.db"), "scan", "--json", chat])
         b, b_rss, b_n = self.timed([self.plain, "query", self.path("x-plain.db"), part])
-        for p in (chat, sidecar):
+        for p in (chat, sidecar, part):
             os.unlink(p)
         base = n / (b * texts / sample)
         self.results["scan-%d" % n] = {"messages": n, "texts": texts, "msgs_per_s": n / s,
@@ -273,6 +273,10 @@ class Bench:
         self.notes.append("corpus sizes: the plain FTS5 baseline ran %d single checks and the "
                           "first %d batch lines per size; saring ran %d and %d" %
                           (base_singles, base_lines, len(singles), len(texts)))
+        if max(sizes) < 300000:
+            self.notes.append("corpus sizes: 300,000 documents is not run by default (several "
+                              "minutes and about 1.5 GB more); BENCH_SIZES=\"10000 100000 "
+                              "300000\" adds it")
 
     # Report -------------------------------------------------------------------
 
@@ -379,7 +383,7 @@ def main():
         b.note("/usr/bin/time is missing, so no peak RSS; install it with: "
                "apt-get install -y time")
     if not os.path.exists(b.queries):
-        b.note("no dev queries: check used the first 300 characters of 300 corpus documents")
+        b.note("no dev queries: check used the first 300 characters of up to 300 corpus documents")
     b.text_pipeline()
     b.import_section()
     b.check_section()

@@ -28,7 +28,9 @@ defs=$(makevar CFLAGS | grep -E '^-[DI]' | tr '\n' ' ')
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cflags="-g -O1 -std=c11 -Wall -Wextra -Wshadow -Wno-sign-conversion $san $defs
 	$(pkg-config --cflags sqlite3 libutf8proc jansson libarchive 2>/dev/null)"
-libs="$(pkg-config --libs sqlite3 libutf8proc jansson libarchive 2>/dev/null) -lstemmer -lcsv -lm"
+# ... and the libraries it links with
+libs=$(makevar LDLIBS | tr '\n' ' ')
+[ -n "$libs" ] || libs="$(pkg-config --libs sqlite3 libutf8proc jansson libarchive 2>/dev/null) -lstemmer -lcsv -lm"
 
 passed=0 failed=0
 

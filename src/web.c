@@ -1,0 +1,661 @@
+/*
+ * web.c: the HTML of `saring serve`: one page for volunteers, with no
+ * external assets (inline CSS, one tiny inline script for the copy
+ * button), readable on a phone, usable without JavaScript.
+ */
+#include "web.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chat.h"
+#include "hmap.h"
+#include "i18n.h"
+#include "normalize.h"
+#include "reply.h"
+#include "report.h"
+#include "text.h"
+#include "util.h"
+
+#define EXCERPT 160   /* bytes of a chat message kept for the summary */
+#define LIST_MAX 10   /* entries per list in the summary, as scan --top */
+#define MIN_WORDS 4   /* shorter chat messages are not screened, as scan */
+
+static const char style[] =
+	":root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#f4f4ef;--accent:#0a58ca}"
+	"*{box-sizing:border-box}"
+	"body{margin:0;background:var(--bg);color:var(--ink);"
+	"font:18px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif}"
+	"main{max-width:46rem;margin:0 auto;padding:1rem}"
+	"header h1{margin:.25rem 0 0;font-size:1.9rem;letter-spacing:.02em}"
+	"header p{margin:.1rem 0 1rem;color:var(--muted)}"
+	"h2{font-size:1.3rem;margin:0 0 .5rem}h3{font-size:1.1rem;margin:1rem 0 .25rem}"
+	".panel{background:#fff;border:1px solid var(--line);border-radius:12px;padding:1rem 1.25rem;margin:0 0 1.25rem}"
+	"label{display:block;font-weight:600;margin-bottom:.4rem}"
+	"textarea{display:block;width:100%;min-height:11rem;font:inherit;padding:.75rem;"
+	"border:2px solid var(--line);border-radius:8px;resize:vertical;background:#fff;color:inherit}"
+	"textarea:focus{outline:3px solid #9ec5fe;border-color:var(--accent)}"
+	"textarea[readonly]{background:#f6f8fa;min-height:8rem}"
+	"button{font:inherit;font-weight:700;min-height:48px;padding:.6rem 1.5rem;margin-top:.75rem;"
+	"border:2px solid var(--accent);border-radius:8px;background:var(--accent);color:#fff;cursor:pointer}"
+	"button:focus{outline:3px solid #9ec5fe}"
+	"button.secondary{background:#fff;color:var(--accent)}"
+	"input[type=file]{font:inherit;max-width:100%;margin-top:.25rem}"
+	".hint,.meta,.why,.small{color:var(--muted);font-size:.9rem}"
+	".hint{margin:.25rem 0 .5rem}"
+	".card{border:2px solid;border-left-width:14px;border-radius:12px;padding:1rem 1.25rem;margin:0 0 1.25rem;background:#fff}"
+	".verdict{font-size:2.1rem;font-weight:800;letter-spacing:.05em;line-height:1.1;margin:0}"
+	".sentence{font-size:1.1rem;margin:.4rem 0 0}.sentence::first-letter{text-transform:uppercase}"
+	".v-hoax{border-color:#b42318;background:#fef0ee}.v-hoax .verdict{color:#b42318}"
+	".v-altered{border-color:#c4320a;background:#fff3ea}.v-altered .verdict{color:#9c2a00}"
+	".v-official{border-color:#1a7f37;background:#eaf7ee}.v-official .verdict{color:#116329}"
+	".v-similar{border-color:#b08800;background:#fff8d6}.v-similar .verdict{color:#7d4e00}"
+	".v-unknown{border-color:#6e7781;background:#f3f4f6}.v-unknown .verdict{color:#424a53}"
+	".error{border-color:#b42318;background:#fef0ee}"
+	".sources{padding-left:1.4rem;margin:.25rem 0}.sources li{margin:.8rem 0}"
+	".badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;"
+	"padding:.05rem .5rem;border-radius:99px;background:#e6e8eb;margin-right:.3rem;vertical-align:.1em}"
+	".title{font-weight:600}a{color:var(--accent)}"
+	".snippet{margin:.35rem 0;padding:.45rem .75rem;border-left:4px solid var(--line);background:rgba(255,255,255,.7)}"
+	"mark{background:#ffe066;color:inherit;padding:0 .1em;border-radius:3px}"
+	".notes{margin:.5rem 0 0;padding-left:1.2rem}"
+	"table{border-collapse:collapse;width:100%;margin:.25rem 0}"
+	"th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}"
+	"td.n{text-align:right;font-variant-numeric:tabular-nums;width:5rem}"
+	".dot{display:inline-block;width:.85rem;height:.85rem;border-radius:50%;margin-right:.45rem;vertical-align:-.05em}"
+	".dot.v-hoax,.badge.v-hoax{background:#b42318;color:#fff}.dot.v-altered,.badge.v-altered{background:#c4320a;color:#fff}"
+	".dot.v-official,.badge.v-official{background:#1a7f37;color:#fff}.dot.v-similar,.badge.v-similar{background:#d4a72c}"
+	".dot.v-unknown,.badge.v-unknown{background:#8c959f;color:#fff}"
+	".badge.l-hoax{background:#ffd8d3;color:#8a1c12}.badge.l-factcheck{background:#dde8ff;color:#0b3d91}"
+	".badge.l-official{background:#d3f0dc;color:#0d5224}"
+	"#copied{margin-left:.75rem;color:#116329;font-weight:600}"
+	"footer{color:var(--muted);font-size:.85rem;margin:1.5rem 0 2rem}"
+	"@media (max-width:520px){body{font-size:17px}main{padding:.6rem}.panel,.card{padding:.8rem}"
+	".verdict{font-size:1.7rem}button{width:100%}}";
+
+/* The copy button: the Clipboard API where the page is a secure context, else select + execCommand. */
+static const char script[] =
+	"(function(){var b=document.getElementById('copy'),t=document.getElementById('reply');"
+	"if(!b||!t)return;b.hidden=false;"
+	"function done(){document.getElementById('copied').textContent=b.getAttribute('data-done');}"
+	"function fallback(){t.focus();t.select();try{if(document.execCommand('copy'))done();}catch(e){}}"
+	"b.addEventListener('click',function(){"
+	"if(navigator.clipboard&&window.isSecureContext)navigator.clipboard.writeText(t.value).then(done,fallback);"
+	"else fallback();});})();";
+
+void web_escape(struct strbuf *out, const char *text, size_t len, int marks)
+{
+	struct strbuf clean = STRBUF_INIT;   /* a browser must never get invalid UTF-8 */
+	utf8_sanitize(text, len, &clean);
+	const char *s = clean.buf;
+	size_t n = clean.len, hl = sizeof WEB_HL_OPEN - 1;
+	int open = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i + hl <= n && (!memcmp(s + i, WEB_HL_OPEN, hl) || !memcmp(s + i, WEB_HL_CLOSE, hl))) {
+			int opening = !memcmp(s + i, WEB_HL_OPEN, hl);
+			if (marks && opening != open) {
+				sb_puts(out, opening ? "<mark>" : "</mark>");
+				open = opening;
+			}
+			i += hl - 1;
+			continue;
+		}
+		switch (s[i]) {
+		case '&': sb_puts(out, "&amp;"); break;
+		case '<': sb_puts(out, "&lt;"); break;
+		case '>': sb_puts(out, "&gt;"); break;
+		case '"': sb_puts(out, "&quot;"); break;
+		case '\'': sb_puts(out, "&#39;"); break;
+		default: sb_putc(out, s[i]);
+		}
+	}
+	if (open)
+		sb_puts(out, "</mark>");
+	sb_release(&clean);
+}
+
+static void esc(struct strbuf *out, const char *s)
+{
+	if (s)
+		web_escape(out, s, strlen(s), 0);
+}
+
+int web_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Only web addresses become links: a corpus could hold javascript: or data: URLs. */
+static int linkable(const char *url)
+{
+	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
+}
+
+void web_page(struct strbuf *out, const char *message, size_t len, const char *check_html,
+	      const char *scan_html)
+{
+	sb_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		  "<title>saring</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n",
+		  i18n_lang(), style);
+	sb_puts(out, "<header><h1>saring</h1><p>");
+	esc(out, _("Check a WhatsApp message against known hoaxes and official releases."));
+	sb_puts(out, "</p></header>\n");
+
+	sb_puts(out, "<form class=\"panel\" method=\"post\" action=\"/\" accept-charset=\"utf-8\">\n"
+		     "<label for=\"text\">");
+	esc(out, _("Paste the message here"));
+	sb_puts(out, "</label>\n<textarea id=\"text\" name=\"text\" rows=\"8\" required placeholder=\"");
+	esc(out, _("For example: Info penting!! vaksin covid ada microchip nya..."));
+	sb_puts(out, "\">");
+	if (message)
+		web_escape(out, message, len, 0);
+	sb_puts(out, "</textarea>\n<button type=\"submit\">");
+	esc(out, _("Check message"));
+	sb_puts(out, "</button>\n</form>\n");
+	if (check_html)
+		sb_puts(out, check_html);
+
+	sb_puts(out, "<section class=\"panel\" id=\"chat\">\n<h2>");
+	esc(out, _("Scan a whole chat"));
+	sb_puts(out, "</h2>\n<p class=\"hint\">");
+	esc(out, _("In WhatsApp open the group, then More, Export chat, Without media. "
+		   "Choose the .txt or .zip file here (up to 1 MB)."));
+	sb_puts(out, "</p>\n<form method=\"post\" action=\"/scan#summary\" enctype=\"multipart/form-data\">\n"
+		     "<label for=\"file\">");
+	esc(out, _("Chat export"));
+	sb_puts(out, "</label>\n<input id=\"file\" type=\"file\" name=\"chat\" required "
+		     "accept=\".txt,.zip,text/plain,application/zip\">\n<br><button type=\"submit\" class=\"secondary\">");
+	esc(out, _("Scan chat"));
+	sb_puts(out, "</button>\n</form>\n</section>\n");
+	if (scan_html)
+		sb_puts(out, scan_html);
+
+	sb_puts(out, "<footer>");
+	esc(out, _("Everything runs on this computer: messages are not sent anywhere. "
+		   "UNKNOWN means not in the database, not that a message is true."));
+	sb_printf(out, "</footer>\n</main>\n<script>%s</script>\n</body>\n</html>\n", script);
+}
+
+void web_error(struct strbuf *out, const char *text)
+{
+	sb_puts(out, "<section class=\"card error\" role=\"alert\"><p>");
+	esc(out, text);
+	sb_puts(out, "</p></section>\n");
+}
+
+static const char *label_name(const char *label)
+{
+	if (!label)
+		return "";
+	if (!strcmp(label, "hoax"))
+		return _("hoax");
+	if (!strcmp(label, "factcheck"))
+		return _("fact check");
+	if (!strcmp(label, "official"))
+		return _("official release");
+	return label;
+}
+
+/* One source: badges, the title (a link when it has a web address), where from, the snippet. */
+static void source(struct strbuf *out, const struct match *c)
+{
+	sb_puts(out, "<li><span class=\"badge l-");
+	esc(out, c->label ? c->label : "");
+	sb_puts(out, "\">");
+	esc(out, label_name(c->label));
+	sb_puts(out, "</span>");
+	if (c->rating && *c->rating) {
+		sb_puts(out, "<span class=\"badge\">");
+		esc(out, c->rating);
+		sb_puts(out, "</span>");
+	}
+	const char *title = c->title && *c->title ? c->title : c->id;
+	if (linkable(c->url)) {
+		sb_puts(out, " <a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
+		esc(out, c->url);
+		sb_puts(out, "\">");
+		esc(out, title);
+		sb_puts(out, "</a>");
+	} else {
+		sb_puts(out, " <span class=\"title\">");
+		esc(out, title);
+		sb_puts(out, "</span>");
+	}
+	sb_puts(out, "\n<div class=\"meta\">");
+	int any = 0;
+	const char *parts[] = { c->publisher, c->date, c->id };
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (!parts[i] || !*parts[i])
+			continue;
+		if (any)
+			sb_puts(out, " · ");
+		esc(out, parts[i]);
+		any = 1;
+	}
+	sb_puts(out, "</div>\n");
+	if (c->snippet && *c->snippet) {
+		sb_puts(out, "<blockquote class=\"snippet\">");
+		web_escape(out, c->snippet, strlen(c->snippet), 1);
+		sb_puts(out, "</blockquote>\n");
+	}
+	sb_puts(out, "<div class=\"why\">");
+	struct strbuf why = STRBUF_INIT;
+	sb_printf(&why, _("%.0f%% of the message's words and %.0f%% of its word pairs are in it; "
+			  "the message covers %.0f%% of it"),
+		  100 * c->words, 100 * c->seq, 100 * (c->dwords + c->dseq) / 2);
+	esc(out, why.buf);
+	sb_release(&why);
+	sb_puts(out, "</div></li>\n");
+}
+
+/* Run the matcher as check does: invalid UTF-8 replaced, highlights as asked. */
+static int run_check(struct matcher *m, const char *text, size_t len, const char *open,
+		     const char *close, struct result *res)
+{
+	struct strbuf clean = STRBUF_INIT;
+	utf8_sanitize(text, len, &clean);
+	struct match_opts o = { WEB_TOPN, 1, open, close };
+	int rc = matcher_check(m, clean.buf ? clean.buf : "", clean.len, &o, res);
+	sb_release(&clean);
+	return rc;
+}
+
+int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t len)
+{
+	struct result res;
+	if (run_check(m, text, len, WEB_HL_OPEN, WEB_HL_CLOSE, &res) < 0)
+		return -1;
+	const char *vname = verdict_name(res.verdict);
+	sb_printf(out, "<section class=\"card v-%s\" id=\"verdict\" role=\"status\">\n<p class=\"verdict\">", vname);
+	esc(out, verdict_title(res.verdict));
+	sb_puts(out, "</p>\n<p class=\"sentence\">");
+	esc(out, verdict_sentence(res.verdict));
+	sb_puts(out, "</p>\n");
+	if (res.nm && res.verdict != V_UNKNOWN) {
+		struct strbuf s = STRBUF_INIT;
+		sb_printf(&s, _("similarity %.0f%%"), 100 * res.score);
+		sb_puts(out, "<p class=\"small\">");
+		esc(out, s.buf);
+		sb_puts(out, "</p>\n");
+		sb_release(&s);
+	}
+	if (res.nnotes) {
+		sb_puts(out, "<ul class=\"notes\">\n");
+		for (size_t i = 0; i < res.nnotes; i++) {
+			char *t = note_text(&res.notes[i], 1);
+			sb_puts(out, "<li>");
+			esc(out, t);
+			sb_puts(out, "</li>\n");
+			free(t);
+		}
+		sb_puts(out, "</ul>\n");
+	}
+	if (res.nm && res.verdict != V_UNKNOWN) {
+		sb_puts(out, "<h3>");
+		esc(out, _("Closest sources"));
+		sb_puts(out, "</h3>\n<ol class=\"sources\">\n");
+		for (size_t i = 0; i < res.nm; i++)
+			source(out, &res.m[i]);
+		sb_puts(out, "</ol>\n");
+	}
+	sb_puts(out, "</section>\n");
+
+	char *reply = reply_text(&res);
+	int lines = 1;
+	for (const char *p = reply; *p; p++)
+		lines += *p == '\n';
+	sb_puts(out, "<section class=\"panel\" id=\"reply-box\">\n<h2><label for=\"reply\">");
+	esc(out, _("Reply for the group"));
+	sb_puts(out, "</label></h2>\n<p class=\"hint\">");
+	esc(out, _("Copy this and paste it in the WhatsApp group the message came from."));
+	sb_printf(out, "</p>\n<textarea id=\"reply\" readonly rows=\"%d\">", lines < 20 ? lines : 20);
+	esc(out, reply);
+	sb_puts(out, "</textarea>\n<button type=\"button\" id=\"copy\" hidden data-done=\"");
+	esc(out, _("Copied. Now paste it in the group."));
+	sb_puts(out, "\">");
+	esc(out, _("Copy reply"));
+	sb_puts(out, "</button><span id=\"copied\" role=\"status\"></span>\n</section>\n");
+	free(reply);
+	result_clear(&res);
+	return 0;
+}
+
+json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t len)
+{
+	struct result res;
+	/* the markers check --json uses (out_hl_open(0)), so both give the same object */
+	if (run_check(m, text, len, "\xC2\xAB", "\xC2\xBB", &res) < 0)
+		return NULL;
+	json_t *o = report_json(id, &res);
+	result_clear(&res);
+	return o;
+}
+
+/* ---- the chat summary: `saring scan` for one uploaded export ---- */
+
+/* One distinct message, or one matched hoax document with its copies. */
+struct sighting {
+	enum verdict verdict;
+	char *match_id, *title, *url;   /* owned; NULL when no match */
+	char *excerpt;                  /* owned: the first copy's text, cut; NULL for documents */
+	char *first;                    /* owned: ISO time of the earliest copy, or NULL */
+	long copies;
+	struct hmap senders;            /* sender -> 1 */
+};
+
+struct summary {
+	struct matcher *m;
+	struct hmap seen;     /* fingerprint -> struct sighting * */
+	struct hmap hoaxes;   /* matched hoax/altered document id -> struct sighting * */
+	long read, screened, short_msgs, skipped_kind[4];
+	long verdicts[V_HOAX + 1];
+};
+
+struct fingerprint {
+	uint64_t h;
+	long words;
+};
+
+/* The same fingerprint as scan: forwards with the same canonical words are one message. */
+static int fp_token(void *ctx, const struct token *t)
+{
+	struct fingerprint *f = ctx;
+	f->words++;
+	if (!(t->flags & TF_STOP))
+		f->h ^= hash64(t->text, t->len) + 0x9e3779b97f4a7c15ULL + (f->h << 6) + (f->h >> 2);
+	return 0;
+}
+
+static void sighting_free(struct sighting *s)
+{
+	free(s->match_id); free(s->title); free(s->url); free(s->excerpt); free(s->first);
+	hmap_free(&s->senders);
+	free(s);
+}
+
+static void free_all(struct hmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			sighting_free(m->slots[i].val.ptr);
+	hmap_free(m);
+}
+
+static void add_copy(struct sighting *s, const struct chat_msg *msg)
+{
+	s->copies++;
+	hmap_put(&s->senders, msg->sender, strlen(msg->sender), NULL);
+	if (msg->time && *msg->time && (!s->first || strcmp(msg->time, s->first) < 0)) {
+		free(s->first);
+		s->first = xstrdup(msg->time);
+	}
+}
+
+static char *excerpt_of(const char *text, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, text, len);
+	if (sb.len > EXCERPT) {
+		size_t cut = EXCERPT;
+		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
+			cut--;
+		sb.len = cut;
+		sb_puts(&sb, "…");
+	}
+	for (size_t i = 0; i < sb.len; i++)
+		if (sb.buf[i] == '\n' || sb.buf[i] == '\t' || sb.buf[i] == '\r')
+			sb.buf[i] = ' ';
+	return sb_detach(&sb);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void screen(struct summary *sm, const struct chat_msg *msg)
+{
+	struct fingerprint fp = { 1469598103934665603ULL, 0 };
+	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
+	if (fp.words < MIN_WORDS) {
+		sm->short_msgs++;
+		return;
+	}
+	sm->screened++;
+	int isnew;
+	struct hmap_entry *e = hmap_put(&sm->seen, (const char *)&fp.h, sizeof fp.h, &isnew);
+	if (isnew) {
+		struct match_opts o = { 1, 0, "", "" };
+		struct result r;
+		struct sighting *s = xcalloc(1, sizeof *s);
+		if (matcher_check(sm->m, msg->text, msg->text_len, &o, &r) == 0) {
+			s->verdict = r.verdict;
+			if (r.nm) {
+				s->match_id = dup_or_null(r.m[0].id);
+				s->title = dup_or_null(r.m[0].title);
+				s->url = dup_or_null(r.m[0].url);
+			}
+			result_clear(&r);
+		}
+		s->excerpt = excerpt_of(msg->text, msg->text_len);
+		e->val.ptr = s;
+	}
+	struct sighting *s = e->val.ptr;
+	add_copy(s, msg);
+	sm->verdicts[s->verdict]++;
+	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
+		struct hmap_entry *h = hmap_put(&sm->hoaxes, s->match_id, strlen(s->match_id), &isnew);
+		if (isnew) {
+			struct sighting *d = xcalloc(1, sizeof *d);
+			d->verdict = s->verdict;
+			d->match_id = xstrdup(s->match_id);
+			d->title = dup_or_null(s->title);
+			d->url = dup_or_null(s->url);
+			h->val.ptr = d;
+		}
+		add_copy(h->val.ptr, msg);
+	}
+}
+
+static int by_copies(const void *a, const void *b)
+{
+	const struct sighting *x = *(struct sighting *const *)a, *y = *(struct sighting *const *)b;
+	if (x->copies != y->copies)
+		return (x->copies < y->copies) - (x->copies > y->copies);
+	return strcmp(x->first ? x->first : "", y->first ? y->first : "");
+}
+
+/* Entries of m whose verdict is in want (a bit set), most copies first; lone unknowns left out. */
+static struct sighting **ranked(const struct hmap *m, unsigned want, size_t *n)
+{
+	struct sighting **v = xmalloc((m->len + 1) * sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < m->cap; i++) {
+		struct sighting *s = m->slots[i].val.ptr;
+		if (!m->slots[i].key || !(want & (1u << s->verdict)))
+			continue;
+		if (s->verdict == V_UNKNOWN && s->copies < 2)
+			continue;
+		v[(*n)++] = s;
+	}
+	qsort(v, *n, sizeof *v, by_copies);
+	return v;
+}
+
+/* "2022-10-13 16:30" from "2022-10-13T16:30:00". */
+static void when(struct strbuf *out, const char *iso)
+{
+	if (!iso || !*iso) {
+		sb_puts(out, "?");
+		return;
+	}
+	size_t n = strlen(iso);
+	struct strbuf t = STRBUF_INIT;
+	sb_add(&t, iso, n >= 16 ? 16 : n);
+	if (t.len > 10 && t.buf[10] == 'T')
+		t.buf[10] = ' ';
+	esc(out, t.buf);
+	sb_release(&t);
+}
+
+static void count_row(struct strbuf *out, const char *label, long n, const char *vclass)
+{
+	sb_puts(out, "<tr><th>");
+	if (vclass)
+		sb_printf(out, "<span class=\"dot v-%s\"></span>", vclass);
+	esc(out, label);
+	sb_printf(out, "</th><td class=\"n\">%ld</td></tr>\n", n);
+}
+
+static void render_summary(struct strbuf *out, const struct summary *sm, const char *name)
+{
+	struct strbuf s = STRBUF_INIT;
+	sb_puts(out, "<section class=\"panel\" id=\"summary\">\n<h2>");
+	esc(out, _("Chat summary"));
+	sb_puts(out, "</h2>\n");
+	if (name && *name) {
+		sb_puts(out, "<p class=\"small\">");
+		esc(out, name);
+		sb_puts(out, "</p>\n");
+	}
+	sb_puts(out, "<table>\n");
+	count_row(out, _("Messages read"), sm->read, NULL);
+	count_row(out, _("Screened"), sm->screened, NULL);
+	sb_printf(&s, _("%ld too short, %ld system, %ld media, %ld deleted"), sm->short_msgs,
+		  sm->skipped_kind[CHAT_SYSTEM], sm->skipped_kind[CHAT_MEDIA], sm->skipped_kind[CHAT_DELETED]);
+	sb_puts(out, "<tr><td colspan=\"2\" class=\"small\">");
+	esc(out, s.buf);
+	sb_puts(out, "</td></tr>\n</table>\n<h3>");
+	esc(out, _("Screened messages by verdict"));
+	sb_puts(out, "</h3>\n<table>\n");
+	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
+		count_row(out, verdict_title((enum verdict)v), sm->verdicts[v], verdict_name((enum verdict)v));
+	sb_puts(out, "</table>\n<h3>");
+
+	size_t n;
+	struct sighting **h = ranked(&sm->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
+	esc(out, n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
+	sb_puts(out, "</h3>\n");
+	if (n)
+		sb_puts(out, "<ol class=\"sources\" id=\"hoaxes\">\n");
+	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
+		const struct sighting *d = h[i];
+		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
+		esc(out, verdict_title(d->verdict));
+		sb_puts(out, "</span> ");
+		const char *title = d->title && *d->title ? d->title : d->match_id;
+		if (linkable(d->url)) {
+			sb_puts(out, "<a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
+			esc(out, d->url);
+			sb_puts(out, "\">");
+			esc(out, title);
+			sb_puts(out, "</a>");
+		} else {
+			sb_puts(out, "<span class=\"title\">");
+			esc(out, title);
+			sb_puts(out, "</span>");
+		}
+		sb_reset(&s);
+		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
+		sb_puts(&s, ", ");
+		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->senders.len),
+			  (long)d->senders.len);
+		sb_puts(out, "\n<div class=\"meta\">");
+		esc(out, s.buf);
+		sb_puts(out, " · ");
+		esc(out, _("first seen"));
+		sb_putc(out, ' ');
+		when(out, d->first);
+		sb_puts(out, " · ");
+		esc(out, d->match_id);
+		sb_puts(out, "</div></li>\n");
+	}
+	if (n)
+		sb_puts(out, "</ol>\n");
+	free(h);
+
+	struct sighting **u = ranked(&sm->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
+	sb_puts(out, "<h3>");
+	esc(out, _("Related to known documents, or forwarded more than once (check these next):"));
+	sb_puts(out, "</h3>\n");
+	if (!n) {
+		sb_puts(out, "<p>");
+		esc(out, _("none"));
+		sb_puts(out, "</p>\n");
+	} else {
+		sb_puts(out, "<ul class=\"sources\">\n");
+	}
+	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
+		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(u[i]->verdict));
+		esc(out, verdict_title(u[i]->verdict));
+		sb_puts(out, "</span> ");
+		esc(out, u[i]->excerpt);
+		sb_reset(&s);
+		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)u[i]->copies), u[i]->copies);
+		sb_puts(out, "\n<div class=\"meta\">");
+		esc(out, s.buf);
+		sb_puts(out, " · ");
+		esc(out, _("first seen"));
+		sb_putc(out, ' ');
+		when(out, u[i]->first);
+		sb_puts(out, "</div></li>\n");
+	}
+	if (n)
+		sb_puts(out, "</ul>\n");
+	free(u);
+	sb_puts(out, "<p class=\"small\">");
+	esc(out, _("UNKNOWN means not in the database, not that a message is true."));
+	sb_puts(out, "</p>\n</section>\n");
+	sb_release(&s);
+}
+
+int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char *name, char **err)
+{
+	char *why = NULL;
+	struct chat_reader *r = chat_open(path, DATE_AUTO, &why);
+	if (!r) {
+		free(why);
+		*err = xstrdup(_("This file is not a WhatsApp chat export (.txt or .zip)."));
+		return -1;
+	}
+	struct summary sm = { 0 };
+	sm.m = m;
+	struct chat_msg msg;
+	int rc;
+	matcher_batch(m, 1);
+	while ((rc = chat_next(r, &msg)) > 0) {
+		sm.read++;
+		const char *caption = msg.kind == CHAT_MEDIA ? memchr(msg.text, '\n', msg.text_len) : NULL;
+		if (caption) {   /* a photo's caption can carry the hoax */
+			caption++;
+			msg.text_len -= (size_t)(caption - msg.text);
+			msg.text = caption;
+			msg.kind = CHAT_TEXT;
+		}
+		if (msg.kind != CHAT_TEXT)
+			sm.skipped_kind[msg.kind]++;
+		else
+			screen(&sm, &msg);
+	}
+	matcher_batch(m, 0);
+	chat_close(r);
+	if (sm.read == 0) {
+		free_all(&sm.seen);
+		free_all(&sm.hoaxes);
+		*err = xstrdup(_("No WhatsApp messages found in this file. Export the chat from "
+				 "WhatsApp (More, Export chat) and choose that file."));
+		return -1;
+	}
+	if (rc < 0)
+		web_error(out, _("The chat export could not be read to the end; this summary covers "
+				 "the messages before the problem."));
+	render_summary(out, &sm, name);
+	free_all(&sm.seen);
+	free_all(&sm.hoaxes);
+	return 0;
+}

@@ -1,0 +1,74 @@
+/*
+ * web.h: the pages `saring serve` shows: one page with a box to paste a
+ * message, the verdict card with its sources, the reply for the group
+ * and a form to upload a WhatsApp export; and the check --json object
+ * for the JSON API. HTTP itself lives in cmd_serve.c.
+ *
+ * Every text that comes from a message, a chat or the corpus is
+ * HTML-escaped. Highlights in snippets travel as private-use sentinels
+ * (WEB_HL_OPEN, WEB_HL_CLOSE) and become <mark> only after escaping.
+ *
+ * Ownership: functions append to a struct strbuf the caller owns; text
+ * arguments are borrowed; web_check_json() returns a new reference.
+ */
+#ifndef SARING_WEB_H
+#define SARING_WEB_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "match.h"
+
+struct strbuf;
+
+/* Highlight sentinels: U+E000 and U+E001, never shown as such. */
+#define WEB_HL_OPEN "\xEE\x80\x80"
+#define WEB_HL_CLOSE "\xEE\x80\x81"
+
+/* Sources shown on the page and in the JSON, as check's default -n. */
+#define WEB_TOPN 3
+
+/*
+ * Append text (len bytes) with & < > " ' escaped and invalid UTF-8 (or NUL)
+ * replaced; the highlight sentinels become <mark> when marks is set, else go.
+ */
+void web_escape(struct strbuf *out, const char *text, size_t len, int marks);
+
+/* Is the text empty or only spaces, tabs and line breaks (nothing to check)? */
+int web_blank(const char *text, size_t len);
+
+/*
+ * The whole page. message (may be NULL) is put back in the box;
+ * check_html and scan_html (may be NULL) are HTML shown under the
+ * message form and under the chat upload form: a verdict from
+ * web_check(), a summary from web_scan() or an error from web_error().
+ */
+void web_page(struct strbuf *out, const char *message, size_t len, const char *check_html,
+	      const char *scan_html);
+
+/* An error box (text escaped) to pass to web_page(). */
+void web_error(struct strbuf *out, const char *text);
+
+/*
+ * Match text and append the verdict card, the sources and the reply.
+ * Returns 0, or -1 on a database error (nothing appended).
+ */
+int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t len);
+
+/*
+ * The object `saring check --json` prints for text (id borrowed, may be
+ * NULL), or NULL on a database error.
+ */
+json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t len);
+
+/*
+ * Screen the WhatsApp export at path (a .txt or .zip) like `saring scan`
+ * and append the summary: messages per verdict, the known hoaxes with
+ * their copies and first sighting, and what to check next. name
+ * (borrowed, may be NULL) is the file's name as the browser sent it, only
+ * shown. Returns 0, or -1 with a message for people in *err (the caller
+ * frees it) when the file cannot be read as a chat.
+ */
+int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char *name, char **err);
+
+#endif
