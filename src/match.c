@@ -91,6 +91,7 @@ struct matcher {
 	struct acc *acc;         /* candidate accumulator (power-of-two cap) */
 	size_t capacc, nacc;
 	int batch;               /* messages left in this read transaction, or 0 */
+	int truncated;           /* the message had more than MSG_TOKENS_MAX words */
 };
 
 #define BATCH_RENEW 500   /* messages per read transaction in batch mode */
@@ -108,14 +109,17 @@ char *note_text(const struct note *n, int translate)
 {
 	static const char *const numbers_both = N_("numbers differ: %s where the release says %s");
 	static const char *const numbers_one = N_("numbers differ: %s is not in the release");
+	static const char *const long_message = N_("the message is very long: only its first 100000 "
+						   "words were compared");
 	static const char *const negation = N_("the message says 'not' (tidak, bukan, ...) where the "
 					       "document does not: it may deny or dispute the claim rather "
 					       "than spread it");
 	struct strbuf sb = STRBUF_INIT;
-	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->release ? numbers_both : numbers_one;
+	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->kind == NOTE_LONG ? long_message
+			: n->release ? numbers_both : numbers_one;
 	if (translate)
 		fmt = _(fmt);
-	if (n->kind == NOTE_NEGATION)
+	if (n->kind == NOTE_NEGATION || n->kind == NOTE_LONG)
 		sb_puts(&sb, fmt);
 	else if (n->release)
 		sb_printf(&sb, fmt, n->said, n->release);
@@ -193,6 +197,22 @@ static long long doc_freq(struct matcher *m, const char *t, size_t len)
 	e = hmap_put(&m->dfcache, t, len, NULL);
 	e->val.num = df;
 	return df;
+}
+
+/* The words of a message compared, at most: a 50 MB paste stays fast and small. */
+#define MSG_TOKENS_MAX 100000
+
+static int collect(void *ctx, const struct token *t);
+
+/* collect() for the message itself: stops at MSG_TOKENS_MAX. */
+static int collect_message(void *ctx, const struct token *t)
+{
+	struct matcher *m = ctx;
+	if (m->nq >= MSG_TOKENS_MAX) {
+		m->truncated = 1;
+		return 1;
+	}
+	return collect(ctx, t);
 }
 
 static int collect(void *ctx, const struct token *t)
@@ -274,17 +294,21 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 }
 
 /* Replace tokens no document holds by their halves where split_word() finds them. */
+#define SPLIT_TRIES_MAX 64   /* unknown words tried per message */
+
 static void split_unknown(struct matcher *m)
 {
 	size_t n = m->nq;
 	xgrow((void **)&m->split, &m->capsplit, n + 1, sizeof *m->split);
 	memcpy(m->split, m->q, n * sizeof *m->q);
 	m->nq = 0;
+	size_t tries = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct qtok *t = &m->split[i];
 		size_t wlen = strlen(m->texts.buf + t->word);
-		if (!(t->flags & (TF_NUMBER | TF_URL | TF_PLACE)) && wlen >= 6 &&
+		if (!(t->flags & (TF_NUMBER | TF_URL | TF_PLACE)) && wlen >= 6 && tries < SPLIT_TRIES_MAX &&
 		    doc_freq(m, m->texts.buf + t->text, strlen(m->texts.buf + t->text)) == 0) {
+			tries++;
 			char *w = xstrdup(m->texts.buf + t->word);   /* texts may move */
 			int done = split_word(m, t, w, wlen);
 			free(w);
@@ -749,7 +773,10 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		matcher_batch(m, 1);
 	m->nq = 0;
 	sb_reset(&m->texts);
-	norm_text(text, len, NORM_STEM, collect, m, NULL, NULL);
+	m->truncated = 0;
+	norm_text(text, len, NORM_STEM, collect_message, m, NULL, NULL);
+	if (m->truncated)
+		add_note(r, NOTE_LONG, NULL, NULL);
 	split_unknown(m);
 	r->ntokens = m->nq;
 	struct strbuf expr = STRBUF_INIT;

@@ -34,6 +34,7 @@ struct match {
 enum note_kind {
 	NOTE_NUMBERS,    /* an official release's numbers differ: said, release (may be NULL) */
 	NOTE_NEGATION,   /* the message negates what the document says */
+	NOTE_LONG,       /* only the message's first words were compared */
 };
 
 struct note {
