@@ -1,11 +1,9 @@
 /*
  * cmd_scan.c: saring scan: screen exported WhatsApp chats as a stream.
  *
- * Each message with enough words goes through the same matcher as
- * check. Forwards repeat, so messages with the same canonical tokens are
- * matched once and counted (a bounded table: memory stays flat however
- * long the chat). Output flows as messages are read; the summary for
- * people comes at the end.
+ * The screening engine (screen.c) matches each message with enough words
+ * and counts forwards; this file prints: a line per message as it is read
+ * (JSON Lines, TSV), the summary for people at the end, the HTML report.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,116 +20,21 @@
 #include "normalize.h"
 #include "out.h"
 #include "report.h"
+#include "screen.h"
 #include "util.h"
 
-#define SEEN_MAX 50000     /* distinct messages remembered for deduplication */
-#define EXCERPT 160        /* bytes of text kept for the summary */
-#define SENDERS_MAX 64     /* distinct senders counted exactly per message */
-
-/* What one distinct message (or one matched document) looked like. */
-struct seen {
-	enum verdict verdict;
-	double score;
-	char *match_id, *label, *title, *url;   /* owned; NULL when no match */
-	char *excerpt;      /* owned: the first copy's text, cut */
-	char *first, *last; /* owned: ISO times of the first and last copies */
-	long copies;
-	uint32_t senders[SENDERS_MAX];  /* sender hashes */
-	int nsenders;       /* distinct senders (exact up to SENDERS_MAX) */
-};
-
 struct scan {
-	struct matcher *m;
+	struct screening sc;   /* the engine: counts, sightings */
 	enum out_format format;
-	unsigned only;      /* bit per verdict printed; 0 = all */
-	long min_words;
-	int anonymize;
-	uint64_t salt;
-	struct hmap seen;   /* canonical text hash -> struct seen * */
-	struct hmap hoaxes; /* matched hoax/altered document id -> struct seen * */
-	long read, screened, skipped_kind[4], short_msgs;
-	long verdicts[V_HOAX + 1];
+	unsigned only;         /* bit per verdict printed; 0 = all */
+	uint64_t salt;         /* key for --anonymize sender hashes */
 	int status;
-	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
 };
-
-struct fingerprint {
-	uint64_t h;
-	long words;
-};
-
-static int fp_token(void *ctx, const struct token *t)
-{
-	struct fingerprint *f = ctx;
-	f->words++;
-	if (!(t->flags & TF_STOP)) {
-		f->h ^= hash64(t->text, t->len) + 0x9e3779b97f4a7c15ULL + (f->h << 6) + (f->h >> 2);
-	}
-	return 0;
-}
-
-static void seen_free(struct seen *s)
-{
-	free(s->match_id); free(s->label); free(s->title); free(s->url);
-	free(s->excerpt); free(s->first); free(s->last);
-	free(s);
-}
-
-static void free_all(struct hmap *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key)
-			seen_free(m->slots[i].val.ptr);
-	hmap_free(m);
-}
-
-/* Keep the table bounded: forget messages seen once, or everything if need be. */
-static void prune(struct hmap *m)
-{
-	struct hmap keep = HMAP_INIT;
-	for (size_t i = 0; i < m->cap; i++) {
-		struct hmap_entry *e = &m->slots[i];
-		if (!e->key)
-			continue;
-		struct seen *s = e->val.ptr;
-		if (s->copies > 1 && keep.len < SEEN_MAX / 2)
-			hmap_put(&keep, e->key, e->klen, NULL)->val.ptr = s;
-		else
-			seen_free(s);
-	}
-	hmap_free(m);
-	*m = keep;
-}
-
-static void add_sender(struct seen *s, const char *sender, const char *time)
-{
-	uint32_t h = (uint32_t)hash64(sender, strlen(sender));
-	int known = 0;
-	for (int i = 0; i < s->nsenders && i < SENDERS_MAX; i++)
-		if (s->senders[i] == h)
-			known = 1;
-	if (!known) {
-		if (s->nsenders < SENDERS_MAX)
-			s->senders[s->nsenders] = h;
-		s->nsenders++;
-	}
-	s->copies++;
-	if (time && *time) {
-		if (!s->first || strcmp(time, s->first) < 0) {
-			free(s->first);
-			s->first = xstrdup(time);
-		}
-		if (!s->last || strcmp(time, s->last) > 0) {
-			free(s->last);
-			s->last = xstrdup(time);
-		}
-	}
-}
 
 /* The sender as printed: a keyed hash with --anonymize. */
 static void sender_name(const struct scan *sc, const char *sender, char *out, size_t n)
 {
-	if (!sc->anonymize) {
+	if (!sc->sc.anonymize) {
 		snprintf(out, n, "%s", sender);
 		return;
 	}
@@ -142,49 +45,8 @@ static void sender_name(const struct scan *sc, const char *sender, char *out, si
 	sb_release(&sb);
 }
 
-/* Mask phone numbers and e-mail addresses in text, for --anonymize. */
-struct masking {
-	struct strbuf *out;
-	const char *src;
-	size_t done;
-};
-
-static int mask_token(void *ctx, const struct token *t)
-{
-	struct masking *mk = ctx;
-	if (!(t->flags & TF_PLACE))
-		return 0;
-	sb_add(mk->out, mk->src + mk->done, t->start - mk->done);
-	sb_puts(mk->out, t->text[1] == 't' ? "[nomor telepon]" : "[email]");
-	mk->done = t->end;
-	return 0;
-}
-
-static char *excerpt_of(const struct scan *sc, const char *text, size_t len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	if (sc->anonymize) {
-		struct masking mk = { &sb, text, 0 };
-		norm_text(text, len, 0, mask_token, &mk, NULL, NULL);
-		sb_add(&sb, text + mk.done, len - mk.done);
-	} else {
-		sb_add(&sb, text, len);
-	}
-	if (sb.len > EXCERPT) {
-		size_t cut = EXCERPT;
-		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
-			cut--;
-		sb.len = cut;
-		sb_puts(&sb, "…");
-	}
-	for (size_t i = 0; i < sb.len; i++)
-		if (sb.buf[i] == '\n' || sb.buf[i] == '\t' || sb.buf[i] == '\r')
-			sb.buf[i] = ' ';
-	return sb_detach(&sb);
-}
-
 static void print_line(struct scan *sc, const char *file, const struct chat_msg *msg,
-		       const struct seen *s)
+		       const struct sighting *s)
 {
 	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
 		return;
@@ -220,88 +82,6 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 	}
 }
 
-static struct seen *new_seen(const struct result *r)
-{
-	struct seen *s = xcalloc(1, sizeof *s);
-	s->verdict = r->verdict;
-	s->score = r->score;
-	if (r->nm) {
-		const struct match *b = &r->m[0];
-		s->match_id = b->id ? xstrdup(b->id) : NULL;
-		s->label = b->label ? xstrdup(b->label) : NULL;
-		s->title = b->title ? xstrdup(b->title) : NULL;
-		s->url = b->url ? xstrdup(b->url) : NULL;
-	}
-	return s;
-}
-
-static void screen(struct scan *sc, const char *file, const struct chat_msg *msg)
-{
-	struct fingerprint fp = { 1469598103934665603ULL, 0 };
-	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
-	if (fp.words < sc->min_words) {
-		sc->short_msgs++;
-		return;
-	}
-	sc->screened++;
-	int isnew;
-	struct hmap_entry *e = hmap_put(&sc->seen, (const char *)&fp.h, sizeof fp.h, &isnew);
-	struct seen *s = e->val.ptr;
-	if (isnew) {
-		struct match_opts o = { 1, 0, "", "" };
-		struct result r;
-		matcher_check(sc->m, msg->text, msg->text_len, &o, &r);
-		s = e->val.ptr = new_seen(&r);
-		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
-		result_clear(&r);
-	}
-	add_sender(s, msg->sender, msg->time);
-	sc->verdicts[s->verdict]++;
-	if (s->verdict == V_HOAX || s->verdict == V_ALTERED) {
-		sc->status = EXIT_HOAX;
-		struct hmap_entry *h = hmap_put(&sc->hoaxes, s->match_id, strlen(s->match_id), &isnew);
-		if (isnew) {
-			struct seen *d = xcalloc(1, sizeof *d);
-			d->verdict = s->verdict;
-			d->score = s->score;
-			d->match_id = xstrdup(s->match_id);
-			d->title = s->title ? xstrdup(s->title) : NULL;
-			d->url = s->url ? xstrdup(s->url) : NULL;
-			d->label = s->label ? xstrdup(s->label) : NULL;
-			h->val.ptr = d;
-		}
-		add_sender(h->val.ptr, msg->sender, msg->time);
-		if (msg->time && strlen(msg->time) >= 10)
-			hmap_put(&sc->days, msg->time, 10, NULL)->val.num++;
-	}
-	print_line(sc, file, msg, s);
-	if (sc->seen.len >= SEEN_MAX)
-		prune(&sc->seen);
-}
-
-static int by_copies(const void *a, const void *b)
-{
-	const struct seen *x = *(struct seen *const *)a, *y = *(struct seen *const *)b;
-	return (x->copies < y->copies) - (x->copies > y->copies);
-}
-
-/* Entries of m matching want (a verdict bit set), most copies first. */
-static struct seen **ranked(const struct hmap *m, unsigned want, size_t *n)
-{
-	struct seen **v = xmalloc((m->len + 1) * sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < m->cap; i++) {
-		struct seen *s = m->slots[i].val.ptr;
-		if (!m->slots[i].key || !(want & (1u << s->verdict)))
-			continue;
-		if (s->verdict == V_UNKNOWN && s->copies < 2)
-			continue;   /* a single unknown message is no lead */
-		v[(*n)++] = s;
-	}
-	qsort(v, *n, sizeof *v, by_copies);
-	return v;
-}
-
 /* "2 copies" in the reader's language (static buffer: one call per printf argument). */
 static const char *copies(long n)
 {
@@ -319,14 +99,14 @@ static const char *senders(long n)
 
 static void summary(const struct scan *sc, int top)
 {
-	printf(_("Messages read:      %ld\n"), sc->read);
+	printf(_("Messages read:      %ld\n"), sc->sc.read);
 	printf(_("Screened:           %ld (%ld too short, %ld system, %ld media, %ld deleted)\n"),
-	       sc->screened, sc->short_msgs, sc->skipped_kind[CHAT_SYSTEM],
-	       sc->skipped_kind[CHAT_MEDIA], sc->skipped_kind[CHAT_DELETED]);
+	       sc->sc.screened, sc->sc.short_msgs, sc->sc.skipped_kind[CHAT_SYSTEM],
+	       sc->sc.skipped_kind[CHAT_MEDIA], sc->sc.skipped_kind[CHAT_DELETED]);
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
-		printf("  %-14s %ld\n", verdict_title((enum verdict)v), sc->verdicts[v]);
+		printf("  %-14s %ld\n", verdict_title((enum verdict)v), sc->sc.verdicts[v]);
 	size_t n;
-	struct seen **h = ranked(&sc->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
+	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
 	printf("\n%s\n", n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
 		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
@@ -335,7 +115,7 @@ static void summary(const struct scan *sc, int top)
 			printf("      %s\n", h[i]->url);
 	}
 	free(h);
-	struct seen **u = ranked(&sc->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
+	struct sighting **u = screening_ranked(&sc->sc, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	printf("\n%s\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
 		printf("  %s\n", _("none"));
@@ -399,18 +179,18 @@ static int write_html(const struct scan *sc, const char *path, int top)
 	      ".n{text-align:right;white-space:nowrap}.hoax{color:#c0392b;font-weight:bold}"
 	      ".note{background:#fff6dd;padding:.6rem;border-radius:.4rem}</style></head><body>\n", f);
 	fprintf(f, "<h1>%s</h1>\n", _("saring: chat screening report"));
-	fprintf(f, "<p>%s: %ld &middot; %s: %ld</p>\n", _("Messages read"), sc->read, _("Screened"), sc->screened);
+	fprintf(f, "<p>%s: %ld &middot; %s: %ld</p>\n", _("Messages read"), sc->sc.read, _("Screened"), sc->sc.screened);
 	fprintf(f, "<h2>%s</h2>\n<table>\n", _("Verdicts"));
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
 		fprintf(f, "<tr><td>%s</td><td class=\"n\">%ld</td></tr>\n",
-			verdict_title((enum verdict)v), sc->verdicts[v]);
+			verdict_title((enum verdict)v), sc->sc.verdicts[v]);
 	fprintf(f, "</table>\n<h2>%s</h2>\n", _("Flagged messages per day"));
-	if (sc->days.len)
-		html_chart(f, &sc->days);
+	if (sc->sc.days.len)
+		html_chart(f, &sc->sc.days);
 	else
 		fprintf(f, "<p>%s</p>\n", _("none"));
 	size_t n;
-	struct seen **h = ranked(&sc->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
+	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
 	fprintf(f, "<h2>%s</h2>\n", _("Known hoaxes in this chat"));
 	if (!n)
 		fprintf(f, "<p>%s</p>\n", _("none"));
@@ -436,7 +216,7 @@ static int write_html(const struct scan *sc, const char *path, int top)
 	if (n)
 		fputs("</table>\n", f);
 	free(h);
-	struct seen **u = ranked(&sc->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
+	struct sighting **u = screening_ranked(&sc->sc, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	fprintf(f, "<h2>%s</h2>\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
 		fprintf(f, "<p>%s</p>\n", _("none"));
@@ -454,7 +234,7 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		fputs("</table>\n", f);
 	free(u);
 	fprintf(f, "<p class=\"note\">%s</p>\n", _("UNKNOWN means not in the database, not that a message is true."));
-	if (sc->anonymize)
+	if (sc->sc.anonymize)
 		fprintf(f, "<p><small>%s</small></p>\n", _("Anonymized: phone numbers and e-mail addresses are masked."));
 	fputs("</body></html>\n", f);
 	if (fclose(f) != 0) {
@@ -502,7 +282,8 @@ int cmd_scan(int argc, char **argv)
 	struct scan sc = { 0 };
 	const char *html = NULL;
 	sc.format = OUT_HUMAN;
-	sc.min_words = 4;
+	long min_words = 4;
+	int anonymize = 0;
 	enum date_order order = DATE_AUTO;
 	const char *db = global_db, *salt = NULL;
 	int top = 10, c;
@@ -516,12 +297,12 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case 'w': {
 			char *end;
-			sc.min_words = strtol(optarg, &end, 10);
-			if (*end || sc.min_words < 1 || sc.min_words > 1000)
+			min_words = strtol(optarg, &end, 10);
+			if (*end || min_words < 1 || min_words > 1000)
 				return usage_error(_("--min-words wants a number from 1 to 1000, not '%s'"), optarg);
 			break;
 		}
-		case 'a': sc.anonymize = 1; break;
+		case 'a': anonymize = 1; break;
 		case 's': salt = optarg; break;
 		case 'D':
 			if (chat_parse_date_order(optarg, &order) < 0)
@@ -544,7 +325,9 @@ int cmd_scan(int argc, char **argv)
 	else if (getrandom(&sc.salt, sizeof sc.salt, 0) != (ssize_t)sizeof sc.salt)
 		die(EXIT_SYSTEM, _("cannot get random bytes for --anonymize"));
 	struct store *st = store_open(db, STORE_READ);
-	sc.m = matcher_new(st);
+	struct matcher *m = matcher_new(st);
+	screening_init(&sc.sc, m, min_words, anonymize);
+	matcher_batch(m, 1);
 	int status = EXIT_CLEAN;
 	for (int i = optind; i < argc; i++) {
 		char *err = NULL;
@@ -559,18 +342,12 @@ int cmd_scan(int argc, char **argv)
 		struct chat_msg msg;
 		int rc;
 		while ((rc = chat_next(r, &msg)) > 0) {
-			sc.read++;
-			const char *caption = msg.kind == CHAT_MEDIA ? memchr(msg.text, '\n', msg.text_len) : NULL;
-			if (caption) {   /* a photo's caption can carry the hoax */
-				caption++;
-				msg.text_len -= (size_t)(caption - msg.text);
-				msg.text = caption;
-				msg.kind = CHAT_TEXT;
-			}
-			if (msg.kind != CHAT_TEXT)
-				sc.skipped_kind[msg.kind]++;
-			else
-				screen(&sc, file, &msg);
+			const struct sighting *seen = screening_add(&sc.sc, &msg);
+			if (!seen)
+				continue;
+			if (seen->verdict == V_HOAX || seen->verdict == V_ALTERED)
+				sc.status = EXIT_HOAX;
+			print_line(&sc, file, &msg, seen);
 		}
 		if (rc < 0) {
 			warnx_(_("%s"), chat_error(r));
@@ -582,10 +359,8 @@ int cmd_scan(int argc, char **argv)
 		summary(&sc, top);
 	if (html && write_html(&sc, html, top) < 0)
 		status = EXIT_SYSTEM;
-	matcher_free(sc.m);
+	matcher_free(m);
 	store_close(st);
-	free_all(&sc.seen);
-	free_all(&sc.hoaxes);
-	hmap_free(&sc.days);
+	screening_free(&sc.sc);
 	return status > sc.status ? status : sc.status;
 }

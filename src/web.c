@@ -5,6 +5,8 @@
  */
 #include "web.h"
 
+#include "screen.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,7 +20,6 @@
 #include "text.h"
 #include "util.h"
 
-#define EXCERPT 160   /* bytes of a chat message kept for the summary */
 #define LIST_MAX 10   /* entries per list in the summary, as scan --top */
 #define MIN_WORDS 4   /* shorter chat messages are not screened, as scan */
 
@@ -338,155 +339,6 @@ json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t l
 
 /* ---- the chat summary: `saring scan` for one uploaded export ---- */
 
-/* One distinct message, or one matched hoax document with its copies. */
-struct sighting {
-	enum verdict verdict;
-	char *match_id, *title, *url;   /* owned; NULL when no match */
-	char *excerpt;                  /* owned: the first copy's text, cut; NULL for documents */
-	char *first;                    /* owned: ISO time of the earliest copy, or NULL */
-	long copies;
-	struct hmap senders;            /* sender -> 1 */
-};
-
-struct summary {
-	struct matcher *m;
-	struct hmap seen;     /* fingerprint -> struct sighting * */
-	struct hmap hoaxes;   /* matched hoax/altered document id -> struct sighting * */
-	long read, screened, short_msgs, skipped_kind[4];
-	long verdicts[V_HOAX + 1];
-};
-
-struct fingerprint {
-	uint64_t h;
-	long words;
-};
-
-/* The same fingerprint as scan: forwards with the same canonical words are one message. */
-static int fp_token(void *ctx, const struct token *t)
-{
-	struct fingerprint *f = ctx;
-	f->words++;
-	if (!(t->flags & TF_STOP))
-		f->h ^= hash64(t->text, t->len) + 0x9e3779b97f4a7c15ULL + (f->h << 6) + (f->h >> 2);
-	return 0;
-}
-
-static void sighting_free(struct sighting *s)
-{
-	free(s->match_id); free(s->title); free(s->url); free(s->excerpt); free(s->first);
-	hmap_free(&s->senders);
-	free(s);
-}
-
-static void free_all(struct hmap *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key)
-			sighting_free(m->slots[i].val.ptr);
-	hmap_free(m);
-}
-
-static void add_copy(struct sighting *s, const struct chat_msg *msg)
-{
-	s->copies++;
-	hmap_put(&s->senders, msg->sender, strlen(msg->sender), NULL);
-	if (msg->time && *msg->time && (!s->first || strcmp(msg->time, s->first) < 0)) {
-		free(s->first);
-		s->first = xstrdup(msg->time);
-	}
-}
-
-static char *excerpt_of(const char *text, size_t len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, text, len);
-	if (sb.len > EXCERPT) {
-		size_t cut = EXCERPT;
-		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
-			cut--;
-		sb.len = cut;
-		sb_puts(&sb, "…");
-	}
-	for (size_t i = 0; i < sb.len; i++)
-		if (sb.buf[i] == '\n' || sb.buf[i] == '\t' || sb.buf[i] == '\r')
-			sb.buf[i] = ' ';
-	return sb_detach(&sb);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static void screen(struct summary *sm, const struct chat_msg *msg)
-{
-	struct fingerprint fp = { 1469598103934665603ULL, 0 };
-	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
-	if (fp.words < MIN_WORDS) {
-		sm->short_msgs++;
-		return;
-	}
-	sm->screened++;
-	int isnew;
-	struct hmap_entry *e = hmap_put(&sm->seen, (const char *)&fp.h, sizeof fp.h, &isnew);
-	if (isnew) {
-		struct match_opts o = { 1, 0, "", "" };
-		struct result r;
-		struct sighting *s = xcalloc(1, sizeof *s);
-		if (matcher_check(sm->m, msg->text, msg->text_len, &o, &r) == 0) {
-			s->verdict = r.verdict;
-			if (r.nm) {
-				s->match_id = dup_or_null(r.m[0].id);
-				s->title = dup_or_null(r.m[0].title);
-				s->url = dup_or_null(r.m[0].url);
-			}
-			result_clear(&r);
-		}
-		s->excerpt = excerpt_of(msg->text, msg->text_len);
-		e->val.ptr = s;
-	}
-	struct sighting *s = e->val.ptr;
-	add_copy(s, msg);
-	sm->verdicts[s->verdict]++;
-	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
-		struct hmap_entry *h = hmap_put(&sm->hoaxes, s->match_id, strlen(s->match_id), &isnew);
-		if (isnew) {
-			struct sighting *d = xcalloc(1, sizeof *d);
-			d->verdict = s->verdict;
-			d->match_id = xstrdup(s->match_id);
-			d->title = dup_or_null(s->title);
-			d->url = dup_or_null(s->url);
-			h->val.ptr = d;
-		}
-		add_copy(h->val.ptr, msg);
-	}
-}
-
-static int by_copies(const void *a, const void *b)
-{
-	const struct sighting *x = *(struct sighting *const *)a, *y = *(struct sighting *const *)b;
-	if (x->copies != y->copies)
-		return (x->copies < y->copies) - (x->copies > y->copies);
-	return strcmp(x->first ? x->first : "", y->first ? y->first : "");
-}
-
-/* Entries of m whose verdict is in want (a bit set), most copies first; lone unknowns left out. */
-static struct sighting **ranked(const struct hmap *m, unsigned want, size_t *n)
-{
-	struct sighting **v = xmalloc((m->len + 1) * sizeof *v);
-	*n = 0;
-	for (size_t i = 0; i < m->cap; i++) {
-		struct sighting *s = m->slots[i].val.ptr;
-		if (!m->slots[i].key || !(want & (1u << s->verdict)))
-			continue;
-		if (s->verdict == V_UNKNOWN && s->copies < 2)
-			continue;
-		v[(*n)++] = s;
-	}
-	qsort(v, *n, sizeof *v, by_copies);
-	return v;
-}
-
 /* "2022-10-13 16:30" from "2022-10-13T16:30:00". */
 static void when(struct strbuf *out, const char *iso)
 {
@@ -512,7 +364,7 @@ static void count_row(struct strbuf *out, const char *label, long n, const char 
 	sb_printf(out, "</th><td class=\"n\">%ld</td></tr>\n", n);
 }
 
-static void render_summary(struct strbuf *out, const struct summary *sm, const char *name)
+static void render_summary(struct strbuf *out, const struct screening *sm, const char *name)
 {
 	struct strbuf s = STRBUF_INIT;
 	sb_puts(out, "<section class=\"panel\" id=\"summary\">\n<h2>");
@@ -538,7 +390,7 @@ static void render_summary(struct strbuf *out, const struct summary *sm, const c
 	sb_puts(out, "</table>\n<h3>");
 
 	size_t n;
-	struct sighting **h = ranked(&sm->hoaxes, 1u << V_HOAX | 1u << V_ALTERED, &n);
+	struct sighting **h = screening_ranked(sm, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
 	esc(out, n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
 	sb_puts(out, "</h3>\n");
 	if (n)
@@ -563,8 +415,8 @@ static void render_summary(struct strbuf *out, const struct summary *sm, const c
 		sb_reset(&s);
 		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
 		sb_puts(&s, ", ");
-		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->senders.len),
-			  (long)d->senders.len);
+		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->nsenders),
+			  (long)d->nsenders);
 		sb_puts(out, "\n<div class=\"meta\">");
 		esc(out, s.buf);
 		sb_puts(out, " · ");
@@ -579,7 +431,7 @@ static void render_summary(struct strbuf *out, const struct summary *sm, const c
 		sb_puts(out, "</ol>\n");
 	free(h);
 
-	struct sighting **u = ranked(&sm->seen, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
+	struct sighting **u = screening_ranked(sm, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	sb_puts(out, "<h3>");
 	esc(out, _("Related to known documents, or forwarded more than once (check these next):"));
 	sb_puts(out, "</h3>\n");
@@ -623,30 +475,17 @@ int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char
 		*err = xstrdup(_("This file is not a WhatsApp chat export (.txt or .zip)."));
 		return -1;
 	}
-	struct summary sm = { 0 };
-	sm.m = m;
+	struct screening sm;
+	screening_init(&sm, m, MIN_WORDS, 0);
 	struct chat_msg msg;
 	int rc;
 	matcher_batch(m, 1);
-	while ((rc = chat_next(r, &msg)) > 0) {
-		sm.read++;
-		const char *caption = msg.kind == CHAT_MEDIA ? memchr(msg.text, '\n', msg.text_len) : NULL;
-		if (caption) {   /* a photo's caption can carry the hoax */
-			caption++;
-			msg.text_len -= (size_t)(caption - msg.text);
-			msg.text = caption;
-			msg.kind = CHAT_TEXT;
-		}
-		if (msg.kind != CHAT_TEXT)
-			sm.skipped_kind[msg.kind]++;
-		else
-			screen(&sm, &msg);
-	}
+	while ((rc = chat_next(r, &msg)) > 0)
+		screening_add(&sm, &msg);
 	matcher_batch(m, 0);
 	chat_close(r);
 	if (sm.read == 0) {
-		free_all(&sm.seen);
-		free_all(&sm.hoaxes);
+		screening_free(&sm);
 		*err = xstrdup(_("No WhatsApp messages found in this file. Export the chat from "
 				 "WhatsApp (More, Export chat) and choose that file."));
 		return -1;
@@ -655,7 +494,6 @@ int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char
 		web_error(out, _("The chat export could not be read to the end; this summary covers "
 				 "the messages before the problem."));
 	render_summary(out, &sm, name);
-	free_all(&sm.seen);
-	free_all(&sm.hoaxes);
+	screening_free(&sm);
 	return 0;
 }

@@ -1,0 +1,249 @@
+/*
+ * screen.c: the chat screening engine shared by scan and serve: captions,
+ * minimum length, deduplication of forwards, counts per verdict and day.
+ */
+#include "screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "util.h"
+
+#define SEEN_MAX 50000     /* distinct messages remembered for deduplication */
+#define EXCERPT 160        /* bytes of text kept for the summary */
+
+struct fingerprint {
+	uint64_t h;
+	long words;
+};
+
+static int fp_token(void *ctx, const struct token *t)
+{
+	struct fingerprint *f = ctx;
+	f->words++;
+	if (!(t->flags & TF_STOP)) {
+		f->h ^= hash64(t->text, t->len) + 0x9e3779b97f4a7c15ULL + (f->h << 6) + (f->h >> 2);
+	}
+	return 0;
+}
+
+static void sighting_free(struct sighting *s)
+{
+	free(s->match_id); free(s->label); free(s->title); free(s->url);
+	free(s->excerpt); free(s->first); free(s->last);
+	free(s);
+}
+
+static void free_all(struct hmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			sighting_free(m->slots[i].val.ptr);
+	hmap_free(m);
+}
+
+/* Keep the table bounded: forget messages seen once, or everything if need be. */
+static void prune(struct hmap *m)
+{
+	struct hmap keep = HMAP_INIT;
+	for (size_t i = 0; i < m->cap; i++) {
+		struct hmap_entry *e = &m->slots[i];
+		if (!e->key)
+			continue;
+		struct sighting *s = e->val.ptr;
+		if (s->copies > 1 && keep.len < SEEN_MAX / 2)
+			hmap_put(&keep, e->key, e->klen, NULL)->val.ptr = s;
+		else
+			sighting_free(s);
+	}
+	hmap_free(m);
+	*m = keep;
+}
+
+static void add_sender(struct sighting *s, const char *sender, const char *time)
+{
+	uint32_t h = (uint32_t)hash64(sender, strlen(sender));
+	int known = 0;
+	for (int i = 0; i < s->nsenders && i < SENDERS_MAX; i++)
+		if (s->senders[i] == h)
+			known = 1;
+	if (!known) {
+		if (s->nsenders < SENDERS_MAX)
+			s->senders[s->nsenders] = h;
+		s->nsenders++;
+	}
+	s->copies++;
+	if (time && *time) {
+		if (!s->first || strcmp(time, s->first) < 0) {
+			free(s->first);
+			s->first = xstrdup(time);
+		}
+		if (!s->last || strcmp(time, s->last) > 0) {
+			free(s->last);
+			s->last = xstrdup(time);
+		}
+	}
+}
+
+/* Mask phone numbers and e-mail addresses in text, for --anonymize. */
+struct masking {
+	struct strbuf *out;
+	const char *src;
+	size_t done;
+};
+
+static int mask_token(void *ctx, const struct token *t)
+{
+	struct masking *mk = ctx;
+	if (!(t->flags & TF_PLACE))
+		return 0;
+	sb_add(mk->out, mk->src + mk->done, t->start - mk->done);
+	sb_puts(mk->out, t->text[1] == 't' ? "[nomor telepon]" : "[email]");
+	mk->done = t->end;
+	return 0;
+}
+
+char *mask_private(const char *text, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct masking mk = { &sb, text, 0 };
+	norm_text(text, len, 0, mask_token, &mk, NULL, NULL);
+	sb_add(&sb, text + mk.done, len - mk.done);
+	return sb_detach(&sb);
+}
+
+static char *excerpt_of(const struct screening *sc, const char *text, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (sc->anonymize) {
+		char *masked = mask_private(text, len);
+		sb_puts(&sb, masked);
+		free(masked);
+	} else {
+		sb_add(&sb, text, len);
+	}
+	if (sb.len > EXCERPT) {
+		size_t cut = EXCERPT;
+		while (cut > 0 && ((unsigned char)sb.buf[cut] & 0xC0) == 0x80)
+			cut--;
+		sb.len = cut;
+		sb_puts(&sb, "…");
+	}
+	for (size_t i = 0; i < sb.len; i++)
+		if (sb.buf[i] == '\n' || sb.buf[i] == '\t' || sb.buf[i] == '\r')
+			sb.buf[i] = ' ';
+	return sb_detach(&sb);
+}
+
+static struct sighting *new_sighting(const struct result *r)
+{
+	struct sighting *s = xcalloc(1, sizeof *s);
+	s->verdict = r->verdict;
+	s->score = r->score;
+	if (r->nm) {
+		const struct match *b = &r->m[0];
+		s->match_id = b->id ? xstrdup(b->id) : NULL;
+		s->label = b->label ? xstrdup(b->label) : NULL;
+		s->title = b->title ? xstrdup(b->title) : NULL;
+		s->url = b->url ? xstrdup(b->url) : NULL;
+	}
+	return s;
+}
+
+const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
+{
+	sc->read++;
+	const char *caption = msg->kind == CHAT_MEDIA ? memchr(msg->text, '\n', msg->text_len) : NULL;
+	if (caption) {   /* a photo's caption can carry the hoax */
+		caption++;
+		msg->text_len -= (size_t)(caption - msg->text);
+		msg->text = caption;
+		msg->kind = CHAT_TEXT;
+	}
+	if (msg->kind != CHAT_TEXT) {
+		sc->skipped_kind[msg->kind]++;
+		return NULL;
+	}
+
+	struct fingerprint fp = { 1469598103934665603ULL, 0 };
+	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
+	if (fp.words < sc->min_words) {
+		sc->short_msgs++;
+		return NULL;
+	}
+	sc->screened++;
+	if (sc->seen.len >= SEEN_MAX)
+		prune(&sc->seen);
+	int isnew;
+	struct hmap_entry *e = hmap_put(&sc->seen, (const char *)&fp.h, sizeof fp.h, &isnew);
+	struct sighting *s = e->val.ptr;
+	if (isnew) {
+		struct match_opts o = { 1, 0, "", "" };
+		struct result r;
+		matcher_check(sc->m, msg->text, msg->text_len, &o, &r);
+		s = e->val.ptr = new_sighting(&r);
+		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
+		result_clear(&r);
+	}
+	add_sender(s, msg->sender, msg->time);
+	sc->verdicts[s->verdict]++;
+	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
+		struct hmap_entry *h = hmap_put(&sc->hoaxes, s->match_id, strlen(s->match_id), &isnew);
+		if (isnew) {
+			struct sighting *d = xcalloc(1, sizeof *d);
+			d->verdict = s->verdict;
+			d->score = s->score;
+			d->match_id = xstrdup(s->match_id);
+			d->title = s->title ? xstrdup(s->title) : NULL;
+			d->url = s->url ? xstrdup(s->url) : NULL;
+			d->label = s->label ? xstrdup(s->label) : NULL;
+			h->val.ptr = d;
+		}
+		add_sender(h->val.ptr, msg->sender, msg->time);
+		if (msg->time && strlen(msg->time) >= 10)
+			hmap_put(&sc->days, msg->time, 10, NULL)->val.num++;
+	}
+	return s;
+}
+
+static int by_copies(const void *a, const void *b)
+{
+	const struct sighting *x = *(struct sighting *const *)a, *y = *(struct sighting *const *)b;
+	if (x->copies != y->copies)
+		return (x->copies < y->copies) - (x->copies > y->copies);
+	return strcmp(x->first ? x->first : "", y->first ? y->first : "");
+}
+
+struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n)
+{
+	const struct hmap *m = documents ? &sc->hoaxes : &sc->seen;
+	struct sighting **v = xmalloc((m->len + 1) * sizeof *v);
+	*n = 0;
+	for (size_t i = 0; i < m->cap; i++) {
+		struct sighting *s = m->slots[i].val.ptr;
+		if (!m->slots[i].key || !(want & (1u << s->verdict)))
+			continue;
+		if (s->verdict == V_UNKNOWN && s->copies < 2)
+			continue;   /* a single unknown message is no lead */
+		v[(*n)++] = s;
+	}
+	qsort(v, *n, sizeof *v, by_copies);
+	return v;
+}
+
+
+void screening_init(struct screening *sc, struct matcher *m, long min_words, int anonymize)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->m = m;
+	sc->min_words = min_words;
+	sc->anonymize = anonymize;
+}
+
+void screening_free(struct screening *sc)
+{
+	free_all(&sc->seen);
+	free_all(&sc->hoaxes);
+	hmap_free(&sc->days);
+}

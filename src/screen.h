@@ -1,0 +1,67 @@
+/*
+ * screen.h: screening a chat, message by message: the engine behind
+ * `saring scan` and the chat upload of `saring serve`.
+ *
+ * Forwards repeat, so messages with the same canonical words are matched
+ * once and counted as copies (a bounded table: memory stays flat however
+ * long the chat).
+ *
+ * Ownership: a screening borrows its matcher and owns every sighting;
+ * screening_free() releases them. Pointers from screening_add() stay valid
+ * until the next screening_add() (the table may be pruned).
+ */
+#ifndef SARING_SCREEN_H
+#define SARING_SCREEN_H
+
+#include <stdint.h>
+
+#include "chat.h"
+#include "hmap.h"
+#include "match.h"
+
+#define SENDERS_MAX 64     /* distinct senders counted exactly per sighting */
+
+/* One distinct message, or one matched hoax document, and its copies. */
+struct sighting {
+	enum verdict verdict;
+	double score;
+	char *match_id, *label, *title, *url;   /* owned; NULL when no match */
+	char *excerpt;      /* owned: the first copy's text, cut (masked with anonymize); NULL for documents */
+	char *first, *last; /* owned: ISO times of the first and last copies, or NULL */
+	long copies;
+	uint32_t senders[SENDERS_MAX];  /* sender hashes */
+	int nsenders;       /* distinct senders (exact up to SENDERS_MAX) */
+};
+
+struct screening {
+	struct matcher *m;  /* borrowed */
+	long min_words;     /* shorter messages are counted, not screened */
+	int anonymize;      /* mask phone numbers and e-mail in excerpts */
+	struct hmap seen;   /* canonical text hash -> struct sighting * */
+	struct hmap hoaxes; /* matched hoax/altered document id -> struct sighting * */
+	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
+	long read, screened, short_msgs, skipped_kind[4];
+	long verdicts[V_HOAX + 1];
+};
+
+void screening_init(struct screening *sc, struct matcher *m, long min_words, int anonymize);
+void screening_free(struct screening *sc);
+
+/*
+ * Count one message read from a chat, and screen it when it is text (or a
+ * media caption) with enough words. Returns the sighting it counts toward,
+ * or NULL when it was not screened.
+ */
+const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg);
+
+/*
+ * Sightings whose verdict is in want (a bit per verdict), most copies
+ * first: documents (hoaxes) when documents is set, else messages. A
+ * message seen once and unknown is left out: it is no lead. Free the array.
+ */
+struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n);
+
+/* Text with phone numbers and e-mail addresses masked (caller frees). */
+char *mask_private(const char *text, size_t len);
+
+#endif
