@@ -28,7 +28,11 @@ int cmd_export(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'F': format = optarg; break;
-		case 'l': label = optarg; break;
+		case 'l':
+			label = import_label(optarg);
+			if (!label)
+				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
+			break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}

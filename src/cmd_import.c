@@ -148,9 +148,9 @@ int cmd_import(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "l:s:F:m:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			if (!valid_label(optarg))
+			o.label = import_label(optarg);   /* synonyms too: hoaks, resmi, cek fakta */
+			if (!o.label)
 				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
-			o.label = optarg;
 			break;
 		case 's': o.source = optarg; break;
 		case 'F': {

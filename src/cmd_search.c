@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "commands.h"
+#include "import.h"
 #include "match.h"
 #include "out.h"
 #include "store.h"
@@ -81,7 +82,11 @@ int cmd_search(int argc, char **argv)
 			if (n < 1 || n > 1000)
 				return usage_error(_("-n wants a number from 1 to 1000, not '%s'"), optarg);
 			break;
-		case 'l': label = optarg; break;
+		case 'l':
+			label = import_label(optarg);
+			if (!label)
+				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
+			break;
 		case 'j': json = 1; break;
 		case 'F': fts = optarg; break;
 		case 'c': color = optarg; break;
@@ -100,6 +105,8 @@ int cmd_search(int argc, char **argv)
 			sb_putc(&words, ' ');
 		sb_puts(&words, argv[i]);
 	}
+	if (fts && optind < argc)
+		return usage_error(_("give either --fts EXPR or words to search for, not both"));
 	if (fts) {
 		sb_puts(&expr, fts);
 	} else {
@@ -115,11 +122,13 @@ int cmd_search(int argc, char **argv)
 	if (rows == 0 && !fts) {
 		match_fts_expr(words.buf, words.len, 1, &expr);
 		if (!json)
-			printf("No document has all of these words; documents with some of them:\n");
+			printf("%s\n", _("No document has all of these words; documents with some of them:"));
 		rows = run(st, expr.buf, label, n, json, col, 0);
+		if (rows == 0 && !json)
+			printf("%s\n", _("none"));
+	} else if (rows == 0 && !json) {
+		printf("%s\n", _("No documents found."));
 	}
-	if (rows == 0 && !json)
-		printf("No documents found.\n");
 	store_close(st);
 	sb_release(&words);
 	sb_release(&expr);

@@ -211,10 +211,13 @@ int report_jsonl(struct report *r, const char *buf, size_t len, const char *name
 			json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
 						 ? json_object_get(o, "id") : json_null());
 			json_object_set_new(e, "error", json_string(why));
-			if (r->format == OUT_JSON)
+			if (r->format == OUT_JSON) {
 				out_json_line(e);
-			else
+			} else {   /* one output line per input line, always */
+				if (r->format == OUT_TSV)
+					printf("\terror\t\t\t\t\t\n");
 				json_decref(e);
+			}
 			s = EXIT_USAGE;
 		} else {
 			s = report_one(r, json_object_get(o, "id"), json_string_value(text),
