@@ -376,6 +376,29 @@ static void add_cp(struct scan *sc, int32_t cp, size_t start, size_t end)
 	}
 }
 
+/*
+ * Letters of other scripts that look Latin after case folding (Cyrillic,
+ * Greek): "vаksin" with a Cyrillic а is the word vaksin. Indonesian text
+ * has no other use for them.
+ */
+static int32_t unconfuse(int32_t cp)
+{
+	static const struct { int32_t from; char to; } map[] = {
+		{ 0x0430, 'a' }, { 0x0432, 'b' }, { 0x0435, 'e' }, { 0x043A, 'k' }, { 0x043C, 'm' },
+		{ 0x043D, 'h' }, { 0x043E, 'o' }, { 0x0440, 'p' }, { 0x0441, 'c' }, { 0x0442, 't' },
+		{ 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' }, { 0x0456, 'i' }, { 0x0458, 'j' },
+		{ 0x04BB, 'h' }, { 0x0501, 'd' }, { 0x051B, 'q' }, { 0x051D, 'w' }, { 0x04CF, 'l' },
+		{ 0x03B1, 'a' }, { 0x03B5, 'e' }, { 0x03B9, 'i' }, { 0x03BA, 'k' }, { 0x03BD, 'v' },
+		{ 0x03BF, 'o' }, { 0x03C1, 'p' }, { 0x03C4, 't' }, { 0x03C5, 'u' }, { 0x03C7, 'x' },
+	};
+	if (cp < 0x0370 || cp > 0x0530)
+		return cp;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (map[i].from == cp)
+			return map[i].to;
+	return cp;
+}
+
 /* Is folded code point cp part of a word? */
 static int word_cp(int32_t cp)
 {
@@ -501,7 +524,7 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 		if (k == 0)   /* default-ignorable: joins nothing, splits nothing */
 			continue;
 		for (utf8proc_ssize_t i = 0; i < k; i++) {
-			int32_t f = out[i];
+			int32_t f = unconfuse(out[i]);
 			if (word_cp(f)) {
 				if (f < 0x80 && is_digit((int)f))
 					sc.digits = 1;

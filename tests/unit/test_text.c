@@ -45,6 +45,7 @@ static void test_unicode(void)
 		{ "\xF0\x9D\x90\x87\xF0\x9D\x90\x8E\xF0\x9D\x90\x80\xF0\x9D\x90\x97", "hoaks" },  /* 𝐇𝐎𝐀𝐗 */
 		{ "\xEF\xBC\xA8\xEF\xBC\xAF\xEF\xBC\xA1\xEF\xBC\xB8", "hoaks" },                    /* ＨＯＡＸ */
 		{ "caf\xC3\xA9", "cafe" },
+		{ "v\xD0\xB0ksin \xD0\x92\xD0\x95R\xD0\x98TA", "vaksin ber\xD0\xB8" "ta" },   /* Cyrillic а, В, Е, Т, А; И stays */
 		{ "\xEF\xBB\xBFvaksin", "vaksin" },                  /* BOM dropped */
 		{ "a\xE2\x80\x8B" "b", "ab" },                        /* zero-width space ignored */
 		{ "\xF0\x9F\x98\x82\xF0\x9F\x99\x8F berita", "berita" },  /* emoji dropped */
