@@ -295,6 +295,11 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 
 /* Replace tokens no document holds by their halves where split_word() finds them. */
 #define SPLIT_TRIES_MAX 64   /* unknown words tried per message */
+#define FUZZY_TOP 3          /* near candidates read again for typing errors ... */
+#define FUZZY_FLOOR 0.20     /* ... when they score at least this */
+#define FUZZY_WORDS 32       /* unknown words of a message tried */
+#define FUZZY_MIN 4          /* shorter words are not corrected */
+#define FUZZY_SCAN 16384     /* bytes of a document read for its words */
 
 static void split_unknown(struct matcher *m)
 {
@@ -765,6 +770,116 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 	return np;
 }
 
+/*
+ * Are a and b one edit apart (one letter changed, dropped, added, or two
+ * neighbours swapped)?
+ */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > lb)
+		return one_edit(b, lb, a, la);
+	if (lb - la > 1)
+		return 0;
+	size_t i = 0;
+	while (i < la && a[i] == b[i])
+		i++;
+	if (la == lb) {
+		if (i == la)
+			return 0;   /* the same word */
+		if (!strcmp(a + i + 1, b + i + 1))
+			return 1;   /* changed */
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && !strcmp(a + i + 2, b + i + 2);
+	}
+	return !strcmp(a + i, b + i + 1);   /* added */
+}
+
+struct vocab {
+	struct hmap words;   /* a document's canonical tokens */
+};
+
+static int vocab_add(void *ctx, const struct token *t)
+{
+	struct vocab *v = ctx;
+	if (t->len >= FUZZY_MIN && t->len < 64)
+		hmap_put(&v->words, t->text, t->len, NULL);
+	return 0;
+}
+
+/*
+ * Typing errors: when the best candidates are close but not a match,
+ * compare the message's words that no document holds with each
+ * candidate's own words; a word one edit away is taken as that word and
+ * the candidate scored again. Only the few near candidates are read.
+ */
+static void correct_typos(struct matcher *m, struct match *pool, size_t np, struct strbuf *expr)
+{
+	size_t *unknown = xmalloc((m->nq + 1) * sizeof *unknown), nu = 0;
+	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
+		const char *t = m->texts.buf + m->q[i].text;
+		size_t tl = strlen(t);
+		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && doc_freq(m, t, tl) == 0)
+			unknown[nu++] = i;
+	}
+	if (!nu) {
+		free(unknown);
+		return;
+	}
+	struct qtok *saved = xmalloc(m->nq * sizeof *saved);
+	memcpy(saved, m->q, m->nq * sizeof *saved);
+	size_t saved_texts = m->texts.len;
+	int touched = 0;
+	for (size_t c = 0; c < np && c < FUZZY_TOP; c++) {
+		if (pool[c].score < FUZZY_FLOOR || pool[c].score >= T_MATCH)
+			continue;
+		struct vocab v = { HMAP_INIT };
+		sqlite3_bind_int64(m->meta, 1, pool[c].n);
+		if (sqlite3_step(m->meta) == SQLITE_ROW) {
+			for (int col = 3; col <= 7; col += 4) {
+				const char *t = (const char *)sqlite3_column_text(m->meta, col);
+				size_t tl = t ? strlen(t) : 0;
+				norm_text(t ? t : "", tl < FUZZY_SCAN ? tl : FUZZY_SCAN, NORM_STEM, vocab_add, &v, NULL, NULL);
+			}
+		}
+		sqlite3_reset(m->meta);
+		int changed = 0;
+		for (size_t k = 0; k < nu; k++) {
+			struct qtok *q = &m->q[unknown[k]];
+			char *t = xstrdup(m->texts.buf + q->text);
+			for (size_t j = 0; j < v.words.cap; j++) {
+				const struct hmap_entry *e = &v.words.slots[j];
+				if (e->key && one_edit(t, strlen(t), e->key, e->klen)) {
+					q->h = term_hash(e->key, e->klen);
+					q->text = m->texts.len;
+					sb_add(&m->texts, e->key, e->klen + 1);
+					changed = 1;
+					break;
+				}
+			}
+			free(t);
+		}
+		hmap_free(&v.words);
+		if (!changed)
+			continue;
+		touched = 1;
+		prepare_message(m, expr);
+		struct match again = pool[c];
+		sqlite3_bind_int64(m->terms, 1, again.n);
+		if (sqlite3_step(m->terms) == SQLITE_ROW)
+			score(m, sqlite3_column_blob(m->terms, 0), (size_t)sqlite3_column_bytes(m->terms, 0), &again);
+		sqlite3_reset(m->terms);
+		if (again.score > pool[c].score)
+			pool[c] = again;
+		memcpy(m->q, saved, m->nq * sizeof *saved);
+		m->texts.len = saved_texts;
+	}
+	if (touched) {
+		prepare_message(m, expr);
+		qsort(pool, np, sizeof *pool, by_score);
+	}
+	free(saved);
+	free(unknown);
+}
+
 int matcher_check(struct matcher *m, const char *text, size_t len,
 		const struct match_opts *o, struct result *r)
 {
@@ -789,6 +904,8 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
 	if (np && pool[0].score >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
+	if (np && pool[0].score >= FUZZY_FLOOR && pool[0].score < T_MATCH)
+		correct_typos(m, pool, np, &expr);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
 		keep = 1;   /* the verdict needs the best one */

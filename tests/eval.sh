@@ -25,4 +25,11 @@ for q in queries-dev queries-dev-hard; do
 	echo "== $q"
 	python3 "$score" "$shared/$q.jsonl" "$out" || status=1
 done
+# saring's own stress set: the dev queries with more typing errors
+if [ -f "$shared/queries-dev.jsonl" ]; then
+	python3 tests/eval-typos.py "$shared/queries-dev.jsonl" 5 >build/eval-typos-queries.jsonl
+	./saring --db "$db" check --jsonl --json -n 5 -f build/eval-typos-queries.jsonl >build/eval-typos.jsonl
+	echo "== queries-dev with one typing error in six words (tests/eval-typos.py, seed 5)"
+	python3 "$score" build/eval-typos-queries.jsonl build/eval-typos.jsonl || status=1
+fi
 exit $status
