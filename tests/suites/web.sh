@@ -330,7 +330,9 @@ browser_test() {
 		fi
 	fi
 	mkdir -p build/web
-	CHROMIUM=$chromium timeout 300 node tests/web/browser.mjs "$url" "$chat" build/web >"$tmp/browser.log" 2>&1
+	./saring scan --html "$PWD/build/web/report.html" "$chat" >/dev/null
+	CHROMIUM=$chromium timeout 300 node tests/web/browser.mjs "$url" "$chat" build/web \
+		"$PWD/build/web/report.html" >"$tmp/browser.log" 2>&1
 	rc=$?
 	tally "$tmp/browser.log"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$tmp/browser.log"; then

@@ -1,8 +1,9 @@
-// browser.mjs URL CHAT OUTDIR: saring serve in a real headless Chromium
+// browser.mjs URL CHAT OUTDIR [REPORT]: saring serve in a real headless Chromium
 // (Debian's, through playwright-core): paste a message, submit, read the
 // verdict, copy the reply and read it back from the clipboard, upload a
 // chat export; screenshots go to OUTDIR. Any console error, page error or
-// request to another origin fails the run.
+// request to another origin fails the run. REPORT, a `saring scan --html`
+// file, is opened too: it must render with no errors and fetch nothing.
 // Prints "ok NAME" or "FAIL NAME: why" per check; exits 1 on a failure.
 // Run by tests/suites/web.sh; CHROMIUM overrides the browser's path.
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [url, chat, outdir] = process.argv.slice(2);
+const [url, chat, outdir, report] = process.argv.slice(2);
 const message = 'Info penting!! vaksin covid yg mau disuntikkan ke rakyat itu ada MICROCHIP nya, ' +
 	'nanti aktif kalo kena sinyal 5G';
 const origin = new URL(url).origin;
@@ -88,6 +89,21 @@ try {
 
 	check('no console errors', errors.length === 0, errors.join(' | '));
 	check('no requests to other origins', foreign.length === 0, foreign.join(' '));
+
+	if (report) {
+		const rp = await context.newPage();
+		const rerrors = [], fetched = [];
+		rp.on('console', (m) => { if (m.type() === 'error') rerrors.push(m.text()); });
+		rp.on('pageerror', (e) => rerrors.push(String(e)));
+		rp.on('request', (r) => { if (!r.url().startsWith('file:')) fetched.push(r.url()); });
+		await rp.goto('file://' + report);
+		check('report: chart drawn', (await rp.locator('svg rect').count()) > 0, 'no bars in the chart');
+		const text = await rp.textContent('body');
+		check('report: known hoax listed', /Vaksin COVID-19 disebut berisi microchip/.test(text), text.slice(0, 200));
+		check('report: no errors', rerrors.length === 0, rerrors.join(' | '));
+		check('report: fetches nothing', fetched.length === 0, fetched.join(' '));
+		await rp.screenshot({ path: join(outdir, 'report.png'), fullPage: true });
+	}
 } catch (e) {
 	check('browser run', false, e && e.stack ? e.stack : String(e));
 } finally {
