@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "chat.h"
@@ -328,6 +329,7 @@ int cmd_scan(int argc, char **argv)
 	struct matcher *m = matcher_new(st);
 	screening_init(&sc.sc, m, min_words, anonymize);
 	matcher_batch(m, 1);
+	int progress = isatty(2);   /* a count on the terminal while long chats are read */
 	int status = EXIT_CLEAN;
 	for (int i = optind; i < argc; i++) {
 		char *err = NULL;
@@ -342,6 +344,8 @@ int cmd_scan(int argc, char **argv)
 		struct chat_msg msg;
 		int rc;
 		while ((rc = chat_next(r, &msg)) > 0) {
+			if (progress && sc.sc.read && sc.sc.read % 5000 == 0)
+				fprintf(stderr, _("\rsaring scan: %s: %ld messages"), file, sc.sc.read);
 			const struct sighting *seen = screening_add(&sc.sc, &msg);
 			if (!seen)
 				continue;
@@ -349,6 +353,8 @@ int cmd_scan(int argc, char **argv)
 				sc.status = EXIT_HOAX;
 			print_line(&sc, file, &msg, seen);
 		}
+		if (progress)
+			fputs("\r\033[K", stderr);
 		if (rc < 0) {
 			warnx_(_("%s"), chat_error(r));
 			status = EXIT_USAGE;
