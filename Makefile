@@ -22,7 +22,7 @@ CFLAGS ?= -O2 -g
 PKGS = sqlite3 libutf8proc jansson libarchive libmicrohttpd
 STEMMER_LIBS ?= -lstemmer
 CSV_LIBS ?= -lcsv
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wno-sign-conversion \
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion \
 	-MMD -MP -DSARING_VERSION='"$(VERSION)"' -DSARING_DATADIR='"$(DATADIR)"' \
 	-DSARING_LOCALEDIR='"$(LOCALEDIR)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
