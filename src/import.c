@@ -1651,6 +1651,9 @@ int import_read(const char *path, const struct import_opts *o,
 		else
 			fmt = sniff(text.buf, text.len, o);
 	}
+	/* not a bad record (there is none; text files count one), but say so */
+	if (fmt != FMT_TEXT && skip_ws(text.buf, text.len, 0) == text.len)
+		warnx_("%s: empty file, nothing to import", r.path);
 	switch (fmt) {
 	case FMT_JSONL:
 		read_jsonl(&r, text.buf, text.len);

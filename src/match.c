@@ -305,7 +305,8 @@ static void split_unknown(struct matcher *m)
 {
 	size_t n = m->nq;
 	xgrow((void **)&m->split, &m->capsplit, n + 1, sizeof *m->split);
-	memcpy(m->split, m->q, n * sizeof *m->q);
+	if (n)
+		memcpy(m->split, m->q, n * sizeof *m->q);
 	m->nq = 0;
 	size_t tries = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -559,6 +560,15 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	c->score = from_msg > from_doc ? from_msg : from_doc;
 }
 
+/* Step a one-row lookup: 1 a row, 0 none; a database error is fatal (EXIT_SYSTEM). */
+static int step_row(struct matcher *m, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_die(m->st, "cannot read the database");
+	return rc == SQLITE_ROW;
+}
+
 static char *col_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -662,7 +672,7 @@ static int negates(struct matcher *m, long long n)
 {
 	int found = 0;
 	sqlite3_bind_int64(m->terms, 1, n);
-	if (sqlite3_step(m->terms) == SQLITE_ROW) {
+	if (step_row(m, m->terms)) {
 		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
 		size_t nb = (size_t)sqlite3_column_bytes(m->terms, 0);
 		for (size_t i = 0; i < m->nq && !found; i++) {
@@ -761,7 +771,7 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 	size_t np = candidates(m, pool, cap, min_terms);
 	for (size_t i = 0; i < np; i++) {
 		sqlite3_bind_int64(m->terms, 1, pool[i].n);
-		if (sqlite3_step(m->terms) == SQLITE_ROW)
+		if (step_row(m, m->terms))
 			score(m, sqlite3_column_blob(m->terms, 0),
 			      (size_t)sqlite3_column_bytes(m->terms, 0), &pool[i]);
 		sqlite3_reset(m->terms);
@@ -833,7 +843,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np, stru
 			continue;
 		struct vocab v = { HMAP_INIT };
 		sqlite3_bind_int64(m->meta, 1, pool[c].n);
-		if (sqlite3_step(m->meta) == SQLITE_ROW) {
+		if (step_row(m, m->meta)) {
 			for (int col = 3; col <= 7; col += 4) {
 				const char *t = (const char *)sqlite3_column_text(m->meta, col);
 				size_t tl = t ? strlen(t) : 0;
@@ -864,7 +874,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np, stru
 		prepare_message(m, expr);
 		struct match again = pool[c];
 		sqlite3_bind_int64(m->terms, 1, again.n);
-		if (sqlite3_step(m->terms) == SQLITE_ROW)
+		if (step_row(m, m->terms))
 			score(m, sqlite3_column_blob(m->terms, 0), (size_t)sqlite3_column_bytes(m->terms, 0), &again);
 		sqlite3_reset(m->terms);
 		if (again.score > pool[c].score)
@@ -915,7 +925,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		struct match *c = &r->m[r->nm++];
 		*c = pool[i];
 		sqlite3_bind_int64(m->meta, 1, c->n);
-		if (sqlite3_step(m->meta) == SQLITE_ROW) {
+		if (step_row(m, m->meta)) {
 			c->id = col_dup(m->meta, 0);
 			c->label = col_dup(m->meta, 1);
 			c->rating = col_dup(m->meta, 2);

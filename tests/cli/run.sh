@@ -15,7 +15,7 @@ SHARED=${SARING_SHARED:-../shared/data}
 case $SHARED in /*) ;; *) SHARED="$top/$SHARED" ;; esac
 export SHARED
 if [ -n "$VALGRIND" ]; then
-	SARING="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite $bin"
+	SARING="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite $bin"
 else
 	SARING="$bin"
 fi

@@ -61,7 +61,8 @@ static inline int fuzz_str_ok(const char *s)
 
 /*
  * Write data to a scratch file named "input<ext>" in a private temporary
- * folder (made once, removed at exit) and return its path.
+ * folder (made once under $FUZZ_TMPDIR, /dev/shm or /tmp; removed at a
+ * normal exit, but not after a crash) and return its path.
  */
 static char fuzz_dir[64], fuzz_path[128];
 
@@ -80,7 +81,9 @@ static void fuzz_cleanup(void)
 static inline const char *fuzz_scratch_dir(void)
 {
 	if (!fuzz_dir[0]) {
-		const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+		const char *tmp = getenv("FUZZ_TMPDIR");   /* run.sh removes it afterwards */
+		if (!tmp || !*tmp)
+			tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 		snprintf(fuzz_dir, sizeof fuzz_dir, "%s/saring-fuzz-XXXXXX", tmp);
 		if (!mkdtemp(fuzz_dir)) {
 			perror("mkdtemp");

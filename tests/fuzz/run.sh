@@ -50,6 +50,11 @@ sh src/embed.sh $tables >"$out/tables_data.c.$$" && { cmp -s "$out/tables_data.c
 # An object is rebuilt when its source or any header is newer.
 objs=
 build_ok=1
+# new flags (a version or a -D in the Makefile) rebuild everything
+if [ "$(cat "$obj/flags" 2>/dev/null)" != "$CC $cflags" ]; then
+	rm -f "$obj"/*.o
+	printf '%s' "$CC $cflags" >"$obj/flags"
+fi
 newest_h=$(ls -t src/*.h | head -n 1)
 for src in src/*.c "$out/tables_data.c"; do
 	base=$(basename "$src" .c)
@@ -78,8 +83,8 @@ seeds() {
 	esac 2>/dev/null
 }
 
-# stat KEY LOG: a number from libFuzzer's -print_final_stats output.
-stat() {
+# final_stat KEY LOG: a number from libFuzzer's -print_final_stats output.
+final_stat() {
 	sed -n "s/^stat::$1: *//p" "$2" | tail -n 1
 }
 
@@ -111,9 +116,11 @@ for t in $targets; do
 	: >"$log"
 	result=clean
 
+	# the targets' scratch files, removed even after a crash
+	scratch=$(mktemp -d "$( [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")/saring-fuzz-run.XXXXXX")
 	# inputs that crashed once must stay fixed
 	if [ -d "tests/fuzz/regress/$t" ] && [ -n "$(ls "tests/fuzz/regress/$t")" ]; then
-		if ! "$out/$t" -runs=1 tests/fuzz/regress/"$t"/* >"$log.regress" 2>&1; then
+		if ! FUZZ_TMPDIR=$scratch "$out/$t" -runs=1 tests/fuzz/regress/"$t"/* >"$log.regress" 2>&1; then
 			result="regression input fails (see $log.regress)"
 		fi
 	fi
@@ -126,18 +133,20 @@ for t in $targets; do
 		limit="-runs=0"
 	fi
 	# shellcheck disable=SC2086
+	FUZZ_TMPDIR=$scratch \
 	ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
 	UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 	"$out/$t" $limit -timeout=25 -rss_limit_mb=2560 -max_len=16384 -print_final_stats=1 \
 		-artifact_prefix="$out/crashes/$t-" $dict "$corpus" >>"$log" 2>&1
 	rc=$?
+	rm -rf "$scratch"
 	if [ $rc -ne 0 ]; then
 		artifact=$(sed -n 's/.*Test unit written to \(.*\)/\1/p' "$log" | tail -n 1)
 		why=$(grep -m 1 -E '^(==[0-9]+==ERROR|SUMMARY|.*fuzz assertion failed|.*runtime error)' "$log")
 		result="FAILED rc=$rc ${why:+($why) }${artifact:+input $artifact, }log $log"
 	fi
-	runs=$(stat number_of_executed_units "$log")
-	eps=$(stat average_exec_per_sec "$log")
+	runs=$(final_stat number_of_executed_units "$log")
+	eps=$(final_stat average_exec_per_sec "$log")
 	cov=$(sed -n 's/.* cov: \([0-9]*\) .*/\1/p' "$log" | tail -n 1)
 	printf '%-18s %4ss  runs %-9s exec/s %-6s cov %-6s corpus %-5s %s\n' "$t" "$secs" "${runs:-?}" \
 		"${eps:-?}" "${cov:-?}" "$(ls "$corpus" | wc -l)" "$result"
