@@ -111,7 +111,7 @@ static void summary(const struct scan *sc, int top)
 	printf("\n%s\n", n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
 		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
-		       _("first"), h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
+		       _("first"), *h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
 		if (h[i]->url)
 			printf("      %s\n", h[i]->url);
 	}
@@ -122,7 +122,7 @@ static void summary(const struct scan *sc, int top)
 		printf("  %s\n", _("none"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++)
 		printf("  %s, %s, %s %s: %s\n", copies(u[i]->copies), verdict_title(u[i]->verdict),
-		       _("first"), u[i]->first ? u[i]->first : "?", u[i]->excerpt);
+		       _("first"), *u[i]->first ? u[i]->first : "?", u[i]->excerpt ? u[i]->excerpt : "");
 	free(u);
 	printf("\n%s\n", _("UNKNOWN means not in the database, not that a message is true."));
 }
@@ -211,7 +211,7 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		out_html(f, h[i]->match_id);
 		fprintf(f, "]</small></td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", h[i]->copies,
 			h[i]->nsenders);
-		out_html(f, h[i]->first ? h[i]->first : "?");
+		out_html(f, *h[i]->first ? h[i]->first : "?");
 		fputs("</td></tr>\n", f);
 	}
 	if (n)
@@ -228,7 +228,7 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		fprintf(f, "<tr><td>%s: ", verdict_title(u[i]->verdict));
 		out_html(f, u[i]->excerpt);
 		fprintf(f, "</td><td class=\"n\">%ld</td><td>", u[i]->copies);
-		out_html(f, u[i]->first ? u[i]->first : "?");
+		out_html(f, *u[i]->first ? u[i]->first : "?");
 		fputs("</td></tr>\n", f);
 	}
 	if (n)

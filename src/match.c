@@ -38,7 +38,7 @@
 #define WIDE_MIN_TERMS 8
 #define WIDE_FLOOR 0.15   /* ... when the first look found something related */
 #define POOL 30           /* candidates re-ranked */
-#define DF_CACHE_MAX 100000
+#define DF_CACHE_MAX 50000
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
 #define SHORT_MSG 4       /* messages with fewer distinct words count less */
 #define SHORT_MSG_MAX 0.40 /* the most that one or two words can score */

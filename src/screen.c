@@ -4,6 +4,7 @@
  */
 #include "screen.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,8 +31,7 @@ static int fp_token(void *ctx, const struct token *t)
 
 static void sighting_free(struct sighting *s)
 {
-	free(s->match_id); free(s->label); free(s->title); free(s->url);
-	free(s->excerpt); free(s->first); free(s->last);
+	free(s->excerpt);
 	free(s);
 }
 
@@ -75,14 +75,10 @@ static void add_sender(struct sighting *s, const char *sender, const char *time)
 	}
 	s->copies++;
 	if (time && *time) {
-		if (!s->first || strcmp(time, s->first) < 0) {
-			free(s->first);
-			s->first = xstrdup(time);
-		}
-		if (!s->last || strcmp(time, s->last) > 0) {
-			free(s->last);
-			s->last = xstrdup(time);
-		}
+		if (!*s->first || strcmp(time, s->first) < 0)
+			snprintf(s->first, sizeof s->first, "%s", time);
+		if (!*s->last || strcmp(time, s->last) > 0)
+			snprintf(s->last, sizeof s->last, "%s", time);
 	}
 }
 
@@ -136,18 +132,34 @@ static char *excerpt_of(const struct screening *sc, const char *text, size_t len
 	return sb_detach(&sb);
 }
 
-static struct sighting *new_sighting(const struct result *r)
+/* Point s at the shared copy of its best match's id, label, title and link. */
+static void set_doc(struct screening *sc, struct sighting *s, const struct match *b)
+{
+	if (!b->id)
+		return;
+	int isnew;
+	struct hmap_entry *e = hmap_put(&sc->docs, b->id, strlen(b->id), &isnew);
+	if (isnew) {
+		char **f = xcalloc(4, sizeof *f);
+		const char *v[4] = { b->id, b->label, b->title, b->url };
+		for (int i = 0; i < 4; i++)
+			f[i] = v[i] ? xstrdup(v[i]) : NULL;
+		e->val.ptr = f;
+	}
+	char **f = e->val.ptr;
+	s->match_id = f[0];
+	s->label = f[1];
+	s->title = f[2];
+	s->url = f[3];
+}
+
+static struct sighting *new_sighting(struct screening *sc, const struct result *r)
 {
 	struct sighting *s = xcalloc(1, sizeof *s);
 	s->verdict = r->verdict;
 	s->score = r->score;
-	if (r->nm) {
-		const struct match *b = &r->m[0];
-		s->match_id = b->id ? xstrdup(b->id) : NULL;
-		s->label = b->label ? xstrdup(b->label) : NULL;
-		s->title = b->title ? xstrdup(b->title) : NULL;
-		s->url = b->url ? xstrdup(b->url) : NULL;
-	}
+	if (r->nm)
+		set_doc(sc, s, &r->m[0]);
 	return s;
 }
 
@@ -182,11 +194,13 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 		struct match_opts o = { 1, 0, "", "" };
 		struct result r;
 		matcher_check(sc->m, msg->text, msg->text_len, &o, &r);
-		s = e->val.ptr = new_sighting(&r);
-		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
+		s = e->val.ptr = new_sighting(sc, &r);
 		result_clear(&r);
 	}
 	add_sender(s, msg->sender, msg->time);
+	/* the text is kept only for a lead: related documents, or forwarded */
+	if (!s->excerpt && (s->verdict == V_SIMILAR || (s->verdict == V_UNKNOWN && s->copies > 1)))
+		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
 	sc->verdicts[s->verdict]++;
 	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
 		struct hmap_entry *h = hmap_put(&sc->hoaxes, s->match_id, strlen(s->match_id), &isnew);
@@ -194,10 +208,10 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 			struct sighting *d = xcalloc(1, sizeof *d);
 			d->verdict = s->verdict;
 			d->score = s->score;
-			d->match_id = xstrdup(s->match_id);
-			d->title = s->title ? xstrdup(s->title) : NULL;
-			d->url = s->url ? xstrdup(s->url) : NULL;
-			d->label = s->label ? xstrdup(s->label) : NULL;
+			d->match_id = s->match_id;
+			d->label = s->label;
+			d->title = s->title;
+			d->url = s->url;
 			h->val.ptr = d;
 		}
 		add_sender(h->val.ptr, msg->sender, msg->time);
@@ -212,7 +226,7 @@ static int by_copies(const void *a, const void *b)
 	const struct sighting *x = *(struct sighting *const *)a, *y = *(struct sighting *const *)b;
 	if (x->copies != y->copies)
 		return (x->copies < y->copies) - (x->copies > y->copies);
-	return strcmp(x->first ? x->first : "", y->first ? y->first : "");
+	return strcmp(x->first, y->first);
 }
 
 struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n)
@@ -246,4 +260,13 @@ void screening_free(struct screening *sc)
 	free_all(&sc->seen);
 	free_all(&sc->hoaxes);
 	hmap_free(&sc->days);
+	for (size_t i = 0; i < sc->docs.cap; i++) {
+		char **f = sc->docs.slots[i].val.ptr;
+		if (!sc->docs.slots[i].key)
+			continue;
+		for (int k = 0; k < 4; k++)
+			free(f[k]);
+		free(f);
+	}
+	hmap_free(&sc->docs);
 }

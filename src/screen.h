@@ -19,15 +19,19 @@
 #include "hmap.h"
 #include "match.h"
 
-#define SENDERS_MAX 64     /* distinct senders counted exactly per sighting */
+#define SENDERS_MAX 16     /* distinct senders counted exactly per sighting */
 
-/* One distinct message, or one matched hoax document, and its copies. */
+/*
+ * One distinct message, or one matched hoax document, and its copies.
+ * Kept small: a long chat holds tens of thousands of them.
+ */
 struct sighting {
 	enum verdict verdict;
 	double score;
-	char *match_id, *label, *title, *url;   /* owned; NULL when no match */
-	char *excerpt;      /* owned: the first copy's text, cut (masked with anonymize); NULL for documents */
-	char *first, *last; /* owned: ISO times of the first and last copies, or NULL */
+	const char *match_id, *label, *title, *url;   /* the best match's, shared (screening.docs); NULL when none */
+	char *excerpt;      /* owned: the text, cut (masked with anonymize), kept once it is a lead
+			     * (similar, or a second copy); else NULL */
+	char first[20], last[20];  /* ISO times of the first and last copies, or "" */
 	long copies;
 	uint32_t senders[SENDERS_MAX];  /* sender hashes */
 	int nsenders;       /* distinct senders (exact up to SENDERS_MAX) */
@@ -40,6 +44,7 @@ struct screening {
 	struct hmap seen;   /* canonical text hash -> struct sighting * */
 	struct hmap hoaxes; /* matched hoax/altered document id -> struct sighting * */
 	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
+	struct hmap docs;   /* matched document id -> owned char *[4]: id, label, title, url */
 	long read, screened, short_msgs, skipped_kind[4];
 	long verdicts[V_HOAX + 1];
 };
