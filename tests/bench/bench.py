@@ -261,12 +261,12 @@ class Bench:
         if len(sc) >= 2:
             a, z = sc[0], sc[-1]
             self.growth = ("From %s to %s documents (%.0fx), saring's check p50 went from "
-                           "%.1f to %.1f ms (%.1fx) and batch throughput from %.0f to %.0f msg/s "
+                           "%.1f to %.1f ms (%.1fx) and batch throughput from %s to %s msg/s "
                            "(%.1fx slower); the plain FTS5 baseline's batch went from %.1f to "
                            "%.1f msg/s (%.1fx slower)." % (
                                "{:,}".format(a["docs"]), "{:,}".format(z["docs"]),
                                z["docs"] / a["docs"], a["p50_ms"], z["p50_ms"],
-                               z["p50_ms"] / a["p50_ms"], a["batch_msgs"], z["batch_msgs"],
+                               z["p50_ms"] / a["p50_ms"], lib.fmt(a["batch_msgs"]), lib.fmt(z["batch_msgs"]),
                                a["batch_msgs"] / z["batch_msgs"], a["plain_batch_msgs"],
                                z["plain_batch_msgs"],
                                a["plain_batch_msgs"] / z["plain_batch_msgs"]))
