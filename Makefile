@@ -117,7 +117,7 @@ eval: saring
 	@sh tests/eval.sh "$(SHARED)"
 
 bench: saring
-	@sh tests/bench/run.sh "$(SHARED)" full
+	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
 
 fuzz: saring
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
