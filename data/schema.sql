@@ -1,4 +1,4 @@
--- saring database schema, version 1 (PRAGMA user_version).
+-- saring database schema, version 2 (PRAGMA user_version).
 -- The document table is plain SQL, readable from the sqlite3 shell; the
 -- full-text index uses saring's own tokenizer and so needs saring to query.
 PRAGMA application_id = 1396789831;  -- 'SARG'
@@ -25,10 +25,17 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');
 CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
 
+-- documents per canonical term (by its hash, as in doc.terms): the weights of
+-- the matcher, kept up to date by every write (saring's store_commit)
+CREATE TABLE termdf (
+	h  INTEGER PRIMARY KEY,   -- term hash
+	df INTEGER NOT NULL       -- documents holding the term
+);
+
 -- key/value facts about this database, e.g. the text pipeline it was indexed with
 CREATE TABLE meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT
 );
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

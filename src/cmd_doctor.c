@@ -50,6 +50,15 @@ int cmd_doctor(int argc, char **argv)
 			printf("index: ok\n");
 		}
 	}
+	if (bad < 2) {
+		int off = store_check_terms(st);
+		if (off == 0) {
+			printf("term counts: ok\n");
+		} else {
+			printf("term counts: %d terms off\n", off);
+			bad = 1;
+		}
+	}
 	if (bad == 1)
 		printf("\nThe documents are intact but the search index is not; rebuild it with:\n"
 		       "  saring reindex\n");

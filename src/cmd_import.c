@@ -102,7 +102,7 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	if (r.progress)
 		fputs("\r\033[K", stderr);
 	if (rc < 0 || r.failed || interrupted) {
-		store_exec(st, "ROLLBACK");
+		store_rollback(st);
 		if (err)
 			warnx_(_("%s"), err);
 		free(err);
@@ -116,9 +116,9 @@ static int import_one(struct store *st, const char *path, const struct import_op
 		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
 	}
 	free(err);
-	if (store_exec(st, "COMMIT") < 0) {
+	if (store_commit(st) < 0) {
 		warnx_(_("%s: cannot commit: %s"), path, sqlite3_errmsg(st->db));
-		store_exec(st, "ROLLBACK");
+		store_rollback(st);
 		return EXIT_SYSTEM;
 	}
 	total->added += r.c.added;

@@ -18,11 +18,11 @@ int cmd_reindex(int argc, char **argv)
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0 || store_reindex(st) < 0) {
 		const char *msg = sqlite3_errmsg(st->db);
 		warnx_(_("%s: cannot rebuild the index: %s"), st->path, msg);
-		store_exec(st, "ROLLBACK");
+		store_rollback(st);
 		store_close(st);
 		return EXIT_SYSTEM;
 	}
-	if (store_exec(st, "COMMIT") < 0)
+	if (store_commit(st) < 0)
 		store_die(st, "cannot commit");
 	printf("index rebuilt\n");
 	store_close(st);

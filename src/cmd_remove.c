@@ -22,7 +22,7 @@ int cmd_remove(int argc, char **argv)
 	for (int i = optind; i < argc; i++) {
 		int r = store_remove(st, argv[i]);
 		if (r < 0) {
-			store_exec(st, "ROLLBACK");
+			store_rollback(st);
 			store_die(st, "cannot remove");
 		}
 		if (r == 0) {
@@ -31,7 +31,7 @@ int cmd_remove(int argc, char **argv)
 		}
 		removed += r;
 	}
-	if (store_exec(st, "COMMIT") < 0)
+	if (store_commit(st) < 0)
 		store_die(st, "cannot commit");
 	printf("removed %ld\n", removed);
 	store_close(st);

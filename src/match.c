@@ -71,7 +71,7 @@ struct slot {
 
 struct matcher {
 	struct store *st;
-	sqlite3_stmt *df, *cand, *terms, *meta;
+	sqlite3_stmt *cand, *terms, *meta;
 	struct hmap dfcache;     /* canonical token -> df */
 	long long ndocs;
 	/* per message */
@@ -144,7 +144,6 @@ struct matcher *matcher_new(struct store *st)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
-	m->df = store_prepare(st, "SELECT doc FROM doc_vocab WHERE term = ?1");
 	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1");
 	m->terms = store_prepare(st, "SELECT terms FROM doc WHERE n = ?1");
 	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
@@ -163,7 +162,6 @@ void matcher_free(struct matcher *m)
 	if (!m)
 		return;
 	matcher_batch(m, 0);
-	sqlite3_finalize(m->df);
 	sqlite3_finalize(m->cand);
 	sqlite3_finalize(m->terms);
 	sqlite3_finalize(m->meta);
@@ -186,14 +184,7 @@ static long long doc_freq(struct matcher *m, const char *t, size_t len)
 		return e->val.num;
 	if (m->dfcache.len >= DF_CACHE_MAX)
 		hmap_clear(&m->dfcache);
-	sqlite3_bind_text(m->df, 1, t, (int)len, SQLITE_STATIC);
-	long long df = 0;
-	int rc = sqlite3_step(m->df);
-	if (rc == SQLITE_ROW)
-		df = sqlite3_column_int64(m->df, 0);
-	else if (rc != SQLITE_DONE)
-		store_die(m->st, "cannot read the index");
-	sqlite3_reset(m->df);
+	long long df = store_df(m->st, term_hash(t, len));
 	e = hmap_put(&m->dfcache, t, len, NULL);
 	e->val.num = df;
 	return df;
@@ -503,10 +494,6 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	return np;
 }
 
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 /* Score one candidate against the message's sets. */
 static void score(struct matcher *m, const unsigned char *blob, size_t nb, struct match *c)
@@ -516,7 +503,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	size_t pfound = 0, dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
 	uint32_t prev = 0;
 	for (size_t i = 0; i + 4 <= nb; i += 4) {
-		uint32_t h = le32(blob + i);
+		uint32_t h = terms_at(blob, i / 4);
 		if (!h) {
 			prev = 0;
 			continue;
@@ -681,8 +668,8 @@ static int negates(struct matcher *m, long long n)
 			uint32_t next = i + 1 < m->nq ? m->q[i + 1].h : 0;
 			int in_doc = 0;
 			for (size_t j = 0; j + 4 <= nb && !in_doc; j += 4)
-				in_doc = le32(blob + j) == m->q[i].h &&
-					 (!next || (j + 8 <= nb && le32(blob + j + 4) == next));
+				in_doc = terms_at(blob, j / 4) == m->q[i].h &&
+					 (!next || (j + 8 <= nb && terms_at(blob, j / 4 + 1) == next));
 			found = !in_doc;
 		}
 	}

@@ -23,6 +23,14 @@
 
 #define APP_ID 1396789831   /* 'SARG' */
 
+/*
+ * Pending document-frequency changes of the open write transaction: term
+ * hash (4 bytes) -> delta, written to termdf by store_commit().
+ */
+static struct hmap dfdelta = HMAP_INIT;
+static sqlite3_stmt *stmt_df;   /* store_df(), prepared once per connection (stmt_df_db) */
+static sqlite3 *stmt_df_db;
+
 /* Write statements, prepared once per connection (stmt_db). */
 static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_old, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
 static sqlite3 *stmt_db;
@@ -262,6 +270,134 @@ int store_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+uint32_t terms_at(const unsigned char *blob, size_t i)
+{
+	const unsigned char *p = blob + 4 * i;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Add sign to the pending frequency of each distinct term of a terms blob. */
+static void count_blob(const unsigned char *blob, size_t nb, int sign)
+{
+	size_t n = nb / 4, k = 0;
+	uint32_t *v = xmalloc((n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t h = terms_at(blob, i);
+		if (h)
+			v[k++] = h;
+	}
+	qsort(v, k, sizeof *v, cmp_u32);
+	for (size_t i = 0; i < k; i++)
+		if (i == 0 || v[i] != v[i - 1])
+			hmap_put(&dfdelta, (const char *)&v[i], sizeof v[i], NULL)->val.num += sign;
+	free(v);
+}
+
+/* termdf from scratch: every document's terms. 0 or -1. */
+static int count_terms(struct store *st)
+{
+	if (store_exec(st, "DELETE FROM termdf") < 0)
+		return -1;
+	sqlite3_stmt *r = store_prepare(st, "SELECT terms FROM doc");
+	int rc;
+	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+		count_blob(sqlite3_column_blob(r, 0), (size_t)sqlite3_column_bytes(r, 0), 1);
+	sqlite3_finalize(r);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_check_terms(struct store *st)
+{
+	hmap_clear(&dfdelta);
+	sqlite3_stmt *r = store_prepare(st, "SELECT terms FROM doc");
+	int rc;
+	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+		count_blob(sqlite3_column_blob(r, 0), (size_t)sqlite3_column_bytes(r, 0), 1);
+	sqlite3_finalize(r);
+	sqlite3_stmt *t = store_prepare(st, "SELECT h, df FROM termdf");
+	long bad = 0;
+	if (rc == SQLITE_DONE)
+		while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
+			uint32_t h = (uint32_t)sqlite3_column_int64(t, 0);
+			struct hmap_entry *e = hmap_get(&dfdelta, (const char *)&h, sizeof h);
+			if (!e)
+				bad++;
+			else
+				e->val.num -= sqlite3_column_int64(t, 1);
+		}
+	sqlite3_finalize(t);
+	for (size_t i = 0; i < dfdelta.cap; i++)
+		if (dfdelta.slots[i].key && dfdelta.slots[i].val.num)
+			bad++;
+	hmap_clear(&dfdelta);
+	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
+}
+
+struct dfrow {
+	uint32_t h;
+	int64_t delta;
+};
+
+static int cmp_dfrow(const void *a, const void *b)
+{
+	return cmp_u32(&((const struct dfrow *)a)->h, &((const struct dfrow *)b)->h);
+}
+
+int store_commit(struct store *st)
+{
+	struct dfrow *v = xmalloc((dfdelta.len + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < dfdelta.cap; i++)
+		if (dfdelta.slots[i].key && dfdelta.slots[i].val.num) {
+			memcpy(&v[n].h, dfdelta.slots[i].key, sizeof v[n].h);
+			v[n++].delta = dfdelta.slots[i].val.num;
+		}
+	qsort(v, n, sizeof *v, cmp_dfrow);   /* in key order: the b-tree is walked once */
+	sqlite3_stmt *u = store_prepare(st,
+		"INSERT INTO termdf(h, df) VALUES (?1, ?2) ON CONFLICT(h) DO UPDATE SET df = df + excluded.df");
+	int err = 0;
+	for (size_t i = 0; i < n && !err; i++) {
+		sqlite3_bind_int64(u, 1, (sqlite3_int64)(int32_t)v[i].h);
+		sqlite3_bind_int64(u, 2, v[i].delta);
+		err = sqlite3_step(u) != SQLITE_DONE;
+		sqlite3_reset(u);
+	}
+	sqlite3_finalize(u);
+	free(v);
+	hmap_clear(&dfdelta);
+	if (err || store_exec(st, "DELETE FROM termdf WHERE df <= 0") < 0)
+		return -1;
+	return store_exec(st, "COMMIT");
+}
+
+void store_rollback(struct store *st)
+{
+	hmap_clear(&dfdelta);
+	store_exec(st, "ROLLBACK");
+}
+
+long long store_df(struct store *st, uint32_t h)
+{
+	if (stmt_df_db != st->db) {
+		stmt_df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+		stmt_df_db = st->db;
+	}
+	sqlite3_stmt *q = stmt_df;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
+	int rc = sqlite3_step(q);
+	long long df = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_die(st, "cannot read the index");
+	return df;
+}
+
 /* Check the file is a saring database of a schema we know; create it when new. */
 static void check_schema(struct store *st)
 {
@@ -288,7 +424,18 @@ static void check_schema(struct store *st)
 	if (version > SCHEMA_VERSION)
 		die(EXIT_SYSTEM, "%s: made by a newer saring (schema %d, this one knows %d)",
 		    st->path, version, SCHEMA_VERSION);
-	/* Migrations from older schemas go here, one step per version. */
+	/* Migrations from older schemas, one step per version. */
+	if (version < 2) {
+		if (st->readonly || st->checking)
+			die(EXIT_SYSTEM, "%s: made by an older saring (schema %d); run 'saring reindex' to upgrade it",
+			    st->path, version);
+		if (store_exec(st, "BEGIN IMMEDIATE") < 0 ||
+		    store_exec(st, "CREATE TABLE termdf (h INTEGER PRIMARY KEY, df INTEGER NOT NULL)") < 0 ||
+		    count_terms(st) < 0 || store_commit(st) < 0 || store_exec(st, "PRAGMA user_version = 2") < 0) {
+			store_rollback(st);
+			store_die(st, "cannot upgrade the schema");
+		}
+	}
 }
 
 /*
@@ -331,13 +478,13 @@ static void check_pipeline(struct store *st)
 	if (pragma_int(st, "SELECT count(*) FROM doc") > 0) {
 		warnx_("%s: the text pipeline changed; rebuilding the index", st->path);
 		if (store_reindex(st) < 0) {
-			store_exec(st, "ROLLBACK");
+			store_rollback(st);
 			store_die(st, "cannot rebuild the index");
 		}
 	}
 	int rc = sqlite3_step(u);
 	sqlite3_finalize(u);
-	if (rc != SQLITE_DONE || store_exec(st, "COMMIT") < 0)
+	if (rc != SQLITE_DONE || store_commit(st) < 0)
 		store_die(st, "cannot update the index");
 }
 
@@ -464,6 +611,10 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	if (stmt_df_db == st->db) {
+		sqlite3_finalize(stmt_df);
+		stmt_df_db = NULL;
+	}
 	if (stmt_db == st->db) {
 		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_old, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete };
@@ -585,7 +736,7 @@ static void prepare_writes(struct store *st)
 	 * statement savepoint, and FTS5 flushes its pending terms to a new
 	 * segment at every savepoint: ten times slower imports.
 	 */
-	stmt_old = store_prepare(st, "SELECT title, claim, body FROM doc WHERE n = ?1");
+	stmt_old = store_prepare(st, "SELECT title, claim, body, terms FROM doc WHERE n = ?1");
 	stmt_fts_delete = store_prepare(st,
 		"INSERT INTO doc_fts(doc_fts, rowid, title, claim, body) VALUES ('delete', ?1, ?2, ?3, ?4)");
 	stmt_fts_insert = store_prepare(st,
@@ -610,6 +761,8 @@ static int unindex(sqlite3_int64 n)
 		for (int i = 0; i < 3; i++)
 			sqlite3_bind_value(stmt_fts_delete, i + 2, sqlite3_column_value(stmt_old, i));
 		rc = step_done(stmt_fts_delete) ? SQLITE_ERROR : SQLITE_DONE;
+		if (rc == SQLITE_DONE)
+			count_blob(sqlite3_column_blob(stmt_old, 3), (size_t)sqlite3_column_bytes(stmt_old, 3), -1);
 		sqlite3_clear_bindings(stmt_fts_delete);
 	}
 	sqlite3_reset(stmt_old);
@@ -660,15 +813,19 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 		n = sqlite3_last_insert_rowid(st->db);
 	}
 	sqlite3_clear_bindings(w);
-	sb_release(&blob);
-	if (err)
+	if (err) {
+		sb_release(&blob);
 		return PUT_ERROR;
+	}
 	sqlite3_bind_int64(stmt_fts_insert, 1, n);
 	bind_text(stmt_fts_insert, 2, d->title);
 	bind_text(stmt_fts_insert, 3, d->claim);
 	bind_text(stmt_fts_insert, 4, d->body);
 	err = step_done(stmt_fts_insert);
 	sqlite3_clear_bindings(stmt_fts_insert);
+	if (!err)
+		count_blob((const unsigned char *)blob.buf, blob.len, 1);
+	sb_release(&blob);
 	if (err)
 		return PUT_ERROR;
 	return exists ? PUT_UPDATED : PUT_ADDED;
@@ -751,5 +908,7 @@ int store_reindex(struct store *st)
 	sb_release(&blob);
 	sqlite3_finalize(r);
 	sqlite3_finalize(u);
+	if (!err && count_terms(st) < 0)
+		err = 1;
 	return err ? -1 : 0;
 }

@@ -18,7 +18,7 @@
 
 #include "doc.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* STORE_CHECK: read-write when the file allows it, never created (doctor). */
 enum store_mode { STORE_READ, STORE_WRITE, STORE_CHECK };
@@ -53,6 +53,19 @@ enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_ERROR
  * content it is replaced when replace is set, else PUT_CONFLICT.
  */
 enum put_result store_put(struct store *st, struct doc *d, int replace);
+/*
+ * Commit the write transaction with the document frequencies its puts and
+ * removes changed (termdf). 0, or -1 (the transaction is then rolled back
+ * by the caller with store_rollback()).
+ */
+int store_commit(struct store *st);
+/* Roll back, forgetting the pending frequency changes. */
+void store_rollback(struct store *st);
+/* Recount termdf from the documents: the number of terms whose count is off, or -1. */
+int store_check_terms(struct store *st);
+/* Documents holding the term with this hash (termdf). */
+long long store_df(struct store *st, uint32_t h);
+
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
 /* Read a document by id into d (fields owned by d): 1 found, 0 not. */
@@ -62,6 +75,8 @@ int store_optimize(struct store *st);
 /* Rebuild the FTS index and every document's terms. 0 or -1. */
 int store_reindex(struct store *st);
 
+/* The i-th term hash of a terms blob (little-endian uint32s; 0 separates fields). */
+uint32_t terms_at(const unsigned char *blob, size_t i);
 /* Canonical token hash, as stored in doc.terms. */
 uint32_t term_hash(const char *t, size_t len);
 /* Append the term hashes of text (NORM_STEM pipeline) to *v; 0 separates fields. */
