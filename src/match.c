@@ -677,7 +677,7 @@ static int negates(struct matcher *m, long long n)
 	return found;
 }
 
-#define SNIPPET_SCAN 8192   /* bytes of a document searched for its snippet */
+#define SNIPPET_SCAN 4096   /* bytes of a document searched for its snippet */
 #define SNIPPET_WORDS 24    /* tokens shown */
 
 struct snip_tok {
