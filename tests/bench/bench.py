@@ -8,6 +8,8 @@ Prints aligned tables and writes OUT/REPORT.md and OUT/results.json.
 import argparse
 import datetime
 import json
+import re
+import shutil
 import os
 import platform
 import subprocess
@@ -168,6 +170,37 @@ class Bench:
         if base_lines < lines:
             self.note("the batch baseline ran over the first %d lines (each query once), "
                       "saring over all %d" % (base_lines, lines))
+
+    def instructions_section(self):
+        """Instruction counts under callgrind: repeatable whatever the load."""
+        if not shutil.which("valgrind"):
+            self.note("valgrind is missing, so no instruction counts; install it with: "
+                      "apt-get install -y valgrind")
+            return
+        print("bench: instruction counts (callgrind)", flush=True)
+        texts = self.query_texts()
+        lines, base_lines = min(300, len(texts)), min(30, len(texts))
+        batch, base = self.path("cg-batch.jsonl"), self.path("cg-base.jsonl")
+        with open(batch, "w", encoding="utf-8") as o, open(base, "w", encoding="utf-8") as ob:
+            for i in range(lines):
+                rec = json.dumps({"id": "q%d" % i, "text": texts[i]}, ensure_ascii=False) + "\n"
+                o.write(rec)
+                if i < base_lines:
+                    ob.write(rec)
+
+        def collected(cmd):
+            r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            m = re.search(r"Collected : (\d+)", r.stderr)
+            return int(m.group(1)) if m else float("nan")
+
+        s = collected([SARING, "--db", self.path("x.db"), "check", "--jsonl", "--json", "-f", batch])
+        b = collected([self.plain, "query", self.path("x-plain.db"), base])
+        self.results["instructions"] = {"check_per_msg": s / lines, "plain_per_msg": b / base_lines}
+        self.row("check --jsonl, million instructions per message (callgrind)", s / lines / 1e6,
+                 b / base_lines / 1e6, "-")
+        self.note("instruction counts: callgrind over the first %d dev queries (saring) and the "
+                  "first %d (baseline), whole process, divided by the messages" % (lines, base_lines))
 
     # 4. scan ------------------------------------------------------------------
 
@@ -393,6 +426,8 @@ def main():
     b.text_pipeline()
     b.import_section()
     b.check_section()
+    if b.full:
+        b.instructions_section()
     b.scan_section()
     if b.full:
         sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000").split()]
