@@ -34,7 +34,7 @@
  */
 #define POSTINGS_CAP 300
 #define MIN_TERMS 3
-#define WIDE_POSTINGS_CAP 6000
+#define WIDE_POSTINGS_CAP 2000
 #define WIDE_MIN_TERMS 8
 #define WIDE_FLOOR 0.15   /* ... when the first look found something related */
 #define POOL 30           /* candidates re-ranked */
