@@ -23,7 +23,6 @@ CREATE INDEX doc_label ON doc(label);
 
 CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');
-CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, 'row');
 
 -- documents per canonical term (by its hash, as in doc.terms): the weights of
 -- the matcher, kept up to date by every write (saring's store_commit)
