@@ -343,6 +343,7 @@ int cmd_scan(int argc, char **argv)
 		}
 		struct chat_msg msg;
 		int rc;
+		long before = sc.sc.read;
 		while ((rc = chat_next(r, &msg)) > 0) {
 			if (progress && sc.sc.read && sc.sc.read % 5000 == 0)
 				fprintf(stderr, _("\rsaring scan: %s: %ld messages"), file, sc.sc.read);
@@ -359,6 +360,8 @@ int cmd_scan(int argc, char **argv)
 			warnx_(_("%s"), chat_error(r));
 			status = EXIT_USAGE;
 		}
+		if (sc.sc.read == before && chat_skipped_lines(r) > 0)
+			status = EXIT_USAGE;   /* text, but no WhatsApp export: bad input */
 		chat_close(r);
 	}
 	if (sc.format == OUT_HUMAN)

@@ -301,9 +301,9 @@ run "$S" --db "$db" scan --json "$W/headers.txt"
 expect "scan: headers only, exit 0" 0
 printf 'vaksin covid berisi microchip 5G\nsebarkan ke semua grup\n' >"$W/body.txt"
 run "$S" --db "$db" scan "$W/body.txt"
-expect "scan: body only is named as no chat, file:line" 0 'body\.txt:1: no message header found, 2 lines skipped'
+expect "scan: body only is named as no chat, file:line, exit 2" 2 'body\.txt:1: no message header found, 2 lines skipped'
 run "$S" --db "$db" scan --tsv "$W/body.txt" "$CHAT"
-if { [ $rc = 0 ] || [ $rc = 1 ]; } && [ -s "$W/out" ]; then
+if [ $rc = 2 ] && [ -s "$W/out" ]; then
 	ok "scan: a bad file does not stop the next one"
 else
 	not_ok "scan: a bad file does not stop the next one" "exit $rc, no output"
