@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "commands.h"
@@ -70,9 +71,13 @@ int cmd_check(int argc, char **argv)
 			sb_puts(&in, argv[i]);
 		}
 		name = "argument";
-	} else if (read_file(file, &in) < 0) {
-		warnx_(_("%s: %s"), name, strerror(errno));
-		return EXIT_USAGE;
+	} else {
+		if ((!file || !strcmp(file, "-")) && isatty(0))   /* someone at a terminal */
+			fputs(_("Paste the message, then press Enter and Ctrl-D.\n"), stderr);
+		if (read_file(file, &in) < 0) {
+			warnx_(_("%s: %s"), name, strerror(errno));
+			return EXIT_USAGE;
+		}
 	}
 	struct store *st = store_open(db, STORE_READ);
 	report_begin(&rep, st);

@@ -165,8 +165,11 @@ int read_file(const char *path, struct strbuf *out)
 	}
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		sb_add(out, chunk, n);
+		if (n < sizeof chunk && feof(f))
+			break;   /* one Ctrl-D at a terminal is the end */
+	}
 	int err = ferror(f);
 	if (f != stdin)
 		fclose(f);
