@@ -264,6 +264,19 @@ class Bench:
         texts = self.query_texts()
         singles = texts[::max(1, len(texts) // 50)][:50]
         base_singles, base_lines = 10, 30
+        # One chat, scanned against every size (the baseline samples 30 messages).
+        chat_n, scan_sample = 50000, 30
+        chat = self.path("scale-chat.txt")
+        sidecar = self.path("scale-chat.texts.jsonl")
+        part = self.path("scale-chat.sample.jsonl")
+        subprocess.run([sys.executable, os.path.join(HERE, "genchat.py"), str(chat_n), str(SEED),
+                        self.corpus, chat], check=True)
+        chat_texts = count_lines(sidecar)
+        with open(sidecar, encoding="utf-8") as f, open(part, "w", encoding="utf-8") as o:
+            for i, line in enumerate(f):
+                if i >= scan_sample:
+                    break
+                o.write(line)
         # Imports of minutes: one run each (a second only for short ones).
         keep, self.runs = self.runs, 1
         for n in sizes:
@@ -276,20 +289,28 @@ class Bench:
             db, pdb = self.path(name + ".db"), self.path(name + "-plain.db")
             (s50, s99), (b50, b99), _, _ = self.latency(db, pdb, singles, 3, base_singles)
             bs, bb, _, _ = self.batch(db, pdb, len(texts), base_lines)
-            rec = {"docs": n, "jsonl_mb": jsonl, "import_docs_s": n / s,
+            ss, ss_rss, _ = self.timed([SARING, "--db", db, "scan", "--json", chat])
+            sb, _, _ = self.timed([self.plain, "query", pdb, part])
+            scan_s, scan_b = chat_n / ss, chat_n / (sb * chat_texts / min(scan_sample, chat_texts))
+            rec = {"scan_msgs": scan_s, "plain_scan_msgs": scan_b, "scan_rss_mb": ss_rss,
+                   "docs": n, "jsonl_mb": jsonl, "import_docs_s": n / s,
                    "plain_import_docs_s": n / b, "db_mb": s_mb, "plain_db_mb": b_mb,
                    "p50_ms": s50, "p99_ms": s99, "plain_p50_ms": b50, "plain_p99_ms": b99,
                    "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0]}
             self.results.setdefault("scale", []).append(rec)
             pair = lambda a, c: "%s / %s" % (lib.fmt(a), lib.fmt(c))
             self.scale.append(["{:,}".format(n), lib.fmt(jsonl), pair(n / s, n / b),
-                               pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb)])
-            print("  %d docs: import %.0f docs/s, p50 %.1f ms, batch %.0f msg/s" %
-                  (n, n / s, s50, bs), flush=True)
+                               pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb),
+                               pair(scan_s, scan_b), lib.fmt(ss_rss)])
+            print("  %d docs: import %.0f docs/s, p50 %.1f ms, batch %.0f msg/s, scan %.0f msg/s" %
+                  (n, n / s, s50, bs, scan_s), flush=True)
             for p in (corpus, db, db + "-wal", db + "-shm", pdb):
                 if os.path.exists(p):
                     os.unlink(p)
         self.runs = keep
+        for p in (chat, sidecar, part):
+            if os.path.exists(p):
+                os.unlink(p)
         sc = self.results.get("scale", [])
         if len(sc) >= 2:
             a, z = sc[0], sc[-1]
@@ -307,6 +328,9 @@ class Bench:
         self.notes.append("corpus sizes: per size the plain FTS5 baseline ran %d single checks "
                           "(3 times each) and the first %d batch lines; saring %d and %d" %
                           (base_singles, base_lines, len(singles), len(texts)))
+        self.notes.append("corpus sizes: scan is one %s-message chat against each size; the "
+                          "baseline queried its first %d ordinary messages, scaled to all %s"
+                          % ("{:,}".format(chat_n), scan_sample, "{:,}".format(chat_texts)))
         if max(sizes) < 300000:
             self.notes.append("corpus sizes: 300,000 documents is not run by default (several "
                               "minutes and about 1.5 GB more); BENCH_SIZES=\"10000 100000 "
@@ -317,7 +341,7 @@ class Bench:
     HEADER = ["figure", "saring", "baseline", "saring/baseline", "target",
               "peak RSS MB (saring / base)", "runs (saring / base)"]
     SCALE_HEADER = ["documents", "JSONL MB", "import docs/s", "DB MB", "check p50 ms",
-                    "check p99 ms", "batch msg/s"]
+                    "check p99 ms", "batch msg/s", "scan msg/s", "scan RSS MB (saring)"]
     BASELINES = [
         "text pipeline: `raw_nfkc.c`, utf8proc_map(STABLE|COMPOSE|COMPAT|CASEFOLD) line by "
         "line over the same bytes, output written like `saring normalize --stem`",
