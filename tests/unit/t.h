@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int t_passed, t_failed;
+static int t_passed, t_failed, t_skipped;
 
 #define CHECK(cond) do { \
 	if (cond) t_passed++; \
@@ -33,8 +33,15 @@ static int t_passed, t_failed;
 
 #define RUN(fn) fn()
 
+/* A part that cannot run here (say why): counted as skipped, not passed. */
+#define T_SKIP(...) do { \
+	t_skipped++; \
+	printf("skip: " __VA_ARGS__); \
+	putchar('\n'); \
+} while (0)
+
 #define T_DONE(name) ( \
-	printf("%s: %d passed, %d failed\n", (name), t_passed, t_failed), \
+	printf("%s: %d passed, %d failed, %d skipped\n", (name), t_passed, t_failed, t_skipped), \
 	t_failed ? 1 : 0)
 
 #endif

@@ -813,7 +813,7 @@ static void test_header_formats(const char *json_path)
 	size_t nwhen = sizeof when / sizeof when[0];
 	struct strbuf json = STRBUF_INIT;
 	if (read_file(json_path, &json) < 0) {
-		printf("unit-chat: %s unreadable, header formats skipped\n", json_path);
+		T_SKIP("%s unreadable: header formats not checked", json_path);
 		return;
 	}
 	int formats = 0, failed = 0;
@@ -869,7 +869,7 @@ static void test_shared(void)
 	struct strbuf dir = STRBUF_INIT;
 	sb_printf(&dir, "%s/whatsapp", shared_dir());
 	if (access(dir.buf, R_OK) != 0) {
-		printf("unit-chat: %s not found, shared fixtures skipped\n", dir.buf);
+		T_SKIP("%s not found: shared fixtures not checked", dir.buf);
 		sb_release(&dir);
 		return;
 	}
@@ -880,7 +880,7 @@ static void test_shared(void)
 		struct run run;
 		long n = read_chat(path.buf, DATE_AUTO, &run);
 		if (n < 0) {
-			printf("unit-chat: %s missing, skipped\n", path.buf);
+			T_SKIP("%s missing", path.buf);
 		} else {
 			if (n != c->count)
 				fprintf(stderr, "  %s\n", path.buf);

@@ -1047,7 +1047,7 @@ static void test_corpus(void)
 	struct strbuf path = STRBUF_INIT;
 	sb_printf(&path, "%s/corpus.jsonl", dir && *dir ? dir : "../shared/data");
 	if (access(path.buf, R_OK) != 0) {
-		printf("skipped: corpus.jsonl not found\n");
+		T_SKIP("%s not found", path.buf);
 		sb_release(&path);
 		return;
 	}
