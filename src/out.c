@@ -2,6 +2,7 @@
 #include "out.h"
 
 #include "i18n.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,18 +56,27 @@ void out_tsv_field(FILE *f, const char *s)
 	}
 }
 
-void out_html(FILE *f, const char *s)
+void out_html_add(struct strbuf *out, const char *s, size_t n)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default: fputc(*s, f);
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': sb_puts(out, "&amp;"); break;
+		case '<': sb_puts(out, "&lt;"); break;
+		case '>': sb_puts(out, "&gt;"); break;
+		case '"': sb_puts(out, "&quot;"); break;
+		case '\'': sb_puts(out, "&#39;"); break;
+		default: sb_putc(out, s[i]);
 		}
 	}
+}
+
+void out_html(FILE *f, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	out_html_add(&sb, s ? s : "", s ? strlen(s) : 0);
+	if (sb.buf)
+		fputs(sb.buf, f);
+	sb_release(&sb);
 }
 
 const char *out_hl_open(int color)

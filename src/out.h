@@ -21,7 +21,10 @@ json_t *out_str(const char *s);
 /* Print s as one TSV field: tabs, newlines and backslashes escaped. */
 void out_tsv_field(FILE *f, const char *s);
 
-/* Print s HTML-escaped (& < > " ') to f. */
+/* Append s[0..n) HTML-escaped (& < > " ') to out. */
+struct strbuf;
+void out_html_add(struct strbuf *out, const char *s, size_t n);
+/* Print s (NULL: nothing) HTML-escaped to f. */
 void out_html(FILE *f, const char *s);
 
 /* Highlight markers for snippets: ANSI bold on a colour terminal, else «». */

@@ -15,6 +15,7 @@
 #include "hmap.h"
 #include "i18n.h"
 #include "normalize.h"
+#include "out.h"
 #include "reply.h"
 #include "report.h"
 #include "text.h"
@@ -102,14 +103,7 @@ void web_escape(struct strbuf *out, const char *text, size_t len, int marks)
 			i += hl - 1;
 			continue;
 		}
-		switch (s[i]) {
-		case '&': sb_puts(out, "&amp;"); break;
-		case '<': sb_puts(out, "&lt;"); break;
-		case '>': sb_puts(out, "&gt;"); break;
-		case '"': sb_puts(out, "&quot;"); break;
-		case '\'': sb_puts(out, "&#39;"); break;
-		default: sb_putc(out, s[i]);
-		}
+		out_html_add(out, s + i, 1);
 	}
 	if (open)
 		sb_puts(out, "</mark>");
@@ -202,6 +196,22 @@ static const char *label_name(const char *label)
 	return label;
 }
 
+/* A document's title, a link when it has a web address. */
+static void title_html(struct strbuf *out, const char *title, const char *url)
+{
+	if (linkable(url)) {
+		sb_puts(out, "<a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
+		esc(out, url);
+		sb_puts(out, "\">");
+		esc(out, title);
+		sb_puts(out, "</a>");
+	} else {
+		sb_puts(out, "<span class=\"title\">");
+		esc(out, title);
+		sb_puts(out, "</span>");
+	}
+}
+
 /* One source: badges, the title (a link when it has a web address), where from, the snippet. */
 static void source(struct strbuf *out, const struct match *c)
 {
@@ -215,18 +225,8 @@ static void source(struct strbuf *out, const struct match *c)
 		esc(out, c->rating);
 		sb_puts(out, "</span>");
 	}
-	const char *title = c->title && *c->title ? c->title : c->id;
-	if (linkable(c->url)) {
-		sb_puts(out, " <a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
-		esc(out, c->url);
-		sb_puts(out, "\">");
-		esc(out, title);
-		sb_puts(out, "</a>");
-	} else {
-		sb_puts(out, " <span class=\"title\">");
-		esc(out, title);
-		sb_puts(out, "</span>");
-	}
+	sb_putc(out, ' ');
+	title_html(out, c->title && *c->title ? c->title : c->id, c->url);
 	sb_puts(out, "\n<div class=\"meta\">");
 	int any = 0;
 	const char *parts[] = { c->publisher, c->date, c->id };
@@ -400,18 +400,7 @@ static void render_summary(struct strbuf *out, const struct screening *sm, const
 		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
 		esc(out, verdict_title(d->verdict));
 		sb_puts(out, "</span> ");
-		const char *title = d->title && *d->title ? d->title : d->match_id;
-		if (linkable(d->url)) {
-			sb_puts(out, "<a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
-			esc(out, d->url);
-			sb_puts(out, "\">");
-			esc(out, title);
-			sb_puts(out, "</a>");
-		} else {
-			sb_puts(out, "<span class=\"title\">");
-			esc(out, title);
-			sb_puts(out, "</span>");
-		}
+		title_html(out, d->title && *d->title ? d->title : d->match_id, d->url);
 		sb_reset(&s);
 		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
 		sb_puts(&s, ", ");
