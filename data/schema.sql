@@ -1,4 +1,4 @@
--- saring database schema, version 2 (PRAGMA user_version).
+-- saring database schema, version 3 (PRAGMA user_version).
 -- The document table is plain SQL, readable from the sqlite3 shell; the
 -- full-text index uses saring's own tokenizer and so needs saring to query.
 PRAGMA application_id = 1396789831;  -- 'SARG'
@@ -25,10 +25,13 @@ CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');
 
 -- documents per canonical term (by its hash, as in doc.terms): the weights of
--- the matcher, kept up to date by every write (saring's store_commit)
+-- the matcher and its candidates, kept up to date by every write (saring's
+-- store_commit)
 CREATE TABLE termdf (
-	h  INTEGER PRIMARY KEY,   -- term hash
-	df INTEGER NOT NULL       -- documents holding the term
+	h    INTEGER PRIMARY KEY,   -- term hash
+	df   INTEGER NOT NULL,      -- documents holding the term
+	docs BLOB                   -- their doc.n, ascending, as LEB128 varints of the
+	                            -- differences; NULL for terms of more than 4096
 );
 
 -- key/value facts about this database, e.g. the text pipeline it was indexed with
@@ -37,4 +40,4 @@ CREATE TABLE meta (
 	value TEXT
 );
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

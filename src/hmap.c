@@ -12,14 +12,23 @@ static uint32_t hash_key(const char *key, size_t klen)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+static uint64_t key_head(const char *key, size_t klen)
+{
+	uint64_t head = 0;
+	memcpy(&head, key, klen < sizeof head ? klen : sizeof head);
+	return head;
+}
+
 static struct hmap_entry *probe(const struct hmap *m, const char *key, size_t klen, uint32_t h)
 {
 	size_t mask = m->cap - 1;
+	uint64_t head = key_head(key, klen);
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		struct hmap_entry *e = &m->slots[i];
 		if (!e->key)
 			return e;
-		if (e->hash == h && e->klen == klen && memcmp(e->key, key, klen) == 0)
+		if (e->hash == h && e->klen == klen && e->head == head &&
+		    (klen <= sizeof head || memcmp(e->key + sizeof head, key + sizeof head, klen - sizeof head) == 0))
 			return e;
 	}
 }
@@ -55,6 +64,7 @@ struct hmap_entry *hmap_put(struct hmap *m, const char *key, size_t klen, int *i
 		e->key = xstrndup(key, klen);
 		e->klen = (uint32_t)klen;
 		e->hash = h;
+		e->head = key_head(key, klen);
 		e->val.num = 0;
 		m->len++;
 	}

@@ -16,6 +16,7 @@ struct hmap_entry {
 	char *key;       /* owned copy, NUL-terminated; NULL marks an empty slot */
 	uint32_t klen;   /* key length in bytes */
 	uint32_t hash;   /* cached hash of the key */
+	uint64_t head;   /* its first 8 bytes, zero-padded: most keys compare without reading key */
 	union {
 		void *ptr;
 		int64_t num;

@@ -57,10 +57,11 @@ struct rare {
 	size_t text;         /* offset of its canonical text in matcher.texts */
 };
 
-/* Candidate accumulator: doc row -> sum of the weights of message terms it holds. */
+/* Candidate accumulator entry: a doc row and the sum of the weights of message terms it holds. */
 struct acc {
-	long long n;         /* doc row + 1; 0 = empty */
+	long long n;         /* doc row */
 	double w;
+	size_t slot;         /* its slot in matcher.accidx */
 };
 
 struct slot {
@@ -88,8 +89,12 @@ struct matcher {
 	uint32_t mark;
 	struct rare *rare;       /* distinct known terms, rarest first */
 	size_t nrare, caprare;
-	struct acc *acc;         /* candidate accumulator (power-of-two cap) */
-	size_t capacc, nacc;
+	struct acc *acc;         /* candidate accumulator, dense */
+	size_t nacc, capacc;
+	uint32_t *accidx;        /* doc row -> acc index + 1, 0 = empty (power-of-two cap) */
+	size_t capidx;
+	uint32_t *rows;          /* a term's document rows (store_postings) */
+	size_t caprows;
 	int batch;               /* messages left in this read transaction, or 0 */
 	int truncated;           /* the message had more than MSG_TOKENS_MAX words */
 };
@@ -170,6 +175,8 @@ void matcher_free(struct matcher *m)
 	free(m->split);
 	free(m->rare);
 	free(m->acc);
+	free(m->accidx);
+	free(m->rows);
 	sb_release(&m->texts);
 	free(m->terms_set);
 	free(m->pairs_set);
@@ -405,33 +412,35 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 	}
 }
 
+/* The accumulator slot of doc row n: empty or holding n. */
+static size_t acc_slot(const struct matcher *m, long long n)
+{
+	size_t mask = m->capidx - 1;
+	for (size_t i = mix((uint64_t)n) & mask;; i = (i + 1) & mask)
+		if (!m->accidx[i] || m->acc[m->accidx[i] - 1].n == n)
+			return i;
+}
+
 /* Add weight w to doc row n in the accumulator. */
 static void acc_add(struct matcher *m, long long n, double w)
 {
-	if ((m->nacc + 1) * 2 > m->capacc) {
-		size_t ncap = m->capacc ? m->capacc * 2 : 1024;
-		struct acc *old = m->acc;
-		size_t oldcap = m->capacc;
-		m->acc = xcalloc(ncap, sizeof *m->acc);
-		m->capacc = ncap;
-		m->nacc = 0;
-		for (size_t i = 0; i < oldcap; i++)
-			if (old[i].n)
-				acc_add(m, old[i].n - 1, old[i].w);
-		free(old);
-	}
-	for (size_t i = mix((uint64_t)n) & (m->capacc - 1);; i = (i + 1) & (m->capacc - 1)) {
-		if (!m->acc[i].n) {
-			m->acc[i].n = n + 1;
-			m->acc[i].w = w;
-			m->nacc++;
-			return;
-		}
-		if (m->acc[i].n == n + 1) {
-			m->acc[i].w += w;
-			return;
+	if ((m->nacc + 1) * 2 > m->capidx) {
+		free(m->accidx);
+		m->capidx = m->capidx ? m->capidx * 2 : 1024;
+		m->accidx = xcalloc(m->capidx, sizeof *m->accidx);
+		for (size_t i = 0; i < m->nacc; i++) {
+			m->acc[i].slot = acc_slot(m, m->acc[i].n);
+			m->accidx[m->acc[i].slot] = (uint32_t)i + 1;
 		}
 	}
+	size_t i = acc_slot(m, n);
+	if (m->accidx[i]) {
+		m->acc[m->accidx[i] - 1].w += w;
+		return;
+	}
+	xgrow((void **)&m->acc, &m->capacc, m->nacc + 1, sizeof *m->acc);
+	m->acc[m->nacc] = (struct acc){ n, w, i };
+	m->accidx[i] = (uint32_t)++m->nacc;
 }
 
 static int by_weight(const void *a, const void *b)
@@ -454,13 +463,23 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	for (; k < m->nrare && k < QUERY_CAP; k++) {
 		if (k >= min_terms && postings + m->rare[k].df > cap)
 			break;
+		if (getenv("XHARD") && k >= MIN_TERMS && postings + m->rare[k].df > atoll(getenv("XHARD")))
+			break;
 		postings += m->rare[k].df;
 	}
 	struct strbuf q = STRBUF_INIT;
 	for (size_t i = 0; i < k; i++) {
+		/* termdf's list when it keeps one, else the FTS5 doclist */
+		const char *t = m->texts.buf + m->rare[i].text;
+		long long got = store_postings(m->st, term_hash(t, strlen(t)), &m->rows, &m->caprows);
+		if (got >= 0) {
+			for (size_t j = 0; j < (size_t)got; j++)
+				acc_add(m, m->rows[j], m->rare[i].w);
+			continue;
+		}
 		sb_reset(&q);
 		sb_puts(&q, "\"\x1f");
-		sb_puts(&q, m->texts.buf + m->rare[i].text);
+		sb_puts(&q, t);
 		sb_putc(&q, '"');
 		sqlite3_bind_text(m->cand, 1, q.buf, (int)q.len, SQLITE_STATIC);
 		int rc;
@@ -474,11 +493,9 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
 	struct acc top[POOL];
 	size_t np = 0;
-	for (size_t i = 0; i < m->capacc; i++) {
+	for (size_t i = 0; i < m->nacc; i++) {
 		struct acc a = m->acc[i];
-		if (!a.n)
-			continue;
-		m->acc[i].n = 0;
+		m->accidx[a.slot] = 0;
 		if (np == POOL && by_weight(&a, &top[POOL - 1]) >= 0)
 			continue;
 		size_t j = np < POOL ? np++ : POOL - 1;
@@ -489,7 +506,7 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	m->nacc = 0;
 	for (size_t i = 0; i < np; i++) {
 		memset(&pool[i], 0, sizeof pool[i]);
-		pool[i].n = top[i].n - 1;
+		pool[i].n = top[i].n;
 	}
 	return np;
 }

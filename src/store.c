@@ -24,11 +24,20 @@
 #define APP_ID 1396789831   /* 'SARG' */
 
 /*
- * Pending document-frequency changes of the open write transaction: term
- * hash (4 bytes) -> delta, written to termdf by store_commit().
+ * Pending changes of the open write transaction, per term hash (4 bytes):
+ * the change in document frequency and the document rows added and
+ * removed, written to termdf by store_commit(). A term's rows are kept
+ * while at most POSTINGS_MAX are added; past that the term is too common
+ * to pick candidates by and its list is dropped (termdf.docs NULL).
  */
+struct termdelta {
+	int64_t df;
+	uint32_t *add, *del;     /* owned; rows added, rows removed */
+	size_t nadd, capadd, ndel, capdel;
+	int overflow;            /* the list is not kept */
+};
 static struct hmap dfdelta = HMAP_INIT;
-static sqlite3_stmt *stmt_df;   /* store_df(), prepared once per connection (stmt_df_db) */
+static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
 static sqlite3 *stmt_df_db;
 
 /* Write statements, prepared once per connection (stmt_db). */
@@ -282,21 +291,77 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Add sign to the pending frequency of each distinct term of a terms blob. */
-static void count_blob(const unsigned char *blob, size_t nb, int sign)
+static void delta_drop(struct termdelta *t)
 {
-	size_t n = nb / 4, k = 0;
-	uint32_t *v = xmalloc((n + 1) * sizeof *v);
-	for (size_t i = 0; i < n; i++) {
+	free(t->add);
+	free(t->del);
+	t->add = t->del = NULL;
+	t->nadd = t->capadd = t->ndel = t->capdel = 0;
+	t->overflow = 1;
+}
+
+static void delta_clear(void)
+{
+	for (size_t i = 0; i < dfdelta.cap; i++)
+		if (dfdelta.slots[i].key) {
+			struct termdelta *t = dfdelta.slots[i].val.ptr;
+			delta_drop(t);
+			free(t);
+		}
+	hmap_clear(&dfdelta);
+}
+
+/* Count document row n (sign +1 added, -1 removed) for each distinct term of its terms blob. */
+static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign)
+{
+	size_t nt = nb / 4, k = 0;
+	uint32_t *v = xmalloc((nt + 1) * sizeof *v);
+	for (size_t i = 0; i < nt; i++) {
 		uint32_t h = terms_at(blob, i);
 		if (h)
 			v[k++] = h;
 	}
 	qsort(v, k, sizeof *v, cmp_u32);
-	for (size_t i = 0; i < k; i++)
-		if (i == 0 || v[i] != v[i - 1])
-			hmap_put(&dfdelta, (const char *)&v[i], sizeof v[i], NULL)->val.num += sign;
+	for (size_t i = 0; i < k; i++) {
+		if (i > 0 && v[i] == v[i - 1])
+			continue;
+		int isnew;
+		struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&v[i], sizeof v[i], &isnew);
+		if (isnew)
+			e->val.ptr = xcalloc(1, sizeof(struct termdelta));
+		struct termdelta *t = e->val.ptr;
+		t->df += sign;
+		if (t->overflow)
+			continue;
+		if (n < 1 || n > UINT32_MAX || (sign > 0 && t->nadd == POSTINGS_MAX)) {
+			delta_drop(t);
+		} else if (sign > 0) {
+			xgrow((void **)&t->add, &t->capadd, t->nadd + 1, sizeof *t->add);
+			t->add[t->nadd++] = (uint32_t)n;
+		} else {
+			/* added in this transaction and now removed again */
+			for (size_t j = t->nadd; j-- > 0;)
+				if (t->add[j] == (uint32_t)n) {
+					t->add[j] = t->add[--t->nadd];
+					break;
+				}
+			xgrow((void **)&t->del, &t->capdel, t->ndel + 1, sizeof *t->del);
+			t->del[t->ndel++] = (uint32_t)n;
+		}
+	}
 	free(v);
+}
+
+/* Every document's terms into dfdelta (rows in row order). 0 or -1. */
+static int count_all(struct store *st)
+{
+	sqlite3_stmt *r = store_prepare(st, "SELECT n, terms FROM doc ORDER BY n");
+	int rc;
+	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+		count_doc(sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
+			  (size_t)sqlite3_column_bytes(r, 1), 1);
+	sqlite3_finalize(r);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* termdf from scratch: every document's terms. 0 or -1. */
@@ -304,44 +369,90 @@ static int count_terms(struct store *st)
 {
 	if (store_exec(st, "DELETE FROM termdf") < 0)
 		return -1;
-	sqlite3_stmt *r = store_prepare(st, "SELECT terms FROM doc");
-	int rc;
-	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
-		count_blob(sqlite3_column_blob(r, 0), (size_t)sqlite3_column_bytes(r, 0), 1);
-	sqlite3_finalize(r);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return count_all(st);
+}
+
+/*
+ * A posting list: ascending document rows as LEB128 varints of their
+ * differences. decode_rows appends to *v; -1 when the blob is malformed.
+ */
+static void encode_rows(const uint32_t *v, size_t n, struct strbuf *out)
+{
+	uint32_t prev = 0;
+	sb_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t d = v[i] - prev;
+		prev = v[i];
+		do {
+			unsigned char c = d & 0x7F;
+			d >>= 7;
+			sb_putc(out, (char)(c | (d ? 0x80 : 0)));
+		} while (d);
+	}
+}
+
+static int decode_rows(const unsigned char *b, size_t nb, uint32_t **v, size_t *n, size_t *cap)
+{
+	uint32_t prev = 0;
+	for (size_t i = 0; i < nb;) {
+		uint32_t d = 0;
+		for (int shift = 0;; shift += 7) {
+			if (i >= nb || shift > 28)
+				return -1;
+			d |= (uint32_t)(b[i] & 0x7F) << shift;
+			if (!(b[i++] & 0x80))
+				break;
+		}
+		prev += d;
+		xgrow((void **)v, cap, *n + 1, sizeof **v);
+		(*v)[(*n)++] = prev;
+	}
+	return 0;
+}
+
+/* Is the posting list blob exactly the rows v[0..n)? */
+static int same_rows(const unsigned char *blob, size_t nb, const uint32_t *v, size_t n)
+{
+	uint32_t *got = NULL;
+	size_t ng = 0, cap = 0;
+	int same = decode_rows(blob, nb, &got, &ng, &cap) == 0 && ng == n &&
+		   (n == 0 || memcmp(got, v, n * sizeof *v) == 0);
+	free(got);
+	return same;
 }
 
 int store_check_terms(struct store *st)
 {
-	hmap_clear(&dfdelta);
-	sqlite3_stmt *r = store_prepare(st, "SELECT terms FROM doc");
-	int rc;
-	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
-		count_blob(sqlite3_column_blob(r, 0), (size_t)sqlite3_column_bytes(r, 0), 1);
-	sqlite3_finalize(r);
-	sqlite3_stmt *t = store_prepare(st, "SELECT h, df FROM termdf");
+	delta_clear();
+	int rc = count_all(st) < 0 ? SQLITE_ERROR : SQLITE_DONE;
+	sqlite3_stmt *t = store_prepare(st, "SELECT h, df, docs FROM termdf");
 	long bad = 0;
 	if (rc == SQLITE_DONE)
 		while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
 			uint32_t h = (uint32_t)sqlite3_column_int64(t, 0);
 			struct hmap_entry *e = hmap_get(&dfdelta, (const char *)&h, sizeof h);
-			if (!e)
+			if (!e) {
 				bad++;
-			else
-				e->val.num -= sqlite3_column_int64(t, 1);
+				continue;
+			}
+			struct termdelta *d = e->val.ptr;
+			d->df -= sqlite3_column_int64(t, 1);
+			if (sqlite3_column_type(t, 2) != SQLITE_NULL &&
+			    (d->overflow || !same_rows(sqlite3_column_blob(t, 2), (size_t)sqlite3_column_bytes(t, 2),
+						       d->add, d->nadd)))
+				bad++;
 		}
 	sqlite3_finalize(t);
 	for (size_t i = 0; i < dfdelta.cap; i++)
-		if (dfdelta.slots[i].key && dfdelta.slots[i].val.num)
+		if (dfdelta.slots[i].key && ((struct termdelta *)dfdelta.slots[i].val.ptr)->df)
 			bad++;
-	hmap_clear(&dfdelta);
+	delta_clear();
 	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
 }
 
 struct dfrow {
 	uint32_t h;
-	int64_t delta;
+	struct termdelta *t;
 };
 
 static int cmp_dfrow(const void *a, const void *b)
@@ -349,45 +460,112 @@ static int cmp_dfrow(const void *a, const void *b)
 	return cmp_u32(&((const struct dfrow *)a)->h, &((const struct dfrow *)b)->h);
 }
 
+/*
+ * The new posting list of a term: the old one (blob) less the rows
+ * removed, plus the rows added. 0, or -1 when it does not come out with
+ * df rows (then it is not kept).
+ */
+static int merge_rows(const unsigned char *blob, size_t nb, const struct termdelta *t,
+		      int64_t df, struct strbuf *out)
+{
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0, k = 0;
+	int err = decode_rows(blob, nb, &v, &n, &cap);
+	uint32_t *del = xmalloc((t->ndel + 1) * sizeof *del);
+	memcpy(del, t->del, t->ndel * sizeof *del);
+	qsort(del, t->ndel, sizeof *del, cmp_u32);
+	for (size_t i = 0; i < n; i++)
+		if (!bsearch(&v[i], del, t->ndel, sizeof *del, cmp_u32))
+			v[k++] = v[i];
+	free(del);
+	xgrow((void **)&v, &cap, k + t->nadd + 1, sizeof *v);
+	memcpy(v + k, t->add, t->nadd * sizeof *v);
+	n = k + t->nadd;
+	qsort(v, n, sizeof *v, cmp_u32);
+	k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || v[i] != v[i - 1])
+			v[k++] = v[i];
+	if (!err && (int64_t)k == df)
+		encode_rows(v, k, out);
+	free(v);
+	return !err && (int64_t)k == df ? 0 : -1;
+}
+
 int store_commit(struct store *st)
 {
 	struct dfrow *v = xmalloc((dfdelta.len + 1) * sizeof *v);
 	size_t n = 0;
-	for (size_t i = 0; i < dfdelta.cap; i++)
-		if (dfdelta.slots[i].key && dfdelta.slots[i].val.num) {
+	for (size_t i = 0; i < dfdelta.cap; i++) {
+		struct termdelta *t = dfdelta.slots[i].val.ptr;
+		if (dfdelta.slots[i].key && (t->df || t->nadd || t->ndel)) {
 			memcpy(&v[n].h, dfdelta.slots[i].key, sizeof v[n].h);
-			v[n++].delta = dfdelta.slots[i].val.num;
+			v[n++].t = t;
 		}
+	}
 	qsort(v, n, sizeof *v, cmp_dfrow);   /* in key order: the b-tree is walked once */
-	sqlite3_stmt *u = store_prepare(st,
-		"INSERT INTO termdf(h, df) VALUES (?1, ?2) ON CONFLICT(h) DO UPDATE SET df = df + excluded.df");
+	sqlite3_stmt *get = store_prepare(st, "SELECT df, docs FROM termdf WHERE h = ?1");
+	sqlite3_stmt *put = store_prepare(st, "INSERT OR REPLACE INTO termdf(h, df, docs) VALUES (?1, ?2, ?3)");
+	sqlite3_stmt *del = store_prepare(st, "DELETE FROM termdf WHERE h = ?1");
+	struct strbuf rows = STRBUF_INIT;
 	int err = 0;
 	for (size_t i = 0; i < n && !err; i++) {
-		sqlite3_bind_int64(u, 1, (sqlite3_int64)(int32_t)v[i].h);
-		sqlite3_bind_int64(u, 2, v[i].delta);
-		err = sqlite3_step(u) != SQLITE_DONE;
-		sqlite3_reset(u);
+		struct termdelta *t = v[i].t;
+		sqlite3_int64 key = (sqlite3_int64)(int32_t)v[i].h;
+		sqlite3_bind_int64(get, 1, key);
+		int rc = sqlite3_step(get);
+		int had = rc == SQLITE_ROW;
+		err = rc != SQLITE_ROW && rc != SQLITE_DONE;
+		int64_t df = t->df + (had ? sqlite3_column_int64(get, 0) : 0);
+		/* a list is kept when it was kept (or the term is new) and stays short */
+		int keep = !err && !t->overflow && df <= POSTINGS_MAX &&
+			   (!had || sqlite3_column_type(get, 1) != SQLITE_NULL) &&
+			   merge_rows(had ? sqlite3_column_blob(get, 1) : NULL,
+				      had ? (size_t)sqlite3_column_bytes(get, 1) : 0, t, df, &rows) == 0;
+		sqlite3_reset(get);
+		if (err)
+			break;
+		sqlite3_stmt *w = df > 0 ? put : del;
+		sqlite3_bind_int64(w, 1, key);
+		if (df > 0) {
+			sqlite3_bind_int64(w, 2, df);
+			if (keep)
+				sqlite3_bind_blob(w, 3, rows.buf ? rows.buf : "", (int)rows.len, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(w, 3);
+		}
+		err = sqlite3_step(w) != SQLITE_DONE;
+		sqlite3_reset(w);
 	}
-	sqlite3_finalize(u);
+	sb_release(&rows);
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	sqlite3_finalize(del);
 	free(v);
-	hmap_clear(&dfdelta);
-	if (err || store_exec(st, "DELETE FROM termdf WHERE df <= 0") < 0)
+	delta_clear();
+	if (err)
 		return -1;
 	return store_exec(st, "COMMIT");
 }
 
 void store_rollback(struct store *st)
 {
-	hmap_clear(&dfdelta);
+	delta_clear();
 	store_exec(st, "ROLLBACK");
+}
+
+static void prepare_reads(struct store *st)
+{
+	if (stmt_df_db == st->db)
+		return;
+	stmt_df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+	stmt_docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
+	stmt_df_db = st->db;
 }
 
 long long store_df(struct store *st, uint32_t h)
 {
-	if (stmt_df_db != st->db) {
-		stmt_df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
-		stmt_df_db = st->db;
-	}
+	prepare_reads(st);
 	sqlite3_stmt *q = stmt_df;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
@@ -396,6 +574,21 @@ long long store_df(struct store *st, uint32_t h)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		store_die(st, "cannot read the index");
 	return df;
+}
+
+long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap)
+{
+	prepare_reads(st);
+	sqlite3_stmt *q = stmt_docs;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
+	int rc = sqlite3_step(q);
+	size_t n = 0;
+	int kept = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL &&
+		   decode_rows(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0), rows, &n, cap) == 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_die(st, "cannot read the index");
+	return kept || rc == SQLITE_DONE ? (long long)n : -1;
 }
 
 /* Check the file is a saring database of a schema we know; create it when new. */
@@ -424,14 +617,16 @@ static void check_schema(struct store *st)
 	if (version > SCHEMA_VERSION)
 		die(EXIT_SYSTEM, "%s: made by a newer saring (schema %d, this one knows %d)",
 		    st->path, version, SCHEMA_VERSION);
-	/* Migrations from older schemas, one step per version. */
-	if (version < 2) {
+	/* Migrations from older schemas: 2 added termdf, 3 its posting lists. */
+	if (version < SCHEMA_VERSION) {
 		if (st->readonly || st->checking)
 			die(EXIT_SYSTEM, "%s: made by an older saring (schema %d); run 'saring reindex' to upgrade it",
 			    st->path, version);
-		if (store_exec(st, "BEGIN IMMEDIATE") < 0 ||
-		    store_exec(st, "CREATE TABLE termdf (h INTEGER PRIMARY KEY, df INTEGER NOT NULL)") < 0 ||
-		    count_terms(st) < 0 || store_commit(st) < 0 || store_exec(st, "PRAGMA user_version = 2") < 0) {
+		const char *step = version < 2
+			? "CREATE TABLE termdf (h INTEGER PRIMARY KEY, df INTEGER NOT NULL, docs BLOB)"
+			: "ALTER TABLE termdf ADD COLUMN docs BLOB";
+		if (store_exec(st, "BEGIN IMMEDIATE") < 0 || store_exec(st, step) < 0 ||
+		    count_terms(st) < 0 || store_commit(st) < 0 || store_exec(st, "PRAGMA user_version = 3") < 0) {
 			store_rollback(st);
 			store_die(st, "cannot upgrade the schema");
 		}
@@ -613,6 +808,7 @@ void store_close(struct store *st)
 		return;
 	if (stmt_df_db == st->db) {
 		sqlite3_finalize(stmt_df);
+		sqlite3_finalize(stmt_docs);
 		stmt_df_db = NULL;
 	}
 	if (stmt_db == st->db) {
@@ -762,7 +958,7 @@ static int unindex(sqlite3_int64 n)
 			sqlite3_bind_value(stmt_fts_delete, i + 2, sqlite3_column_value(stmt_old, i));
 		rc = step_done(stmt_fts_delete) ? SQLITE_ERROR : SQLITE_DONE;
 		if (rc == SQLITE_DONE)
-			count_blob(sqlite3_column_blob(stmt_old, 3), (size_t)sqlite3_column_bytes(stmt_old, 3), -1);
+			count_doc(n, sqlite3_column_blob(stmt_old, 3), (size_t)sqlite3_column_bytes(stmt_old, 3), -1);
 		sqlite3_clear_bindings(stmt_fts_delete);
 	}
 	sqlite3_reset(stmt_old);
@@ -824,7 +1020,7 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	err = step_done(stmt_fts_insert);
 	sqlite3_clear_bindings(stmt_fts_insert);
 	if (!err)
-		count_blob((const unsigned char *)blob.buf, blob.len, 1);
+		count_doc(n, (const unsigned char *)blob.buf, blob.len, 1);
 	sb_release(&blob);
 	if (err)
 		return PUT_ERROR;

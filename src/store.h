@@ -18,7 +18,10 @@
 
 #include "doc.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
+
+/* termdf keeps the document rows of terms held by at most this many documents */
+#define POSTINGS_MAX 4096
 
 /* STORE_CHECK: read-write when the file allows it, never created (doctor). */
 enum store_mode { STORE_READ, STORE_WRITE, STORE_CHECK };
@@ -65,6 +68,12 @@ void store_rollback(struct store *st);
 int store_check_terms(struct store *st);
 /* Documents holding the term with this hash (termdf). */
 long long store_df(struct store *st, uint32_t h);
+/*
+ * The rows of the documents holding the term, ascending, appended to
+ * *rows (grown with xgrow): their number (0 for an unknown term), or -1
+ * when termdf does not keep them (more than POSTINGS_MAX documents).
+ */
+long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap);
 
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
