@@ -16,10 +16,17 @@ CREATE TABLE doc (
 	date      TEXT,                         -- YYYY-MM-DD
 	source    TEXT,                         -- corpus name
 	hash      TEXT NOT NULL,                -- content hash, to skip unchanged re-imports
-	imported  TEXT NOT NULL,                -- time imported, ISO 8601 UTC
-	terms     BLOB                          -- canonical token hashes (uint32 LE), for re-ranking
+	imported  TEXT NOT NULL                 -- time imported, ISO 8601 UTC
 );
 CREATE INDEX doc_label ON doc(label);
+
+-- each document's canonical token hashes (uint32 LE, 0 between columns), for
+-- re-ranking; a table of its own so the matcher reads them without the text
+-- (no foreign key: its check made imports half again as slow; saring deletes both)
+CREATE TABLE doc_terms (
+	n     INTEGER PRIMARY KEY,
+	terms BLOB NOT NULL
+);
 
 CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');

@@ -150,7 +150,7 @@ struct matcher *matcher_new(struct store *st)
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1");
-	m->terms = store_prepare(st, "SELECT terms FROM doc WHERE n = ?1");
+	m->terms = store_prepare(st, "SELECT terms FROM doc_terms WHERE n = ?1");
 	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
 				    "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
 				    "FROM doc WHERE n = ?1");

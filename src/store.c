@@ -41,7 +41,8 @@ static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): onc
 static sqlite3 *stmt_df_db;
 
 /* Write statements, prepared once per connection (stmt_db). */
-static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_old, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete;
+static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_old, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete,
+	*stmt_terms, *stmt_terms_delete;
 static sqlite3 *stmt_db;
 
 /* ---- tokenizing once ---- */
@@ -355,7 +356,8 @@ static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int
 /* Every document's terms into dfdelta (rows in row order). 0 or -1. */
 static int count_all(struct store *st)
 {
-	sqlite3_stmt *r = store_prepare(st, "SELECT n, terms FROM doc ORDER BY n");
+	sqlite3_stmt *r = store_prepare(st,
+		"SELECT t.n, t.terms FROM doc_terms t JOIN doc d ON d.n = t.n ORDER BY t.n");
 	int rc;
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
 		count_doc(sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
@@ -617,7 +619,7 @@ static void check_schema(struct store *st)
 	if (version > SCHEMA_VERSION)
 		die(EXIT_SYSTEM, "%s: made by a newer saring (schema %d, this one knows %d)",
 		    st->path, version, SCHEMA_VERSION);
-	/* Migrations from older schemas: 2 added termdf, 3 its posting lists. */
+	/* Migrations from older schemas: 2 added termdf, 3 its posting lists and doc_terms. */
 	if (version < SCHEMA_VERSION) {
 		if (st->readonly || st->checking)
 			die(EXIT_SYSTEM, "%s: made by an older saring (schema %d); run 'saring reindex' to upgrade it",
@@ -626,9 +628,14 @@ static void check_schema(struct store *st)
 			? "CREATE TABLE termdf (h INTEGER PRIMARY KEY, df INTEGER NOT NULL, docs BLOB)"
 			: "ALTER TABLE termdf ADD COLUMN docs BLOB";
 		if (store_exec(st, "BEGIN IMMEDIATE") < 0 || store_exec(st, step) < 0 ||
+		    store_exec(st, "CREATE TABLE doc_terms (n INTEGER PRIMARY KEY, "
+				   "terms BLOB NOT NULL); INSERT INTO doc_terms SELECT n, coalesce(terms, x'') FROM doc; "
+				   "ALTER TABLE doc DROP COLUMN terms") < 0 ||
 		    count_terms(st) < 0 || store_commit(st) < 0 || store_exec(st, "PRAGMA user_version = 3") < 0) {
+			struct strbuf msg = STRBUF_INIT;
+			sb_puts(&msg, sqlite3_errmsg(st->db));
 			store_rollback(st);
-			store_die(st, "cannot upgrade the schema");
+			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
 	}
 }
@@ -813,7 +820,7 @@ void store_close(struct store *st)
 	}
 	if (stmt_db == st->db) {
 		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_old, stmt_find,
-					 stmt_insert, stmt_update, stmt_delete };
+					 stmt_insert, stmt_update, stmt_delete, stmt_terms, stmt_terms_delete };
 		for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
 			sqlite3_finalize(mine[i]);
 		stmt_db = NULL;
@@ -932,7 +939,8 @@ static void prepare_writes(struct store *st)
 	 * statement savepoint, and FTS5 flushes its pending terms to a new
 	 * segment at every savepoint: ten times slower imports.
 	 */
-	stmt_old = store_prepare(st, "SELECT title, claim, body, terms FROM doc WHERE n = ?1");
+	stmt_old = store_prepare(st, "SELECT d.title, d.claim, d.body, t.terms FROM doc d "
+				     "LEFT JOIN doc_terms t ON t.n = d.n WHERE d.n = ?1");
 	stmt_fts_delete = store_prepare(st,
 		"INSERT INTO doc_fts(doc_fts, rowid, title, claim, body) VALUES ('delete', ?1, ?2, ?3, ?4)");
 	stmt_fts_insert = store_prepare(st,
@@ -940,11 +948,20 @@ static void prepare_writes(struct store *st)
 
 	stmt_insert = store_prepare(st,
 		"INSERT INTO doc(id, label, rating, title, claim, body, publisher, url, date, source, "
-		"hash, imported, terms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+		"hash, imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
 	stmt_update = store_prepare(st,
 		"UPDATE doc SET label = ?2, rating = ?3, title = ?4, claim = ?5, body = ?6, publisher = ?7, "
-		"url = ?8, date = ?9, source = ?10, hash = ?11, imported = ?12, terms = ?13 WHERE id = ?1");
+		"url = ?8, date = ?9, source = ?10, hash = ?11, imported = ?12 WHERE id = ?1");
 	stmt_delete = store_prepare(st, "DELETE FROM doc WHERE n = ?1");
+	stmt_terms_delete = store_prepare(st, "DELETE FROM doc_terms WHERE n = ?1");
+	stmt_terms = store_prepare(st, "INSERT OR REPLACE INTO doc_terms(n, terms) VALUES (?1, ?2)");
+}
+
+static int put_terms(sqlite3_int64 n, const struct strbuf *blob)
+{
+	sqlite3_bind_int64(stmt_terms, 1, n);
+	sqlite3_bind_blob(stmt_terms, 2, blob->buf ? blob->buf : "", (int)blob->len, SQLITE_STATIC);
+	return step_done(stmt_terms);
 }
 
 /* Take document row n out of the FTS5 index (it needs the indexed text). */
@@ -1000,7 +1017,6 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 			       d->publisher, d->url, d->date, d->source, hash, when };
 	for (int i = 0; i < 12; i++)
 		bind_text(w, i + 1, vals[i]);
-	sqlite3_bind_blob(w, 13, blob.buf ? blob.buf : "", (int)blob.len, SQLITE_STATIC);
 	int err = 0;
 	if (exists) {
 		err = unindex(n) || step_done(w);
@@ -1009,6 +1025,8 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 		n = sqlite3_last_insert_rowid(st->db);
 	}
 	sqlite3_clear_bindings(w);
+	if (!err && put_terms(n, &blob))
+		err = 1;
 	if (err) {
 		sb_release(&blob);
 		return PUT_ERROR;
@@ -1039,7 +1057,8 @@ int store_remove(struct store *st, const char *id)
 	if (rc != SQLITE_ROW)
 		return -1;
 	sqlite3_bind_int64(stmt_delete, 1, n);
-	if (unindex(n) || step_done(stmt_delete))
+	sqlite3_bind_int64(stmt_terms_delete, 1, n);
+	if (unindex(n) || step_done(stmt_delete) || step_done(stmt_terms_delete))
 		return -1;
 	return 1;
 }
@@ -1084,8 +1103,10 @@ int store_reindex(struct store *st)
 {
 	if (store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('rebuild')") < 0 || store_optimize(st) < 0)
 		return -1;
+	if (store_exec(st, "DELETE FROM doc_terms") < 0)
+		return -1;
+	prepare_writes(st);
 	sqlite3_stmt *r = store_prepare(st, "SELECT n, title, claim, body FROM doc");
-	sqlite3_stmt *u = store_prepare(st, "UPDATE doc SET terms = ?2 WHERE n = ?1");
 	struct strbuf blob = STRBUF_INIT;
 	int rc, err = 0;
 	while (!err && (rc = sqlite3_step(r)) == SQLITE_ROW) {
@@ -1095,15 +1116,12 @@ int store_reindex(struct store *st)
 		d.body = col_dup(r, 3);
 		doc_terms(&d, &blob);
 		doc_clear(&d);
-		sqlite3_bind_int64(u, 1, sqlite3_column_int64(r, 0));
-		sqlite3_bind_blob(u, 2, blob.buf ? blob.buf : "", (int)blob.len, SQLITE_STATIC);
-		err = step_done(u);
+		err = put_terms(sqlite3_column_int64(r, 0), &blob);
 	}
 	if (!err && rc != SQLITE_DONE)
 		err = 1;
 	sb_release(&blob);
 	sqlite3_finalize(r);
-	sqlite3_finalize(u);
 	if (!err && count_terms(st) < 0)
 		err = 1;
 	return err ? -1 : 0;
