@@ -70,6 +70,9 @@ struct slot {
 	double w;            /* weight (terms) */
 };
 
+#define FILTER_WORDS 64    /* a 4096-bit filter of the message's terms: most document words miss it */
+#define FILTER_BITS (FILTER_WORDS * 64)
+
 struct matcher {
 	struct store *st;
 	sqlite3_stmt *cand, *terms, *meta;
@@ -83,6 +86,7 @@ struct matcher {
 	struct strbuf texts;     /* canonical token texts, NUL-separated */
 	struct slot *terms_set;  /* distinct message terms */
 	struct slot *pairs_set;  /* distinct message word pairs */
+	uint64_t filter[FILTER_WORDS];   /* bit h % FILTER_BITS set for each message term h */
 	size_t setcap;           /* slots in each set (power of two) */
 	size_t nterms, npairs;
 	double wsum;             /* sum of term weights */
@@ -369,12 +373,14 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 		memset(m->terms_set, 0, m->setcap * sizeof *m->terms_set);
 		memset(m->pairs_set, 0, m->setcap * sizeof *m->pairs_set);
 	}
+	memset(m->filter, 0, sizeof m->filter);
 	m->nterms = m->npairs = 0;
 	m->wsum = 0;
 	m->mark = 0;
 	m->nrare = 0;
 	for (size_t i = 0; i < m->nq; i++) {
 		struct slot *s = set_slot(m->terms_set, m->setcap, m->q[i].h);
+		m->filter[m->q[i].h % FILTER_BITS / 64] |= 1ULL << (m->q[i].h % 64);
 		if (!s->key) {
 			const char *t = m->texts.buf + m->q[i].text;
 			long long df = doc_freq(m, t, strlen(t));
@@ -519,25 +525,32 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	double wfound = 0;
 	size_t pfound = 0, dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
 	uint32_t prev = 0;
+	int prev_hit = 0;
 	for (size_t i = 0; i + 4 <= nb; i += 4) {
 		uint32_t h = terms_at(blob, i / 4);
 		if (!h) {
 			prev = 0;
+			prev_hit = 0;
 			continue;
 		}
 		dtok++;
-		struct slot *s = set_slot(m->terms_set, m->setcap, h);
-		if (s->key) {
-			dhit++;
-			if (s->mark != mark) {
-				s->mark = mark;
-				wfound += s->w;
+		int hit = 0;
+		if (m->filter[h % FILTER_BITS / 64] >> (h % 64) & 1) {
+			struct slot *s = set_slot(m->terms_set, m->setcap, h);
+			if (s->key) {
+				hit = 1;
+				dhit++;
+				if (s->mark != mark) {
+					s->mark = mark;
+					wfound += s->w;
+				}
 			}
 		}
 		if (prev) {
 			dpairs++;
-			struct slot *p = set_slot(m->pairs_set, m->setcap, pair_key(prev, h));
-			if (p->key) {
+			/* a message pair is two message words */
+			struct slot *p = hit && prev_hit ? set_slot(m->pairs_set, m->setcap, pair_key(prev, h)) : NULL;
+			if (p && p->key) {
 				dpairhit++;
 				if (p->mark != mark) {
 					p->mark = mark;
@@ -546,6 +559,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 			}
 		}
 		prev = h;
+		prev_hit = hit;
 	}
 	c->words = m->wsum > 0 ? wfound / m->wsum : 0;
 	c->seq = m->npairs ? (double)pfound / (double)m->npairs : c->words;

@@ -289,6 +289,7 @@ class Bench:
             db, pdb = self.path(name + ".db"), self.path(name + "-plain.db")
             (s50, s99), (b50, b99), _, _ = self.latency(db, pdb, singles, 3, base_singles)
             bs, bb, _, _ = self.batch(db, pdb, len(texts), base_lines)
+            verdicts = self.dev_verdicts(db)
             ss, ss_rss, _ = self.timed([SARING, "--db", db, "scan", "--json", chat])
             sb, _, _ = self.timed([self.plain, "query", pdb, part])
             scan_s, scan_b = chat_n / ss, chat_n / (sb * chat_texts / min(scan_sample, chat_texts))
@@ -296,12 +297,14 @@ class Bench:
                    "docs": n, "jsonl_mb": jsonl, "import_docs_s": n / s,
                    "plain_import_docs_s": n / b, "db_mb": s_mb, "plain_db_mb": b_mb,
                    "p50_ms": s50, "p99_ms": s99, "plain_p50_ms": b50, "plain_p99_ms": b99,
-                   "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0]}
+                   "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0],
+                   "dev_verdicts": verdicts}
             self.results.setdefault("scale", []).append(rec)
             pair = lambda a, c: "%s / %s" % (lib.fmt(a), lib.fmt(c))
             self.scale.append(["{:,}".format(n), lib.fmt(jsonl), pair(n / s, n / b),
                                pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb),
-                               pair(scan_s, scan_b), lib.fmt(ss_rss)])
+                               pair(scan_s, scan_b), lib.fmt(ss_rss),
+                               verdicts.get("text", "-")])
             print("  %d docs: import %.0f docs/s, p50 %.1f ms, batch %.0f msg/s, scan %.0f msg/s" %
                   (n, n / s, s50, bs, scan_s), flush=True)
             for p in (corpus, db, db + "-wal", db + "-shm", pdb):
@@ -314,16 +317,17 @@ class Bench:
         sc = self.results.get("scale", [])
         if len(sc) >= 2:
             a, z = sc[0], sc[-1]
-            self.growth = ("From %s to %s documents (%.0fx), saring's check p50 went from "
-                           "%.1f to %.1f ms (%.1fx) and batch throughput from %s to %s msg/s "
-                           "(%.1fx slower); the plain FTS5 baseline's batch went from %.1f to "
-                           "%.1f msg/s (%.1fx slower)." % (
-                               "{:,}".format(a["docs"]), "{:,}".format(z["docs"]),
-                               z["docs"] / a["docs"], a["p50_ms"], z["p50_ms"],
-                               z["p50_ms"] / a["p50_ms"], lib.fmt(a["batch_msgs"]), lib.fmt(z["batch_msgs"]),
-                               a["batch_msgs"] / z["batch_msgs"], a["plain_batch_msgs"],
-                               z["plain_batch_msgs"],
-                               a["plain_batch_msgs"] / z["plain_batch_msgs"]))
+            sizes_s = " / ".join("{:,}".format(r["docs"]) for r in sc)
+            self.growth = (
+                "Growth with corpus size (%s documents): saring's check p50 %s ms and batch "
+                "%s msg/s; from the smallest to the largest (%.0fx the documents) its p50 grew "
+                "%.1fx and its batch time per message %.1fx, while the plain FTS5 baseline's "
+                "batch time grew %.1fx." % (
+                    sizes_s, " / ".join("%.1f" % r["p50_ms"] for r in sc),
+                    " / ".join(lib.fmt(r["batch_msgs"]) for r in sc),
+                    z["docs"] / a["docs"], z["p50_ms"] / a["p50_ms"],
+                    a["batch_msgs"] / z["batch_msgs"],
+                    a["plain_batch_msgs"] / z["plain_batch_msgs"]))
             print("  " + self.growth)
         self.notes.append("corpus sizes: per size the plain FTS5 baseline ran %d single checks "
                           "(3 times each) and the first %d batch lines; saring %d and %d" %
@@ -332,16 +336,42 @@ class Bench:
                           "baseline queried its first %d ordinary messages, scaled to all %s"
                           % ("{:,}".format(chat_n), scan_sample, "{:,}".format(chat_texts)))
         if max(sizes) < 300000:
-            self.notes.append("corpus sizes: 300,000 documents is not run by default (several "
-                              "minutes and about 1.5 GB more); BENCH_SIZES=\"10000 100000 "
-                              "300000\" adds it")
+            self.notes.append("corpus sizes: 300,000 documents was left out (BENCH_SIZES=\"%s\")"
+                              % " ".join(map(str, sizes)))
+        self.notes.append("corpus sizes: dev verdicts is `score.py` over the dev queries "
+                          "checked against each corpus (verdict accuracy, missed, false alarms); "
+                          "R@1 is not shown there: generated documents keep half the sentences "
+                          "of a real one, so they can hold a query's text as fully as its "
+                          "true source")
+
+    def dev_verdicts(self, db):
+        """score.py's verdict figures for the dev queries checked against db."""
+        score = os.path.join(os.path.dirname(os.path.dirname(self.queries)), "eval", "score.py")
+        if not (os.path.exists(self.queries) and os.path.exists(score)):
+            return {}
+        out = self.path("dev-results.jsonl")
+        with open(out, "w") as f:
+            subprocess.run([SARING, "--db", db, "check", "--jsonl", "--json", "-n", "5",
+                            "-f", self.queries], stdout=f)
+        got = subprocess.run([sys.executable, score, self.queries, out], capture_output=True,
+                             text=True).stdout
+        os.unlink(out)
+        fig = dict(l.split()[:2] for l in got.splitlines() if len(l.split()) >= 2)
+        try:
+            r = {k: float(fig[k]) for k in ("verdict_acc", "miss", "false_alarm")}
+        except (KeyError, ValueError):
+            return {}
+        r["text"] = "%.3f, %.1f%%, %.1f%%" % (r["verdict_acc"], 100 * r["miss"],
+                                            100 * r["false_alarm"])
+        return r
 
     # Report -------------------------------------------------------------------
 
     HEADER = ["figure", "saring", "baseline", "saring/baseline", "target",
               "peak RSS MB (saring / base)", "runs (saring / base)"]
     SCALE_HEADER = ["documents", "JSONL MB", "import docs/s", "DB MB", "check p50 ms",
-                    "check p99 ms", "batch msg/s", "scan msg/s", "scan RSS MB (saring)"]
+                    "check p99 ms", "batch msg/s", "scan msg/s", "scan RSS MB (saring)",
+                    "dev verdicts: accuracy, missed, false alarms (saring)"]
     BASELINES = [
         "text pipeline: `raw_nfkc.c`, utf8proc_map(STABLE|COMPOSE|COMPAT|CASEFOLD) line by "
         "line over the same bytes, output written like `saring normalize --stem`",
@@ -454,7 +484,7 @@ def main():
         b.instructions_section()
     b.scan_section()
     if b.full:
-        sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000").split()]
+        sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 300000").split()]
         if sizes:
             b.scale_section(sizes)
         b.scan_big()
