@@ -36,6 +36,7 @@
 #define MIN_TERMS 3
 #define WIDE_POSTINGS_CAP 2000
 #define WIDE_MIN_TERMS 8
+#define POSTINGS_HARD 8000   /* ... and never more than this past the MIN_TERMS rarest */
 #define WIDE_FLOOR 0.15   /* ... when the first look found something related */
 #define POOL 30           /* candidates re-ranked */
 #define DF_CACHE_MAX 50000
@@ -469,8 +470,10 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	for (; k < m->nrare && k < QUERY_CAP; k++) {
 		if (k >= min_terms && postings + m->rare[k].df > cap)
 			break;
-		if (getenv("XHARD") && k >= MIN_TERMS && postings + m->rare[k].df > atoll(getenv("XHARD")))
-			break;
+		if (k >= MIN_TERMS && postings + m->rare[k].df > POSTINGS_HARD)
+			break;   /* past the rarest few, bounded whatever the corpus size */
+		if (k >= MIN_TERMS && postings + m->rare[k].df > POSTINGS_HARD)
+			break;   /* past the rarest few, bounded whatever the corpus size */
 		postings += m->rare[k].df;
 	}
 	struct strbuf q = STRBUF_INIT;
@@ -708,16 +711,20 @@ static int negates(struct matcher *m, long long n)
 	return found;
 }
 
-#define SNIPPET_SCAN 4096   /* bytes of a document searched for its snippet */
-#define SNIPPET_WORDS 24    /* tokens shown */
+#define SNIPPET_SCAN 640    /* content words of a document searched for its snippet */
+#define SNIPPET_WORDS 16    /* content words shown, with the words between them */
+#define SNIPPET_BYTES 300   /* at most this much of a document without words */
 
 struct snip_tok {
 	size_t start, end;   /* span in the document */
 	int hit;             /* a word of the message */
 };
 
+/* The document's tokens from content word from (inclusive) to content word to (exclusive). */
 struct snip_scan {
-	struct matcher *m;
+	size_t from, to;     /* content words wanted */
+	size_t content;      /* content words seen */
+	const unsigned char *hit;   /* hit[i]: content word from + i is a message word */
 	struct snip_tok *v;
 	size_t n, cap;
 };
@@ -725,48 +732,92 @@ struct snip_scan {
 static int snip_token(void *ctx, const struct token *t)
 {
 	struct snip_scan *ss = ctx;
-	xgrow((void **)&ss->v, &ss->cap, ss->n + 1, sizeof *ss->v);
-	uint32_t h = term_hash(t->text, t->len);
-	ss->v[ss->n].start = t->start;
-	ss->v[ss->n].end = t->end;
-	ss->v[ss->n].hit = set_slot(ss->m->terms_set, ss->m->setcap, h)->key == h;
-	ss->n++;
+	int content = !(t->flags & TF_STOP);
+	if (content && ss->content >= ss->to)
+		return 1;   /* past the stretch: stop reading */
+	if (ss->content >= ss->from && (ss->n || content)) {
+		xgrow((void **)&ss->v, &ss->cap, ss->n + 1, sizeof *ss->v);
+		ss->v[ss->n].start = t->start;
+		ss->v[ss->n].end = t->end;
+		ss->v[ss->n].hit = content && ss->hit[ss->content - ss->from];
+		ss->n++;
+	}
+	ss->content += content;
 	return 0;
 }
 
-/*
- * The stretch of the document (its first SNIPPET_SCAN bytes) with the most
- * of the message's words, those words wrapped in open/close. Our own
- * pipeline finds them, so they are the words that matched.
- */
-static char *snippet(struct matcher *m, const char *text, const char *open, const char *close)
+/* Is the term a message term? */
+static int in_message(const struct matcher *m, uint32_t h)
 {
-	size_t len = strlen(text);
-	if (len > SNIPPET_SCAN) {
-		len = SNIPPET_SCAN;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
+	return h && (m->filter[h % FILTER_BITS / 64] >> (h % 64) & 1) &&
+	       set_slot(m->terms_set, m->setcap, h)->key == h;
+}
+
+/*
+ * The stretch of SNIPPET_WORDS content words of text (document row n's
+ * claim and body, or its title when it has neither) with the most of the
+ * message's words, those wrapped in open/close. The stretch and its hits
+ * are found in the document's stored terms; the text is then read, without
+ * stemming (the words are counted, not compared), only up to its end.
+ */
+static char *snippet(struct matcher *m, long long n, const char *text, int text_is_title,
+		     const char *open, const char *close)
+{
+	/* the stored terms are the title's, 0, the claim's, 0, the body's, 0 */
+	unsigned char *words = xmalloc(SNIPPET_SCAN);   /* is content word i a message word? */
+	size_t nw = 0;
+	sqlite3_bind_int64(m->terms, 1, n);
+	if (step_row(m, m->terms)) {
+		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
+		size_t nt = (size_t)sqlite3_column_bytes(m->terms, 0) / 4, i = 0;
+		if (!text_is_title)
+			while (i < nt && terms_at(blob, i++) != 0)
+				;
+		for (; i < nt && nw < SNIPPET_SCAN; i++) {
+			uint32_t h = terms_at(blob, i);
+			if (!h && text_is_title)
+				break;
+			if (h)
+				words[nw++] = (unsigned char)in_message(m, h);
+		}
 	}
-	struct snip_scan ss = { m, NULL, 0, 0 };
-	norm_text(text, len, NORM_STEM | NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+	sqlite3_reset(m->terms);
 	size_t best = 0, hits = 0, best_hits = 0;
-	for (size_t i = 0; i < ss.n; i++) {
-		hits += ss.v[i].hit;
+	for (size_t i = 0; i < nw; i++) {
+		hits += words[i];
 		if (i >= SNIPPET_WORDS)
-			hits -= ss.v[i - SNIPPET_WORDS].hit;
+			hits -= words[i - SNIPPET_WORDS];
 		if (hits > best_hits) {
 			best_hits = hits;
 			best = i + 1 > SNIPPET_WORDS ? i + 1 - SNIPPET_WORDS : 0;
 		}
 	}
+	unsigned char hit[SNIPPET_WORDS] = { 0 };
+	for (size_t i = 0; i < SNIPPET_WORDS && best + i < nw; i++)
+		hit[i] = words[best + i];
+	free(words);
+	struct snip_scan ss = { best, best + SNIPPET_WORDS, 0, hit, NULL, 0, 0 };
+	size_t len = strlen(text);
+	norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+	if (!ss.n && best > 0) {
+		/* terms stored by another pipeline (a reader of an older index): the start */
+		memset(hit, 0, sizeof hit);
+		ss = (struct snip_scan){ 0, SNIPPET_WORDS, 0, hit, ss.v, 0, ss.cap };
+		best = 0;
+		norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+	}
 	struct strbuf sb = STRBUF_INIT;
-	size_t last = ss.n ? (best + SNIPPET_WORDS < ss.n ? best + SNIPPET_WORDS : ss.n) : 0;
-	size_t from = best > 0 && ss.n ? ss.v[best].start : 0;
-	size_t to = last < ss.n ? ss.v[last - 1].end : strlen(text);
+	size_t from = best > 0 && ss.n ? ss.v[0].start : 0;
+	size_t to = ss.n && ss.content >= ss.to ? ss.v[ss.n - 1].end : len;
+	if (!ss.n && to > SNIPPET_BYTES) {   /* no words at all: a bounded start */
+		to = SNIPPET_BYTES;
+		while (to > 0 && ((unsigned char)text[to] & 0xC0) == 0x80)
+			to--;
+	}
 	if (from > 0)
 		sb_puts(&sb, "…");
 	size_t at = from;
-	for (size_t i = best; i < last; i++) {
+	for (size_t i = 0; i < ss.n; i++) {
 		if (!ss.v[i].hit || ss.v[i].start < at)
 			continue;
 		sb_add(&sb, text + at, ss.v[i].start - at);
@@ -777,7 +828,7 @@ static char *snippet(struct matcher *m, const char *text, const char *open, cons
 	}
 	if (to > at)
 		sb_add(&sb, text + at, to - at);
-	if (to < strlen(text))
+	if (to < len)
 		sb_puts(&sb, "…");
 	free(ss.v);
 	return sb_detach(&sb);
@@ -952,10 +1003,11 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			c->date = col_dup(m->meta, 5);
 			c->url = col_dup(m->meta, 6);
 			const char *body = (const char *)sqlite3_column_text(m->meta, 7);
-			if (!body || !*body)
+			int body_is_title = !body || !*body;
+			if (body_is_title)
 				body = c->title ? c->title : "";
 			if (o->snippets && c->score >= T_SIMILAR)
-				c->snippet = snippet(m, body, o->hl_open, o->hl_close);
+				c->snippet = snippet(m, c->n, body, body_is_title, o->hl_open, o->hl_close);
 			if (i == 0) {
 				struct strbuf all = STRBUF_INIT;
 				sb_printf(&all, "%s %s", c->title ? c->title : "", body);
