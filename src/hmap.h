@@ -31,6 +31,9 @@ struct hmap {
 
 #define HMAP_INIT { NULL, 0, 0 }
 
+/* Bounded caches stay under this many entries: the table then keeps 65,536 slots (2 MiB). */
+#define HMAP_CACHE_MAX 49000
+
 /* The entry for key, or NULL. */
 struct hmap_entry *hmap_get(const struct hmap *m, const char *key, size_t klen);
 /* The entry for key, created (val zeroed) when missing; *isnew tells which. */

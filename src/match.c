@@ -39,7 +39,7 @@
 #define POSTINGS_HARD 8000   /* ... and never more than this past the MIN_TERMS rarest */
 #define WIDE_FLOOR 0.15   /* ... when the first look found something related */
 #define POOL 30           /* candidates re-ranked */
-#define DF_CACHE_MAX 50000
+#define DF_CACHE_MAX HMAP_CACHE_MAX
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
 #define SHORT_MSG 4       /* messages with fewer distinct words count less */
 #define SHORT_MSG_MAX 0.40 /* the most that one or two words can score */

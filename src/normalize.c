@@ -19,7 +19,7 @@ static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the c
  * each distinct word is worked out once and replayed after. A record is
  * a run of [flags][text length, 2 bytes][word length, 2 bytes][text][word].
  */
-#define MEMO_MAX 50000
+#define MEMO_MAX HMAP_CACHE_MAX
 static struct hmap memo = HMAP_INIT;   /* key -> owned struct strbuf * */
 
 static void memo_clear(void)

@@ -11,7 +11,7 @@
 #include "normalize.h"
 #include "util.h"
 
-#define SEEN_MAX 50000     /* distinct messages remembered for deduplication */
+#define SEEN_MAX HMAP_CACHE_MAX   /* distinct messages remembered for deduplication */
 #define EXCERPT 160        /* bytes of text kept for the summary */
 
 struct fingerprint {

@@ -9,7 +9,7 @@
 #include "tables.h"
 #include "util.h"
 
-#define CACHE_MAX 50000    /* words cached before the cache starts over */
+#define CACHE_MAX HMAP_CACHE_MAX   /* words cached before the cache starts over */
 
 static struct sb_stemmer *stemmer;
 static struct hmap exceptions = HMAP_INIT;  /* word -> owned stem */
