@@ -35,6 +35,7 @@ struct termdelta {
 	uint32_t *add, *del;     /* owned; rows added, rows removed */
 	size_t nadd, capadd, ndel, capdel;
 	int overflow;            /* the list is not kept */
+	uint64_t stamp;          /* the count_doc() call that counted it last */
 };
 static struct hmap dfdelta = HMAP_INIT;
 static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
@@ -315,22 +316,20 @@ static void delta_clear(void)
 /* Count document row n (sign +1 added, -1 removed) for each distinct term of its terms blob. */
 static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign)
 {
-	size_t nt = nb / 4, k = 0;
-	uint32_t *v = xmalloc((nt + 1) * sizeof *v);
-	for (size_t i = 0; i < nt; i++) {
+	static uint64_t stamp;   /* this call: a term already counted for it is skipped */
+	stamp++;
+	for (size_t i = 0; i < nb / 4; i++) {
 		uint32_t h = terms_at(blob, i);
-		if (h)
-			v[k++] = h;
-	}
-	qsort(v, k, sizeof *v, cmp_u32);
-	for (size_t i = 0; i < k; i++) {
-		if (i > 0 && v[i] == v[i - 1])
+		if (!h)
 			continue;
 		int isnew;
-		struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&v[i], sizeof v[i], &isnew);
+		struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&h, sizeof h, &isnew);
 		if (isnew)
 			e->val.ptr = xcalloc(1, sizeof(struct termdelta));
 		struct termdelta *t = e->val.ptr;
+		if (t->stamp == stamp)
+			continue;
+		t->stamp = stamp;
 		t->df += sign;
 		if (t->overflow)
 			continue;
@@ -350,7 +349,6 @@ static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int
 			t->del[t->ndel++] = (uint32_t)n;
 		}
 	}
-	free(v);
 }
 
 /* Every document's terms into dfdelta (rows in row order). 0 or -1. */
