@@ -1,10 +1,11 @@
 /*
  * match.c: candidates, re-ranking, verdict.
  *
- * 1. The message goes through the pipeline; its distinct tokens are
- *    looked up in the FTS5 vocabulary and the rarest (at most QUERY_CAP)
- *    are OR-ed into one MATCH, bm25 gives at most POOL candidates.
- * 2. Each candidate's stored token sequence (doc.terms) is compared with
+ * 1. The message goes through the pipeline; its distinct tokens get
+ *    their document counts (termdf), and the documents holding the most
+ *    weight of its rarest terms, read from their posting lists under a
+ *    budget, are the candidates (at most POOL).
+ * 2. Each candidate's stored token sequence (doc_terms) is compared with
  *    the message: the idf-weighted share of the message's words found in
  *    it, the share of the message's word pairs (shingles) found in it,
  *    and the same two the other way round. Containment, not cosine, so a
@@ -358,8 +359,8 @@ static double weight(long long df, long long ndocs)
 	return log(1.0 + (double)ndocs / (double)df);
 }
 
-/* Fill the message's term and pair sets; returns the candidate query. */
-static void prepare_message(struct matcher *m, struct strbuf *expr)
+/* Fill the message's term and pair sets, and its known terms rarest first. */
+static void prepare_message(struct matcher *m)
 {
 	size_t need = 16;
 	while (need < m->nq * 4)
@@ -409,14 +410,6 @@ static void prepare_message(struct matcher *m, struct strbuf *expr)
 			m->rare[j] = m->rare[j - 1];
 			m->rare[j - 1] = tmp;
 		}
-	sb_reset(expr);
-	for (size_t i = 0; i < m->nrare && i < QUERY_CAP; i++) {
-		if (i)
-			sb_puts(expr, " OR ");
-		sb_puts(expr, "\"\x1f");
-		sb_puts(expr, m->texts.buf + m->rare[i].text);
-		sb_putc(expr, '"');
-	}
 }
 
 /* The accumulator slot of doc row n: empty or holding n. */
@@ -890,7 +883,7 @@ static int vocab_add(void *ctx, const struct token *t)
  * candidate's own words; a word one edit away is taken as that word and
  * the candidate scored again. Only the few near candidates are read.
  */
-static void correct_typos(struct matcher *m, struct match *pool, size_t np, struct strbuf *expr)
+static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 {
 	size_t *unknown = xmalloc((m->nq + 1) * sizeof *unknown), nu = 0;
 	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
@@ -940,7 +933,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np, stru
 		if (!changed)
 			continue;
 		touched = 1;
-		prepare_message(m, expr);
+		prepare_message(m);
 		struct match again = pool[c];
 		sqlite3_bind_int64(m->terms, 1, again.n);
 		if (step_row(m, m->terms))
@@ -952,7 +945,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np, stru
 		m->texts.len = saved_texts;
 	}
 	if (touched) {
-		prepare_message(m, expr);
+		prepare_message(m);
 		qsort(pool, np, sizeof *pool, by_score);
 	}
 	free(saved);
@@ -973,18 +966,15 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		add_note(r, NOTE_LONG, NULL, NULL);
 	split_unknown(m);
 	r->ntokens = m->nq;
-	struct strbuf expr = STRBUF_INIT;
-	prepare_message(m, &expr);
-	if (!expr.len) {
-		sb_release(&expr);
-		return 0;
-	}
+	prepare_message(m);
+	if (!m->nrare)
+		return 0;   /* no word any document holds */
 	struct match pool[POOL];
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
 	if (np && pool[0].score >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
 	if (np && pool[0].score >= FUZZY_FLOOR && pool[0].score < T_MATCH)
-		correct_typos(m, pool, np, &expr);
+		correct_typos(m, pool, np);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
 		keep = 1;   /* the verdict needs the best one */
@@ -1016,7 +1006,6 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		}
 		sqlite3_reset(m->meta);
 	}
-	sb_release(&expr);
 	if (r->nm) {
 		struct match *b = &r->m[0];
 		r->score = b->score;

@@ -157,31 +157,6 @@ static int fts_tokenize(Fts5Tokenizer *t, void *pctx, int flags, const char *tex
 	return c.rc;
 }
 
-/*
- * saring_weight(doc_fts, weights): the sum of weights[i] over the query's
- * phrases i present in the current row. weights is a double array bound
- * with sqlite3_bind_pointer(..., "saring_weights", ...). One OR query with
- * this function reads every candidate in one pass (match.c).
- */
-static void fts_weight(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-		       int argc, sqlite3_value **argv)
-{
-	const double *w = argc == 1 ? sqlite3_value_pointer(argv[0], "saring_weights") : NULL;
-	if (!w) {
-		sqlite3_result_error(ctx, "saring_weight: no weights", -1);
-		return;
-	}
-	double sum = 0;
-	int n = api->xPhraseCount(fts);
-	for (int i = 0; i < n; i++) {
-		Fts5PhraseIter it;
-		int col = -1, off = -1;
-		if (api->xPhraseFirst(fts, i, &it, &col, &off) == SQLITE_OK && col >= 0)
-			sum += w[i];
-	}
-	sqlite3_result_double(ctx, sum);
-}
-
 static int register_tokenizer(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -194,9 +169,7 @@ static int register_tokenizer(sqlite3 *db)
 	if (!api)
 		return -1;
 	static fts5_tokenizer tok = { fts_create, fts_delete, fts_tokenize };
-	if (api->xCreateTokenizer(api, "saring", NULL, &tok, NULL) != SQLITE_OK)
-		return -1;
-	return api->xCreateFunction(api, "saring_weight", NULL, fts_weight, NULL) == SQLITE_OK ? 0 : -1;
+	return api->xCreateTokenizer(api, "saring", NULL, &tok, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* ---- opening ---- */

@@ -288,8 +288,10 @@ class Bench:
             s, b, s_mb, b_mb, rss, _ = self.import_corpus(corpus, name)
             db, pdb = self.path(name + ".db"), self.path(name + "-plain.db")
             (s50, s99), (b50, b99), _, _ = self.latency(db, pdb, singles, 3, base_singles)
+            one_rss = max((lib.run([SARING, "--db", db, "check", "--json", t], rss=True).rss_kb or 0)
+                          for t in singles[:10]) / 1024
             self.runs = keep   # short enough for the median of several runs
-            bs, bb, _, _ = self.batch(db, pdb, len(texts), base_lines)
+            bs, bb, b_rss, _ = self.batch(db, pdb, len(texts), base_lines)
             self.runs = 1
             verdicts = self.dev_verdicts(db)
             ss, ss_rss, _ = self.timed([SARING, "--db", db, "scan", "--json", chat])
@@ -300,12 +302,12 @@ class Bench:
                    "plain_import_docs_s": n / b, "db_mb": s_mb, "plain_db_mb": b_mb,
                    "p50_ms": s50, "p99_ms": s99, "plain_p50_ms": b50, "plain_p99_ms": b99,
                    "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0],
-                   "dev_verdicts": verdicts}
+                   "dev_verdicts": verdicts, "check_rss_mb": one_rss, "batch_rss_mb": b_rss[0]}
             self.results.setdefault("scale", []).append(rec)
             pair = lambda a, c: "%s / %s" % (lib.fmt(a), lib.fmt(c))
             self.scale.append(["{:,}".format(n), lib.fmt(jsonl), pair(n / s, n / b),
                                pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb),
-                               pair(scan_s, scan_b), lib.fmt(ss_rss),
+                               pair(one_rss or None, b_rss[0]), pair(scan_s, scan_b), lib.fmt(ss_rss),
                                verdicts.get("text", "-")])
             print("  %d docs: import %.0f docs/s, p50 %.1f ms, batch %.0f msg/s, scan %.0f msg/s" %
                   (n, n / s, s50, bs, scan_s), flush=True)
@@ -374,7 +376,8 @@ class Bench:
     HEADER = ["figure", "saring", "baseline", "saring/baseline", "target",
               "peak RSS MB (saring / base)", "runs (saring / base)"]
     SCALE_HEADER = ["documents", "JSONL MB", "import docs/s", "DB MB", "check p50 ms",
-                    "check p99 ms", "batch msg/s", "scan msg/s", "scan RSS MB (saring)",
+                    "check p99 ms", "batch msg/s", "check RSS MB (one message / batch, saring)",
+                    "scan msg/s", "scan RSS MB (saring)",
                     "dev verdicts: accuracy, missed, false alarms (saring)"]
     BASELINES = [
         "text pipeline: `raw_nfkc.c`, utf8proc_map(STABLE|COMPOSE|COMPAT|CASEFOLD) line by "
