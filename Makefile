@@ -22,11 +22,11 @@ CFLAGS ?= -O2 -g
 PKGS = sqlite3 libutf8proc jansson libarchive libmicrohttpd
 STEMMER_LIBS ?= -lstemmer
 CSV_LIBS ?= -lcsv
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion \
+override CFLAGS += -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion \
 	-MMD -MP -DSARING_VERSION='"$(VERSION)"' -DSARING_DATADIR='"$(DATADIR)"' \
 	-DSARING_LOCALEDIR='"$(LOCALEDIR)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm
+LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm -pthread
 
 ifdef SANITIZE
 override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,9 +55,9 @@ static void on_bad(void *ctx, long line, const char *reason)
 		r->failed = 1;
 }
 
-static int on_doc(void *ctx, struct doc *d, long line)
+/* Write one document (prepared with p, or here when p is NULL); 1 to stop reading. */
+static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line)
 {
-	struct run *r = ctx;
 	if (interrupted || r->failed) {
 		doc_clear(d);
 		return 1;
@@ -64,7 +65,8 @@ static int on_doc(void *ctx, struct doc *d, long line)
 	if (!valid_label(d->label)) {
 		on_bad(r, line, d->label ? "unknown label" : "no label; use --label");
 	} else {
-		switch (store_put(r->st, d, r->replace)) {
+		enum put_result res = p ? store_put_prep(r->st, d, p, r->replace) : store_put(r->st, d, r->replace);
+		switch (res) {
 		case PUT_ADDED: r->c.added++; break;
 		case PUT_UPDATED: r->c.updated++; break;
 		case PUT_UNCHANGED: r->c.unchanged++; break;
@@ -88,6 +90,179 @@ static int on_doc(void *ctx, struct doc *d, long line)
 	return r->failed || interrupted;
 }
 
+static int on_doc(void *ctx, struct doc *d, long line)
+{
+	return put_doc(ctx, d, NULL, line);
+}
+
+/*
+ * Reading on a second thread: with two or more processors, the file is
+ * read, parsed and put through the text pipeline on a reader thread while
+ * this one writes the database. Records, bad records and the reader's
+ * messages pass through a bounded queue in file order and are handled
+ * here as on one thread, so the output is the same.
+ */
+enum item_kind { ITEM_DOC, ITEM_BAD, ITEM_WARN };
+
+struct item {
+	enum item_kind kind;
+	long line;
+	char *text;               /* ITEM_BAD: the reason; ITEM_WARN: the message (owned) */
+	struct doc d;             /* ITEM_DOC (owned) */
+	struct store_prep *p;     /* ITEM_DOC, when its label is valid */
+};
+
+#define QUEUE 64
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t can_put, can_take;
+	struct item v[QUEUE];
+	size_t head, n;
+	int done;                 /* the reader has finished */
+	int stop;                 /* the writer takes no more */
+	const char *path;         /* the reader's file, options and result */
+	const struct import_opts *o;
+	int rc;
+	char *err;
+};
+
+static void item_clear(struct item *it)
+{
+	free(it->text);
+	doc_clear(&it->d);
+	store_prep_free(it->p);
+}
+
+static void push(struct queue *q, struct item *it)
+{
+	pthread_mutex_lock(&q->mu);
+	while (q->n == QUEUE && !q->stop)
+		pthread_cond_wait(&q->can_put, &q->mu);
+	if (q->stop) {
+		item_clear(it);
+	} else {
+		q->v[(q->head + q->n++) % QUEUE] = *it;
+		pthread_cond_signal(&q->can_take);
+	}
+	pthread_mutex_unlock(&q->mu);
+}
+
+static int take(struct queue *q, struct item *it)
+{
+	pthread_mutex_lock(&q->mu);
+	while (!q->n && !q->done)
+		pthread_cond_wait(&q->can_take, &q->mu);
+	int got = q->n > 0;
+	if (got) {
+		*it = q->v[q->head];
+		q->head = (q->head + 1) % QUEUE;
+		q->n--;
+		pthread_cond_signal(&q->can_put);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return got;
+}
+
+static int read_doc(void *ctx, struct doc *d, long line)
+{
+	struct queue *q = ctx;
+	struct item it = { ITEM_DOC, line, NULL, *d, NULL };
+	memset(d, 0, sizeof *d);   /* the item owns the fields now */
+	if (valid_label(it.d.label)) {
+		it.p = store_prep_new(&it.d);
+		store_prep_tokens(it.p, &it.d);
+	}
+	push(q, &it);
+	pthread_mutex_lock(&q->mu);
+	int stop = q->stop;
+	pthread_mutex_unlock(&q->mu);
+	return stop || interrupted;
+}
+
+static void read_bad(void *ctx, long line, const char *reason)
+{
+	struct item it = { ITEM_BAD, line, xstrdup(reason), { 0 }, NULL };
+	push(ctx, &it);
+}
+
+static void read_warn(void *ctx, const char *msg)
+{
+	struct item it = { ITEM_WARN, 0, xstrdup(msg), { 0 }, NULL };
+	push(ctx, &it);
+}
+
+static void *reader(void *arg)
+{
+	struct queue *q = arg;
+	sigset_t sigs;   /* Ctrl-C lands here, where a read from a pipe may be waiting */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+	warn_sink(read_warn, q);
+	q->rc = import_read(q->path, q->o, read_doc, read_bad, q, &q->err);
+	warn_sink(NULL, NULL);
+	pthread_mutex_lock(&q->mu);
+	q->done = 1;
+	pthread_cond_signal(&q->can_take);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* import_read() on a reader thread, the records written here; its result, *err as import_read's. */
+static int read_threaded(struct run *r, const char *path, const struct import_opts *o, char **err)
+{
+	struct queue q = { .path = path, .o = o };
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.can_put, NULL);
+	pthread_cond_init(&q.can_take, NULL);
+	sigset_t sigs, old;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, &old);
+	pthread_t tid;
+	if (pthread_create(&tid, NULL, reader, &q) != 0) {
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		return import_read(path, o, on_doc, on_bad, r, err);
+	}
+	struct item it;
+	int stopped = 0;
+	while (take(&q, &it)) {
+		if (!stopped) {
+			switch (it.kind) {
+			case ITEM_WARN: warnx_("%s", it.text); break;
+			case ITEM_BAD: on_bad(r, it.line, it.text); break;
+			case ITEM_DOC: stopped = put_doc(r, &it.d, it.p, it.line); break;
+			}
+		}
+		item_clear(&it);
+		if (stopped || interrupted) {
+			stopped = 1;
+			pthread_mutex_lock(&q.mu);
+			q.stop = 1;   /* the reader stops at its next record; the rest is dropped */
+			pthread_cond_signal(&q.can_put);
+			pthread_mutex_unlock(&q.mu);
+		}
+	}
+	pthread_join(tid, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_mutex_destroy(&q.mu);
+	pthread_cond_destroy(&q.can_put);
+	pthread_cond_destroy(&q.can_take);
+	*err = q.err;
+	return q.rc;
+}
+
+static int threaded(void)
+{
+	const char *env = getenv("SARING_THREADS");
+	if (env && *env)
+		return atoi(env) > 1;
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
 /* Import one file in one transaction; returns an exit status. */
 static int import_one(struct store *st, const char *path, const struct import_opts *o,
 		int replace, int strict, struct counts *total)
@@ -98,7 +273,7 @@ static int import_one(struct store *st, const char *path, const struct import_op
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
 		store_die(st, "cannot start the import");
 	char *err = NULL;
-	int rc = import_read(path, o, on_doc, on_bad, &r, &err);
+	int rc = threaded() ? read_threaded(&r, path, o, &err) : import_read(path, o, on_doc, on_bad, &r, &err);
 	if (r.progress)
 		fputs("\r\033[K", stderr);
 	if (rc < 0 || r.failed || interrupted) {

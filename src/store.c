@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,57 +50,67 @@ static sqlite3 *stmt_db;
 /* ---- tokenizing once ---- */
 
 /*
- * Import tokenizes each column three times over (the terms blob and two
- * FTS5 indexes), so the last few texts' tokens are kept and replayed.
+ * A document's columns are normalized once, before its writes
+ * (store_prep_new(), on the import's reading thread when there is one):
+ * the tokens make its terms blob and are replayed to FTS5 when it indexes
+ * the columns. Other texts (the old version of a replaced document, a
+ * reindex) are normalized where they are needed, the last few kept.
+ * The pipeline's caches are not thread-safe: every use here holds
+ * pipe_lock.
  */
 #define TOKCACHE 4
 #define TOKCACHE_MAX (1 << 20)   /* longer texts are not kept */
 
 struct tokrec {
-	size_t text, len;      /* canonical text in the entry's arena */
+	size_t text, len;      /* canonical text in the list's arena */
 	size_t start, end;
 	unsigned flags;
 };
 
-static struct tokcache {
+struct toklist {
 	uint64_t hash;         /* of the text; 0 = empty */
 	size_t len;            /* its length */
 	struct tokrec *v;      /* owned */
 	size_t n, cap;
 	struct strbuf arena;   /* canonical token texts */
-} tokcache[TOKCACHE];
-static int tokcache_next;
+};
 
-static int tokcache_add(void *ctx, const struct token *t)
+static struct toklist tokcache[TOKCACHE];
+static int tokcache_next;
+static pthread_mutex_t pipe_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct store_prep {
+	char hash[17];             /* content hash */
+	int ready;                 /* col and blob are made */
+	struct toklist col[3];     /* title, claim, body (hash 0: not kept) */
+	const char *text[3];       /* their texts (the document's, borrowed) */
+	struct strbuf blob;        /* the terms blob */
+	uint32_t *distinct;        /* its distinct terms, for count_doc() */
+	size_t ndistinct;
+};
+static const struct store_prep *writing;   /* the document store_put_prep() indexes */
+
+static int toklist_add(void *ctx, const struct token *t)
 {
-	struct tokcache *c = ctx;
+	struct toklist *c = ctx;
 	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	c->v[c->n++] = (struct tokrec){ c->arena.len, t->len, t->start, t->end, t->flags };
 	sb_add(&c->arena, t->text, t->len);
 	return 0;
 }
 
-/* norm_text(..., NORM_STEM, ...), replayed from the cache when the text was seen last. */
-static void tokenize(const char *text, size_t len, token_fn fn, void *ctx)
+/* Normalize text into c (pipe_lock held). */
+static void toklist_fill(struct toklist *c, uint64_t h, const char *text, size_t len)
 {
-	if (len > TOKCACHE_MAX) {
-		norm_text(text, len, NORM_STEM, fn, ctx, NULL, NULL);
-		return;
-	}
-	uint64_t h = hash64(text, len) | 1;
-	struct tokcache *c = NULL;
-	for (int i = 0; i < TOKCACHE && !c; i++)
-		if (tokcache[i].hash == h && tokcache[i].len == len)
-			c = &tokcache[i];
-	if (!c) {
-		c = &tokcache[tokcache_next];
-		tokcache_next = (tokcache_next + 1) % TOKCACHE;
-		c->hash = h;
-		c->len = len;
-		c->n = 0;
-		sb_reset(&c->arena);
-		norm_text(text, len, NORM_STEM, tokcache_add, c, NULL, NULL);
-	}
+	c->hash = h;
+	c->len = len;
+	c->n = 0;
+	sb_reset(&c->arena);
+	norm_text(text, len, NORM_STEM, toklist_add, c, NULL, NULL);
+}
+
+static void toklist_replay(const struct toklist *c, token_fn fn, void *ctx)
+{
 	for (size_t i = 0; i < c->n; i++) {
 		const struct tokrec *r = &c->v[i];
 		struct token t = { c->arena.buf + r->text, r->len, c->arena.buf + r->text, r->len,
@@ -109,13 +120,49 @@ static void tokenize(const char *text, size_t len, token_fn fn, void *ctx)
 	}
 }
 
+static void toklist_release(struct toklist *c)
+{
+	free(c->v);
+	sb_release(&c->arena);
+	memset(c, 0, sizeof *c);
+}
+
+static uint64_t text_hash(const char *text, size_t len)
+{
+	return hash64(text, len) | 1;
+}
+
+/* norm_text(..., NORM_STEM, ...), replayed when the text is the document being written or was seen last. */
+static void tokenize(const char *text, size_t len, token_fn fn, void *ctx)
+{
+	for (int i = 0; writing && i < 3; i++)
+		if (writing->col[i].hash && writing->col[i].len == len && !memcmp(writing->text[i], text, len)) {
+			toklist_replay(&writing->col[i], fn, ctx);
+			return;
+		}
+	uint64_t h = len > TOKCACHE_MAX ? 0 : text_hash(text, len);
+	pthread_mutex_lock(&pipe_lock);
+	if (!h) {
+		norm_text(text, len, NORM_STEM, fn, ctx, NULL, NULL);
+	} else {
+		struct toklist *c = NULL;
+		for (int i = 0; i < TOKCACHE && !c; i++)
+			if (tokcache[i].hash == h && tokcache[i].len == len)
+				c = &tokcache[i];
+		if (!c) {
+			c = &tokcache[tokcache_next];
+			tokcache_next = (tokcache_next + 1) % TOKCACHE;
+			toklist_fill(c, h, text, len);
+		}
+		toklist_replay(c, fn, ctx);
+	}
+	pthread_mutex_unlock(&pipe_lock);
+}
+
 static void tokcache_release(void)
 {
-	for (int i = 0; i < TOKCACHE; i++) {
-		free(tokcache[i].v);
-		sb_release(&tokcache[i].arena);
-		memset(&tokcache[i], 0, sizeof tokcache[i]);
-	}
+	for (int i = 0; i < TOKCACHE; i++)
+		toklist_release(&tokcache[i]);
 }
 
 /* ---- the FTS5 tokenizer ---- */
@@ -286,42 +333,46 @@ static void delta_clear(void)
 	hmap_clear(&dfdelta);
 }
 
+/* Count document row n (sign +1 added, -1 removed) for term h, once per stamp. */
+static void count_term(uint32_t h, sqlite3_int64 n, int sign, uint64_t stamp)
+{
+	int isnew;
+	struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&h, sizeof h, &isnew);
+	if (isnew)
+		e->val.ptr = xcalloc(1, sizeof(struct termdelta));
+	struct termdelta *t = e->val.ptr;
+	if (t->stamp == stamp)
+		return;
+	t->stamp = stamp;
+	t->df += sign;
+	if (t->overflow)
+		return;
+	if (n < 1 || n > UINT32_MAX || (sign > 0 && t->nadd == POSTINGS_MAX)) {
+		delta_drop(t);
+	} else if (sign > 0) {
+		xgrow((void **)&t->add, &t->capadd, t->nadd + 1, sizeof *t->add);
+		t->add[t->nadd++] = (uint32_t)n;
+	} else {
+		/* added in this transaction and now removed again */
+		for (size_t j = t->nadd; j-- > 0;)
+			if (t->add[j] == (uint32_t)n) {
+				t->add[j] = t->add[--t->nadd];
+				break;
+			}
+		xgrow((void **)&t->del, &t->capdel, t->ndel + 1, sizeof *t->del);
+		t->del[t->ndel++] = (uint32_t)n;
+	}
+}
+
+static uint64_t count_stamp;   /* one per counted document */
+
 /* Count document row n (sign +1 added, -1 removed) for each distinct term of its terms blob. */
 static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign)
 {
-	static uint64_t stamp;   /* this call: a term already counted for it is skipped */
-	stamp++;
-	for (size_t i = 0; i < nb / 4; i++) {
-		uint32_t h = terms_at(blob, i);
-		if (!h)
-			continue;
-		int isnew;
-		struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&h, sizeof h, &isnew);
-		if (isnew)
-			e->val.ptr = xcalloc(1, sizeof(struct termdelta));
-		struct termdelta *t = e->val.ptr;
-		if (t->stamp == stamp)
-			continue;
-		t->stamp = stamp;
-		t->df += sign;
-		if (t->overflow)
-			continue;
-		if (n < 1 || n > UINT32_MAX || (sign > 0 && t->nadd == POSTINGS_MAX)) {
-			delta_drop(t);
-		} else if (sign > 0) {
-			xgrow((void **)&t->add, &t->capadd, t->nadd + 1, sizeof *t->add);
-			t->add[t->nadd++] = (uint32_t)n;
-		} else {
-			/* added in this transaction and now removed again */
-			for (size_t j = t->nadd; j-- > 0;)
-				if (t->add[j] == (uint32_t)n) {
-					t->add[j] = t->add[--t->nadd];
-					break;
-				}
-			xgrow((void **)&t->del, &t->capdel, t->ndel + 1, sizeof *t->del);
-			t->del[t->ndel++] = (uint32_t)n;
-		}
-	}
+	count_stamp++;
+	for (size_t i = 0; i < nb / 4; i++)
+		if (terms_at(blob, i))
+			count_term(terms_at(blob, i), n, sign, count_stamp);
 }
 
 /* Every document's terms into dfdelta (rows in row order). 0 or -1. */
@@ -875,6 +926,16 @@ static void now_iso(char out[21])
 }
 
 /* The terms blob of d, little-endian uint32s. */
+static void blob_of(const uint32_t *v, size_t n, struct strbuf *blob)
+{
+	sb_reset(blob);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b[4] = { (unsigned char)v[i], (unsigned char)(v[i] >> 8),
+				       (unsigned char)(v[i] >> 16), (unsigned char)(v[i] >> 24) };
+		sb_add(blob, (const char *)b, 4);
+	}
+}
+
 static void doc_terms(const struct doc *d, struct strbuf *blob)
 {
 	uint32_t *v = NULL;
@@ -882,13 +943,66 @@ static void doc_terms(const struct doc *d, struct strbuf *blob)
 	terms_of(d->title, &v, &n, &cap);
 	terms_of(d->claim, &v, &n, &cap);
 	terms_of(d->body, &v, &n, &cap);
-	sb_reset(blob);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char b[4] = { (unsigned char)v[i], (unsigned char)(v[i] >> 8),
-				       (unsigned char)(v[i] >> 16), (unsigned char)(v[i] >> 24) };
-		sb_add(blob, (const char *)b, 4);
-	}
+	blob_of(v, n, blob);
 	free(v);
+}
+
+struct store_prep *store_prep_new(struct doc *d)
+{
+	struct store_prep *p = xcalloc(1, sizeof *p);
+	content_hash(d, p->hash);
+	if (!d->id) {
+		struct strbuf id = STRBUF_INIT;
+		sb_printf(&id, "h-%s", p->hash);
+		d->id = sb_detach(&id);
+	}
+	return p;
+}
+
+void store_prep_tokens(struct store_prep *p, const struct doc *d)
+{
+	if (p->ready)
+		return;
+	const char *cols[3] = { d->title, d->claim, d->body };
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0;
+	struct termvec tv = { &v, &n, &cap };
+	pthread_mutex_lock(&pipe_lock);
+	for (int i = 0; i < 3; i++) {
+		size_t len = cols[i] ? strlen(cols[i]) : 0;
+		if (len > TOKCACHE_MAX) {
+			norm_text(cols[i], len, NORM_STEM, add_term, &tv, NULL, NULL);
+		} else if (len) {
+			struct toklist *c = &p->col[i];
+			toklist_fill(c, 1, cols[i], len);
+			p->text[i] = cols[i];
+			xgrow((void **)&v, &cap, n + c->n, sizeof *v);
+			for (size_t j = 0; j < c->n; j++)
+				v[n++] = term_hash(c->arena.buf + c->v[j].text, c->v[j].len);
+		}
+		xgrow((void **)&v, &cap, n + 1, sizeof *v);
+		v[n++] = 0;
+	}
+	pthread_mutex_unlock(&pipe_lock);
+	blob_of(v, n, &p->blob);
+	qsort(v, n, sizeof *v, cmp_u32);
+	p->ndistinct = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && (p->ndistinct == 0 || v[i] != v[p->ndistinct - 1]))
+			v[p->ndistinct++] = v[i];
+	p->distinct = v;
+	p->ready = 1;
+}
+
+void store_prep_free(struct store_prep *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < 3; i++)
+		toklist_release(&p->col[i]);
+	sb_release(&p->blob);
+	free(p->distinct);
+	free(p);
 }
 
 static int step_done(sqlite3_stmt *s)
@@ -955,14 +1069,16 @@ static int unindex(sqlite3_int64 n)
 
 enum put_result store_put(struct store *st, struct doc *d, int replace)
 {
+	struct store_prep *p = store_prep_new(d);
+	enum put_result r = store_put_prep(st, d, p, replace);
+	store_prep_free(p);
+	return r;
+}
+
+enum put_result store_put_prep(struct store *st, struct doc *d, struct store_prep *p, int replace)
+{
 	prepare_writes(st);
-	char hash[17], when[21];
-	content_hash(d, hash);
-	if (!d->id) {
-		struct strbuf id = STRBUF_INIT;
-		sb_printf(&id, "h-%s", hash);
-		d->id = sb_detach(&id);
-	}
+	char when[21];
 	sqlite3_int64 n = 0;
 	int exists = 0, same = 0;
 	sqlite3_bind_text(stmt_find, 1, d->id, -1, SQLITE_STATIC);
@@ -971,7 +1087,7 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 		exists = 1;
 		n = sqlite3_column_int64(stmt_find, 0);
 		const char *old = (const char *)sqlite3_column_text(stmt_find, 1);
-		same = old && strcmp(old, hash) == 0;
+		same = old && strcmp(old, p->hash) == 0;
 	}
 	sqlite3_reset(stmt_find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -981,11 +1097,10 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 	if (exists && !replace)
 		return PUT_CONFLICT;
 	now_iso(when);
-	struct strbuf blob = STRBUF_INIT;
-	doc_terms(d, &blob);
+	store_prep_tokens(p, d);
 	sqlite3_stmt *w = exists ? stmt_update : stmt_insert;
 	const char *vals[] = { d->id, d->label, d->rating, d->title, d->claim, d->body,
-			       d->publisher, d->url, d->date, d->source, hash, when };
+			       d->publisher, d->url, d->date, d->source, p->hash, when };
 	for (int i = 0; i < 12; i++)
 		bind_text(w, i + 1, vals[i]);
 	int err = 0;
@@ -996,23 +1111,23 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 		n = sqlite3_last_insert_rowid(st->db);
 	}
 	sqlite3_clear_bindings(w);
-	if (!err && put_terms(n, &blob))
+	if (!err && put_terms(n, &p->blob))
 		err = 1;
-	if (err) {
-		sb_release(&blob);
+	if (err)
 		return PUT_ERROR;
-	}
 	sqlite3_bind_int64(stmt_fts_insert, 1, n);
 	bind_text(stmt_fts_insert, 2, d->title);
 	bind_text(stmt_fts_insert, 3, d->claim);
 	bind_text(stmt_fts_insert, 4, d->body);
+	writing = p;
 	err = step_done(stmt_fts_insert);
+	writing = NULL;
 	sqlite3_clear_bindings(stmt_fts_insert);
-	if (!err)
-		count_doc(n, (const unsigned char *)blob.buf, blob.len, 1);
-	sb_release(&blob);
 	if (err)
 		return PUT_ERROR;
+	count_stamp++;
+	for (size_t i = 0; i < p->ndistinct; i++)
+		count_term(p->distinct[i], n, 1, count_stamp);
 	return exists ? PUT_UPDATED : PUT_ADDED;
 }
 

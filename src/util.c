@@ -122,6 +122,15 @@ void sb_release(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
+static __thread void (*sink)(void *, const char *);   /* warn_sink() */
+static __thread void *sink_ctx;
+
+void warn_sink(void (*fn)(void *ctx, const char *msg), void *ctx)
+{
+	sink = fn;
+	sink_ctx = ctx;
+}
+
 static void vreport(const char *fmt, va_list ap)
 {
 	fflush(stdout);
@@ -137,7 +146,13 @@ void warnx_(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(fmt, ap);
+	if (sink) {
+		char buf[4096];
+		vsnprintf(buf, sizeof buf, fmt, ap);
+		sink(sink_ctx, buf);
+	} else {
+		vreport(fmt, ap);
+	}
 	va_end(ap);
 }
 

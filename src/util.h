@@ -52,6 +52,8 @@ extern const char *progcmd;
 
 /* "saring CMD: message" on stderr. */
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* On this thread, warnx_() hands its message (without the "saring CMD: " prefix) to fn instead; NULL undoes it. */
+void warn_sink(void (*fn)(void *ctx, const char *msg), void *ctx);
 /* "saring CMD: message" on stderr, then exit(status). */
 _Noreturn void die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
