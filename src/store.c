@@ -496,14 +496,17 @@ static int merge_rows(const unsigned char *blob, size_t nb, const struct termdel
 	size_t n = 0, cap = 0, k = 0;
 	int err = decode_rows(blob, nb, &v, &n, &cap);
 	uint32_t *del = xmalloc((t->ndel + 1) * sizeof *del);
-	memcpy(del, t->del, t->ndel * sizeof *del);
-	qsort(del, t->ndel, sizeof *del, cmp_u32);
+	if (t->ndel) {
+		memcpy(del, t->del, t->ndel * sizeof *del);
+		qsort(del, t->ndel, sizeof *del, cmp_u32);
+	}
 	for (size_t i = 0; i < n; i++)
 		if (!bsearch(&v[i], del, t->ndel, sizeof *del, cmp_u32))
 			v[k++] = v[i];
 	free(del);
 	xgrow((void **)&v, &cap, k + t->nadd + 1, sizeof *v);
-	memcpy(v + k, t->add, t->nadd * sizeof *v);
+	if (t->nadd)
+		memcpy(v + k, t->add, t->nadd * sizeof *v);
 	n = k + t->nadd;
 	qsort(v, n, sizeof *v, cmp_u32);
 	k = 0;
