@@ -243,7 +243,7 @@ class Bench:
 
     def scan_section(self):
         print("bench: scan", flush=True)
-        n = 200000 if self.full else 20000
+        n = 100000 if self.full else 20000
         sample = 2000 if self.full else 500
         self.scan_rate = self.scan(n, sample)
 
@@ -311,11 +311,12 @@ class Bench:
                    "batch_msgs": bs, "plain_batch_msgs": bb, "rss_mb": rss[0],
                    "dev_verdicts": verdicts, "check_rss_mb": one_rss, "batch_rss_mb": b_rss[0]}
             self.results.setdefault("scale", []).append(rec)
-            pair = lambda a, c: "%s / %s" % (lib.fmt(a), lib.fmt(c))
+            pair = lambda a, c: "%s / %s (%s)" % (lib.fmt(a), lib.fmt(c), lib.ratio(a, c))
             self.scale.append(["{:,}".format(n), lib.fmt(jsonl),
-                               "%s / %s / %s" % (lib.fmt(n / s), lib.fmt(n / self.one_thread), lib.fmt(n / b)),
+                               "%s / %s / %s (%s)" % (lib.fmt(n / s), lib.fmt(n / self.one_thread), lib.fmt(n / b),
+                                                       lib.ratio(n / s, n / b)),
                                pair(s_mb, b_mb), pair(s50, b50), pair(s99, b99), pair(bs, bb),
-                               pair(one_rss or None, b_rss[0]), pair(scan_s, scan_b), lib.fmt(ss_rss),
+                               "%s / %s" % (lib.fmt(one_rss or None), lib.fmt(b_rss[0])), pair(scan_s, scan_b), lib.fmt(ss_rss),
                                verdicts.get("text", "-")])
             print("  %d docs: import %.0f docs/s (one thread %.0f), p50 %.1f ms, batch %.0f msg/s, "
                   "scan %.0f msg/s" % (n, n / s, n / self.one_thread, s50, bs, scan_s), flush=True)
@@ -425,7 +426,8 @@ class Bench:
                lib.md_table(self.HEADER, self.rows), "", "Baselines:", ""]
         md += ["- " + b for b in self.BASELINES]
         if self.scale:
-            md += ["", "## Corpus size", "", "Each cell is saring / plain FTS5 baseline; "
+            md += ["", "## Corpus size", "", "Each pair is saring / plain FTS5 baseline "
+                   "(and saring/baseline); "
                    "corpora from `gencorpus.py` (the real corpus plus generated documents).",
                    "", lib.md_table(self.SCALE_HEADER, self.scale)]
             if getattr(self, "growth", None):
