@@ -525,7 +525,7 @@ int store_commit(struct store *st)
 	size_t n = 0;
 	for (size_t i = 0; i < dfdelta.cap; i++) {
 		struct termdelta *t = dfdelta.slots[i].val.ptr;
-		if (dfdelta.slots[i].key && (t->df || t->nadd || t->ndel)) {
+		if (dfdelta.slots[i].key && (t->df || t->nadd || t->ndel || t->overflow)) {
 			memcpy(&v[n].h, dfdelta.slots[i].key, sizeof v[n].h);
 			v[n++].t = t;
 		}
