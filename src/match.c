@@ -74,6 +74,8 @@ struct slot {
 
 #define FILTER_WORDS 64    /* a 4096-bit filter of the message's terms: most document words miss it */
 #define FILTER_BITS (FILTER_WORDS * 64)
+#define FILTER_WORD(h) ((h) % FILTER_BITS / 64)
+#define FILTER_BIT(h) (1ULL << ((h) % 64))
 
 struct matcher {
 	struct store *st;
@@ -382,7 +384,7 @@ static void prepare_message(struct matcher *m)
 	m->nrare = 0;
 	for (size_t i = 0; i < m->nq; i++) {
 		struct slot *s = set_slot(m->terms_set, m->setcap, m->q[i].h);
-		m->filter[m->q[i].h % FILTER_BITS / 64] |= 1ULL << (m->q[i].h % 64);
+		m->filter[FILTER_WORD(m->q[i].h)] |= FILTER_BIT(m->q[i].h);
 		if (!s->key) {
 			const char *t = m->texts.buf + m->q[i].text;
 			long long df = doc_freq(m, t, strlen(t));
@@ -465,8 +467,6 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 			break;
 		if (k >= MIN_TERMS && postings + m->rare[k].df > POSTINGS_HARD)
 			break;   /* past the rarest few, bounded whatever the corpus size */
-		if (k >= MIN_TERMS && postings + m->rare[k].df > POSTINGS_HARD)
-			break;   /* past the rarest few, bounded whatever the corpus size */
 		postings += m->rare[k].df;
 	}
 	struct strbuf q = STRBUF_INIT;
@@ -531,7 +531,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		}
 		dtok++;
 		int hit = 0;
-		if (m->filter[h % FILTER_BITS / 64] >> (h % 64) & 1) {
+		if (m->filter[FILTER_WORD(h)] & FILTER_BIT(h)) {
 			struct slot *s = set_slot(m->terms_set, m->setcap, h);
 			if (s->key) {
 				hit = 1;
@@ -742,7 +742,7 @@ static int snip_token(void *ctx, const struct token *t)
 /* Is the term a message term? */
 static int in_message(const struct matcher *m, uint32_t h)
 {
-	return h && (m->filter[h % FILTER_BITS / 64] >> (h % 64) & 1) &&
+	return h && (m->filter[FILTER_WORD(h)] & FILTER_BIT(h)) &&
 	       set_slot(m->terms_set, m->setcap, h)->key == h;
 }
 
@@ -757,7 +757,7 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 		     const char *open, const char *close)
 {
 	/* the stored terms are the title's, 0, the claim's, 0, the body's, 0 */
-	unsigned char *words = xmalloc(SNIPPET_SCAN);   /* is content word i a message word? */
+	unsigned char words[SNIPPET_SCAN];   /* is content word i a message word? */
 	size_t nw = 0;
 	sqlite3_bind_int64(m->terms, 1, n);
 	if (step_row(m, m->terms)) {
@@ -788,7 +788,6 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 	unsigned char hit[SNIPPET_WORDS] = { 0 };
 	for (size_t i = 0; i < SNIPPET_WORDS && best + i < nw; i++)
 		hit[i] = words[best + i];
-	free(words);
 	struct snip_scan ss = { best, best + SNIPPET_WORDS, 0, hit, NULL, 0, 0 };
 	size_t len = strlen(text);
 	norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);

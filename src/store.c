@@ -82,8 +82,8 @@ static pthread_mutex_t pipe_lock = PTHREAD_MUTEX_INITIALIZER;
 struct store_prep {
 	char hash[17];             /* content hash */
 	int ready;                 /* col and blob are made */
-	struct toklist col[3];     /* title, claim, body (hash 0: not kept) */
-	const char *text[3];       /* their texts (the document's, borrowed) */
+	struct toklist col[3];     /* title, claim, body */
+	const char *text[3];       /* their texts (the document's, borrowed); NULL: not kept */
 	struct strbuf blob;        /* the terms blob */
 	uint32_t *distinct;        /* its distinct terms, for count_doc() */
 	size_t ndistinct;
@@ -136,7 +136,7 @@ static uint64_t text_hash(const char *text, size_t len)
 static void tokenize(const char *text, size_t len, token_fn fn, void *ctx)
 {
 	for (int i = 0; writing && i < 3; i++)
-		if (writing->col[i].hash && writing->col[i].len == len && !memcmp(writing->text[i], text, len)) {
+		if (writing->text[i] && writing->col[i].len == len && !memcmp(writing->text[i], text, len)) {
 			toklist_replay(&writing->col[i], fn, ctx);
 			return;
 		}
@@ -888,15 +888,6 @@ static int add_term(void *ctx, const struct token *t)
 	return 0;
 }
 
-void terms_of(const char *text, uint32_t **v, size_t *n, size_t *cap)
-{
-	struct termvec tv = { v, n, cap };
-	if (text && *text)
-		tokenize(text, strlen(text), add_term, &tv);
-	xgrow((void **)v, cap, *n + 1, sizeof **v);
-	(*v)[(*n)++] = 0;
-}
-
 /* ---- writes ---- */
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -928,7 +919,7 @@ static void now_iso(char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The terms blob of d, little-endian uint32s. */
+/* A terms blob: the hashes v[0..n) as little-endian uint32s. */
 static void blob_of(const uint32_t *v, size_t n, struct strbuf *blob)
 {
 	sb_reset(blob);
@@ -937,17 +928,6 @@ static void blob_of(const uint32_t *v, size_t n, struct strbuf *blob)
 				       (unsigned char)(v[i] >> 16), (unsigned char)(v[i] >> 24) };
 		sb_add(blob, (const char *)b, 4);
 	}
-}
-
-static void doc_terms(const struct doc *d, struct strbuf *blob)
-{
-	uint32_t *v = NULL;
-	size_t n = 0, cap = 0;
-	terms_of(d->title, &v, &n, &cap);
-	terms_of(d->claim, &v, &n, &cap);
-	terms_of(d->body, &v, &n, &cap);
-	blob_of(v, n, blob);
-	free(v);
 }
 
 struct store_prep *store_prep_new(struct doc *d)
@@ -977,7 +957,7 @@ void store_prep_tokens(struct store_prep *p, const struct doc *d)
 			norm_text(cols[i], len, NORM_STEM, add_term, &tv, NULL, NULL);
 		} else if (len) {
 			struct toklist *c = &p->col[i];
-			toklist_fill(c, 1, cols[i], len);
+			toklist_fill(c, 0, cols[i], len);
 			p->text[i] = cols[i];
 			xgrow((void **)&v, &cap, n + c->n, sizeof *v);
 			for (size_t j = 0; j < c->n; j++)
@@ -1196,20 +1176,20 @@ int store_reindex(struct store *st)
 		return -1;
 	prepare_writes(st);
 	sqlite3_stmt *r = store_prepare(st, "SELECT n, title, claim, body FROM doc");
-	struct strbuf blob = STRBUF_INIT;
 	int rc, err = 0;
 	while (!err && (rc = sqlite3_step(r)) == SQLITE_ROW) {
 		struct doc d = { 0 };
 		d.title = col_dup(r, 1);
 		d.claim = col_dup(r, 2);
 		d.body = col_dup(r, 3);
-		doc_terms(&d, &blob);
+		struct store_prep *p = xcalloc(1, sizeof *p);   /* the terms blob as an import makes it */
+		store_prep_tokens(p, &d);
+		err = put_terms(sqlite3_column_int64(r, 0), &p->blob);
+		store_prep_free(p);
 		doc_clear(&d);
-		err = put_terms(sqlite3_column_int64(r, 0), &blob);
 	}
 	if (!err && rc != SQLITE_DONE)
 		err = 1;
-	sb_release(&blob);
 	sqlite3_finalize(r);
 	if (!err && count_terms(st) < 0)
 		err = 1;

@@ -98,9 +98,7 @@ int store_reindex(struct store *st);
 
 /* The i-th term hash of a terms blob (little-endian uint32s; 0 separates fields). */
 uint32_t terms_at(const unsigned char *blob, size_t i);
-/* Canonical token hash, as stored in doc.terms. */
+/* Canonical token hash, as stored in doc_terms.terms. */
 uint32_t term_hash(const char *t, size_t len);
-/* Append the term hashes of text (NORM_STEM pipeline) to *v; 0 separates fields. */
-void terms_of(const char *text, uint32_t **v, size_t *n, size_t *cap);
 
 #endif
