@@ -99,14 +99,8 @@ for src in src/cmd_*.c; do
 		fail "$page: no subsection '.Ss $c' for $src"
 		continue
 	fi
-	for o in $(long_options "$src"); do
-		if printf '%s\n' "$text" | has_flag "-$o"; then
-			pass
-		else
-			fail "$page: '$c --$o' (in $src) is not documented under .Ss $c"
-		fi
-	done
-	for o in $(short_options "$src"); do
+	# long options are looked up as "-name" (mdoc's Fl -name), short ones as "x"
+	for o in $(long_options "$src" | sed 's/^/-/') $(short_options "$src"); do
 		if printf '%s\n' "$text" | has_flag "$o"; then
 			pass
 		else
