@@ -19,26 +19,12 @@
 #include <unistd.h>
 
 #include "normalize.h"
+#include "postings.h"
 #include "tables.h"
 #include "util.h"
 
 #define APP_ID 1396789831   /* 'SARG' */
 
-/*
- * Pending changes of the open write transaction, per term hash (4 bytes):
- * the change in document frequency and the document rows added and
- * removed, written to termdf by store_commit(). A term's rows are kept
- * while at most POSTINGS_MAX are added; past that the term is too common
- * to pick candidates by and its list is dropped (termdf.docs NULL).
- */
-struct termdelta {
-	int64_t df;
-	uint32_t *add, *del;     /* owned; rows added, rows removed */
-	size_t nadd, capadd, ndel, capdel;
-	int overflow;            /* the list is not kept */
-	uint64_t stamp;          /* the count_doc() call that counted it last */
-};
-static struct hmap dfdelta = HMAP_INIT;
 static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
 static sqlite3 *stmt_df_db;
 
@@ -85,7 +71,7 @@ struct store_prep {
 	struct toklist col[3];     /* title, claim, body */
 	const char *text[3];       /* their texts (the document's, borrowed); NULL: not kept */
 	struct strbuf blob;        /* the terms blob */
-	uint32_t *distinct;        /* its distinct terms, for count_doc() */
+	uint32_t *distinct;        /* its distinct terms, ascending: its postings */
 	size_t ndistinct;
 };
 static const struct store_prep *writing;   /* the document store_put_prep() indexes */
@@ -313,242 +299,61 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void delta_drop(struct termdelta *t)
+/* The distinct terms of a terms blob into *v, ascending: their number. */
+static size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
 {
-	free(t->add);
-	free(t->del);
-	t->add = t->del = NULL;
-	t->nadd = t->capadd = t->ndel = t->capdel = 0;
-	t->overflow = 1;
-}
-
-static void delta_clear(void)
-{
-	for (size_t i = 0; i < dfdelta.cap; i++)
-		if (dfdelta.slots[i].key) {
-			struct termdelta *t = dfdelta.slots[i].val.ptr;
-			delta_drop(t);
-			free(t);
-		}
-	hmap_clear(&dfdelta);
-}
-
-/* Count document row n (sign +1 added, -1 removed) for term h, once per stamp. */
-static void count_term(uint32_t h, sqlite3_int64 n, int sign, uint64_t stamp)
-{
-	int isnew;
-	struct hmap_entry *e = hmap_put(&dfdelta, (const char *)&h, sizeof h, &isnew);
-	if (isnew)
-		e->val.ptr = xcalloc(1, sizeof(struct termdelta));
-	struct termdelta *t = e->val.ptr;
-	if (t->stamp == stamp)
-		return;
-	t->stamp = stamp;
-	t->df += sign;
-	if (t->overflow)
-		return;
-	if (n < 1 || n > UINT32_MAX || (sign > 0 && t->nadd == POSTINGS_MAX)) {
-		delta_drop(t);
-	} else if (sign > 0) {
-		xgrow((void **)&t->add, &t->capadd, t->nadd + 1, sizeof *t->add);
-		t->add[t->nadd++] = (uint32_t)n;
-	} else {
-		/* added in this transaction and now removed again */
-		for (size_t j = t->nadd; j-- > 0;)
-			if (t->add[j] == (uint32_t)n) {
-				t->add[j] = t->add[--t->nadd];
-				break;
-			}
-		xgrow((void **)&t->del, &t->capdel, t->ndel + 1, sizeof *t->del);
-		t->del[t->ndel++] = (uint32_t)n;
-	}
-}
-
-static uint64_t count_stamp;   /* one per counted document */
-
-/* Count document row n (sign +1 added, -1 removed) for each distinct term of its terms blob. */
-static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign)
-{
-	count_stamp++;
+	size_t n = 0, k = 0;
+	xgrow((void **)v, cap, nb / 4 + 1, sizeof **v);
 	for (size_t i = 0; i < nb / 4; i++)
 		if (terms_at(blob, i))
-			count_term(terms_at(blob, i), n, sign, count_stamp);
+			(*v)[n++] = terms_at(blob, i);
+	qsort(*v, n, sizeof **v, cmp_u32);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || (*v)[i] != (*v)[k - 1])
+			(*v)[k++] = (*v)[i];
+	return k;
 }
 
-/* Every document's terms into dfdelta (rows in row order). 0 or -1. */
-static int count_all(struct store *st)
-{
-	sqlite3_stmt *r = store_prepare(st,
-		"SELECT t.n, t.terms FROM doc_terms t JOIN doc d ON d.n = t.n ORDER BY t.n");
-	int rc;
-	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
-		count_doc(sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
-			  (size_t)sqlite3_column_bytes(r, 1), 1);
-	sqlite3_finalize(r);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* termdf from scratch: every document's terms. 0 or -1. */
-static int count_terms(struct store *st)
-{
-	if (store_exec(st, "DELETE FROM termdf") < 0)
-		return -1;
-	return count_all(st);
-}
-
-/*
- * A posting list: ascending document rows as LEB128 varints of their
- * differences. decode_rows appends to *v; -1 when the blob is malformed.
- */
-static void encode_rows(const uint32_t *v, size_t n, struct strbuf *out)
-{
-	uint32_t prev = 0;
-	sb_reset(out);
-	for (size_t i = 0; i < n; i++) {
-		uint32_t d = v[i] - prev;
-		prev = v[i];
-		do {
-			unsigned char c = d & 0x7F;
-			d >>= 7;
-			sb_putc(out, (char)(c | (d ? 0x80 : 0)));
-		} while (d);
-	}
-}
-
-static int decode_rows(const unsigned char *b, size_t nb, uint32_t **v, size_t *n, size_t *cap)
-{
-	uint32_t prev = 0;
-	for (size_t i = 0; i < nb;) {
-		uint32_t d = 0;
-		for (int shift = 0;; shift += 7) {
-			if (i >= nb || shift > 28)
-				return -1;
-			d |= (uint32_t)(b[i] & 0x7F) << shift;
-			if (!(b[i++] & 0x80))
-				break;
-		}
-		prev += d;
-		xgrow((void **)v, cap, *n + 1, sizeof **v);
-		(*v)[(*n)++] = prev;
-	}
-	return 0;
-}
-
-/* Is the posting list blob exactly the rows v[0..n)? */
-static int same_rows(const unsigned char *blob, size_t nb, const uint32_t *v, size_t n)
-{
-	uint32_t *got = NULL;
-	size_t ng = 0, cap = 0;
-	int same = decode_rows(blob, nb, &got, &ng, &cap) == 0 && ng == n &&
-		   (n == 0 || memcmp(got, v, n * sizeof *v) == 0);
-	free(got);
-	return same;
-}
-
-int store_check_terms(struct store *st)
-{
-	delta_clear();
-	int rc = count_all(st) < 0 ? SQLITE_ERROR : SQLITE_DONE;
-	sqlite3_stmt *t = store_prepare(st, "SELECT h, df, docs FROM termdf");
-	long bad = 0;
-	if (rc == SQLITE_DONE)
-		while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
-			uint32_t h = (uint32_t)sqlite3_column_int64(t, 0);
-			struct hmap_entry *e = hmap_get(&dfdelta, (const char *)&h, sizeof h);
-			if (!e) {
-				bad++;
-				continue;
-			}
-			struct termdelta *d = e->val.ptr;
-			d->df -= sqlite3_column_int64(t, 1);
-			if (sqlite3_column_type(t, 2) != SQLITE_NULL &&
-			    (d->overflow || !same_rows(sqlite3_column_blob(t, 2), (size_t)sqlite3_column_bytes(t, 2),
-						       d->add, d->nadd)))
-				bad++;
-		}
-	sqlite3_finalize(t);
-	for (size_t i = 0; i < dfdelta.cap; i++)
-		if (dfdelta.slots[i].key && ((struct termdelta *)dfdelta.slots[i].val.ptr)->df)
-			bad++;
-	delta_clear();
-	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
-}
-
-struct dfrow {
-	uint32_t h;
-	struct termdelta *t;
-};
-
-static int cmp_dfrow(const void *a, const void *b)
-{
-	return cmp_u32(&((const struct dfrow *)a)->h, &((const struct dfrow *)b)->h);
-}
-
-/*
- * The new posting list of a term: the old one (blob) less the rows
- * removed, plus the rows added. 0, or -1 when it does not come out with
- * df rows (then it is not kept).
- */
-static int merge_rows(const unsigned char *blob, size_t nb, const struct termdelta *t,
-		      int64_t df, struct strbuf *out)
+/* Document row n gained (sign +1) or lost (-1) the terms of its blob (those with h % parts == part). */
+static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign,
+		      uint32_t part, uint32_t parts)
 {
 	uint32_t *v = NULL;
-	size_t n = 0, cap = 0, k = 0;
-	int err = decode_rows(blob, nb, &v, &n, &cap);
-	uint32_t *del = xmalloc((t->ndel + 1) * sizeof *del);
-	if (t->ndel) {
-		memcpy(del, t->del, t->ndel * sizeof *del);
-		qsort(del, t->ndel, sizeof *del, cmp_u32);
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!bsearch(&v[i], del, t->ndel, sizeof *del, cmp_u32))
-			v[k++] = v[i];
-	free(del);
-	xgrow((void **)&v, &cap, k + t->nadd + 1, sizeof *v);
-	if (t->nadd)
-		memcpy(v + k, t->add, t->nadd * sizeof *v);
-	n = k + t->nadd;
-	qsort(v, n, sizeof *v, cmp_u32);
-	k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (i == 0 || v[i] != v[i - 1])
-			v[k++] = v[i];
-	if (!err && (int64_t)k == df)
-		encode_rows(v, k, out);
+	size_t cap = 0, k = distinct_terms(blob, nb, &v, &cap);
+	for (size_t i = 0; i < k; i++)
+		if (v[i] % parts == part)
+			(sign > 0 ? postings_add : postings_remove)(v[i], n);
 	free(v);
-	return !err && (int64_t)k == df ? 0 : -1;
 }
 
-int store_commit(struct store *st)
+/*
+ * Merge the pending posting changes into termdf, inside the write
+ * transaction. A term's list is kept while it was kept (or the term is
+ * new) and it stays at most POSTINGS_MAX rows; otherwise docs is NULL and
+ * the matcher reads the FTS5 index instead. 0 or -1.
+ */
+static int terms_flush(struct store *st)
 {
-	struct dfrow *v = xmalloc((dfdelta.len + 1) * sizeof *v);
-	size_t n = 0;
-	for (size_t i = 0; i < dfdelta.cap; i++) {
-		struct termdelta *t = dfdelta.slots[i].val.ptr;
-		if (dfdelta.slots[i].key && (t->df || t->nadd || t->ndel || t->overflow)) {
-			memcpy(&v[n].h, dfdelta.slots[i].key, sizeof v[n].h);
-			v[n++].t = t;
-		}
-	}
-	qsort(v, n, sizeof *v, cmp_dfrow);   /* in key order: the b-tree is walked once */
+	postings_sort();
 	sqlite3_stmt *get = store_prepare(st, "SELECT df, docs FROM termdf WHERE h = ?1");
 	sqlite3_stmt *put = store_prepare(st, "INSERT OR REPLACE INTO termdf(h, df, docs) VALUES (?1, ?2, ?3)");
 	sqlite3_stmt *del = store_prepare(st, "DELETE FROM termdf WHERE h = ?1");
 	struct strbuf rows = STRBUF_INIT;
+	struct postings_iter it = { 0, 0 };
+	struct term_change c;
 	int err = 0;
-	for (size_t i = 0; i < n && !err; i++) {
-		struct termdelta *t = v[i].t;
-		sqlite3_int64 key = (sqlite3_int64)(int32_t)v[i].h;
+	while (!err && postings_next(&it, &c)) {
+		sqlite3_int64 key = (sqlite3_int64)(int32_t)c.h;
 		sqlite3_bind_int64(get, 1, key);
 		int rc = sqlite3_step(get);
 		int had = rc == SQLITE_ROW;
 		err = rc != SQLITE_ROW && rc != SQLITE_DONE;
-		int64_t df = t->df + (had ? sqlite3_column_int64(get, 0) : 0);
-		/* a list is kept when it was kept (or the term is new) and stays short */
-		int keep = !err && !t->overflow && df <= POSTINGS_MAX &&
-			   (!had || sqlite3_column_type(get, 1) != SQLITE_NULL) &&
-			   merge_rows(had ? sqlite3_column_blob(get, 1) : NULL,
-				      had ? (size_t)sqlite3_column_bytes(get, 1) : 0, t, df, &rows) == 0;
+		int64_t df = (had ? sqlite3_column_int64(get, 0) : 0) + (int64_t)c.nadd - (int64_t)c.ndel;
+		size_t len = 0;
+		int keep = !err && df <= POSTINGS_MAX && (!had || sqlite3_column_type(get, 1) != SQLITE_NULL) &&
+			   postings_merge(had ? sqlite3_column_blob(get, 1) : NULL,
+					  had ? (size_t)sqlite3_column_bytes(get, 1) : 0, &c, &rows, &len) == 0 &&
+			   (int64_t)len == df;
 		sqlite3_reset(get);
 		if (err)
 			break;
@@ -568,16 +373,115 @@ int store_commit(struct store *st)
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
 	sqlite3_finalize(del);
-	free(v);
-	delta_clear();
-	if (err)
+	postings_clear();
+	return err ? -1 : 0;
+}
+
+/* Merge the pending changes when there are enough of them. 0 or -1. */
+static int terms_maybe_flush(struct store *st)
+{
+	return postings_pending() < postings_limit ? 0 : terms_flush(st);
+}
+
+/* Every document's terms (those with h % parts == part) as added, rows in row order; merged on the way when flush is set. 0 or -1. */
+static int count_all(struct store *st, uint32_t part, uint32_t parts, int flush)
+{
+	sqlite3_stmt *r = store_prepare(st,
+		"SELECT t.n, t.terms FROM doc_terms t JOIN doc d ON d.n = t.n ORDER BY t.n");
+	int rc;
+	while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
+		count_doc(sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
+			  (size_t)sqlite3_column_bytes(r, 1), 1, part, parts);
+		if (flush && terms_maybe_flush(st) < 0)
+			break;
+	}
+	sqlite3_finalize(r);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* termdf from scratch: every document's terms. 0 or -1. */
+static int count_terms(struct store *st)
+{
+	postings_clear();
+	if (store_exec(st, "DELETE FROM termdf") < 0)
+		return -1;
+	return count_all(st, 0, 1, 1);
+}
+
+struct counted {
+	struct term_change c;
+	int seen;
+};
+
+static int cmp_counted(const void *key, const void *elem)
+{
+	uint32_t h = *(const uint32_t *)key, e = ((const struct counted *)elem)->c.h;
+	return (h > e) - (h < e);
+}
+
+/*
+ * termdf against a recount of the documents, in parts of the term space
+ * that each fit in postings_limit pairs: the terms that are off.
+ */
+int store_check_terms(struct store *st)
+{
+	postings_clear();
+	long long pairs = pragma_int(st, "SELECT coalesce(sum(length(terms)), 0) / 4 FROM doc_terms");
+	uint32_t parts = (uint32_t)(pairs / (long long)postings_limit + 1);
+	sqlite3_stmt *t = store_prepare(st, "SELECT h, df, docs FROM termdf");
+	struct strbuf rows = STRBUF_INIT;
+	long bad = 0;
+	int rc = SQLITE_DONE;
+	for (uint32_t part = 0; part < parts && rc == SQLITE_DONE; part++) {
+		if (count_all(st, part, parts, 0) < 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		postings_sort();
+		struct counted *v = NULL;
+		size_t n = 0, cap = 0;
+		struct postings_iter it = { 0, 0 };
+		struct term_change c;
+		while (postings_next(&it, &c)) {
+			xgrow((void **)&v, &cap, n + 1, sizeof *v);
+			v[n++] = (struct counted){ c, 0 };
+		}
+		while ((rc = sqlite3_step(t)) == SQLITE_ROW) {
+			uint32_t h = (uint32_t)sqlite3_column_int64(t, 0);
+			if (h % parts != part)
+				continue;
+			struct counted *e = bsearch(&h, v, n, sizeof *v, cmp_counted);
+			size_t len = 0;
+			int ok = e && !e->seen && sqlite3_column_int64(t, 1) == (sqlite3_int64)e->c.nadd;
+			if (ok && sqlite3_column_type(t, 2) != SQLITE_NULL)
+				ok = postings_merge(NULL, 0, &e->c, &rows, &len) == 0 &&
+				     rows.len == (size_t)sqlite3_column_bytes(t, 2) &&
+				     (rows.len == 0 || !memcmp(rows.buf, sqlite3_column_blob(t, 2), rows.len));
+			if (e)
+				e->seen = 1;
+			bad += !ok;
+		}
+		sqlite3_reset(t);
+		for (size_t i = 0; i < n; i++)
+			bad += !v[i].seen;
+		free(v);
+		postings_clear();
+	}
+	sqlite3_finalize(t);
+	sb_release(&rows);
+	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
+}
+
+int store_commit(struct store *st)
+{
+	if (terms_flush(st) < 0)
 		return -1;
 	return store_exec(st, "COMMIT");
 }
 
 void store_rollback(struct store *st)
 {
-	delta_clear();
+	postings_clear();
 	store_exec(st, "ROLLBACK");
 }
 
@@ -611,7 +515,7 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 	int rc = sqlite3_step(q);
 	size_t n = 0;
 	int kept = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL &&
-		   decode_rows(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0), rows, &n, cap) == 0;
+		   postings_decode(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0), rows, &n, cap) == 0;
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		store_die(st, "cannot read the index");
@@ -1043,7 +947,7 @@ static int unindex(sqlite3_int64 n)
 			sqlite3_bind_value(stmt_fts_delete, i + 2, sqlite3_column_value(stmt_old, i));
 		rc = step_done(stmt_fts_delete) ? SQLITE_ERROR : SQLITE_DONE;
 		if (rc == SQLITE_DONE)
-			count_doc(n, sqlite3_column_blob(stmt_old, 3), (size_t)sqlite3_column_bytes(stmt_old, 3), -1);
+			count_doc(n, sqlite3_column_blob(stmt_old, 3), (size_t)sqlite3_column_bytes(stmt_old, 3), -1, 0, 1);
 		sqlite3_clear_bindings(stmt_fts_delete);
 	}
 	sqlite3_reset(stmt_old);
@@ -1108,9 +1012,10 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	sqlite3_clear_bindings(stmt_fts_insert);
 	if (err)
 		return PUT_ERROR;
-	count_stamp++;
 	for (size_t i = 0; i < p->ndistinct; i++)
-		count_term(p->distinct[i], n, 1, count_stamp);
+		postings_add(p->distinct[i], n);
+	if (terms_maybe_flush(st) < 0)
+		return PUT_ERROR;
 	return exists ? PUT_UPDATED : PUT_ADDED;
 }
 
