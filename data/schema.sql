@@ -6,7 +6,7 @@ PRAGMA application_id = 1396789831;  -- 'SARG'
 CREATE TABLE doc (
 	n         INTEGER PRIMARY KEY,          -- row number, the FTS5 rowid
 	id        TEXT NOT NULL UNIQUE,         -- stable id: from the source, or h-<content hash>
-	label     TEXT NOT NULL CHECK (label IN ('hoax', 'factcheck', 'official')),
+	label     TEXT NOT NULL CHECK (label = 'hoax' OR label = 'factcheck' OR label = 'official'),
 	rating    TEXT,                         -- rating as published: HOAKS, SALAH, KLARIFIKASI, ...
 	title     TEXT,
 	claim     TEXT,                         -- the claim as it circulates

@@ -58,10 +58,8 @@ static void on_bad(void *ctx, long line, const char *reason)
 /* Write one document (prepared with p, or here when p is NULL); 1 to stop reading. */
 static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line)
 {
-	if (interrupted || r->failed) {
-		doc_clear(d);
+	if (interrupted || r->failed)
 		return 1;
-	}
 	if (!valid_label(d->label)) {
 		on_bad(r, line, d->label ? "unknown label" : "no label; use --label");
 	} else {
@@ -83,7 +81,6 @@ static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line
 			break;
 		}
 	}
-	doc_clear(d);
 	long done = r->c.added + r->c.updated + r->c.unchanged;
 	if (r->progress && done % 2000 == 0)
 		fprintf(stderr, "\rsaring import: %s: %ld documents", r->file, done);
@@ -92,7 +89,9 @@ static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line
 
 static int on_doc(void *ctx, struct doc *d, long line)
 {
-	return put_doc(ctx, d, NULL, line);
+	int stop = put_doc(ctx, d, NULL, line);
+	doc_clear(d);
+	return stop;
 }
 
 /*
@@ -100,7 +99,12 @@ static int on_doc(void *ctx, struct doc *d, long line)
  * read, parsed and put through the text pipeline on a reader thread while
  * this one writes the database. Records, bad records and the reader's
  * messages pass through a bounded queue in file order and are handled
- * here as on one thread, so the output is the same.
+ * here as on one thread, so the output is the same. A thread that waits
+ * is woken for a batch of items, not each one (a wake-up costs about as
+ * much as an item); an item is handled in its slot and freed by the
+ * reader when it reuses the slot, so memory goes back to the thread that
+ * took it (freeing on the other thread made them contend for malloc's
+ * lock).
  */
 enum item_kind { ITEM_DOC, ITEM_BAD, ITEM_WARN };
 
@@ -113,12 +117,14 @@ struct item {
 };
 
 #define QUEUE 64
+#define BATCH 16
 
 struct queue {
 	pthread_mutex_t mu;
 	pthread_cond_t can_put, can_take;
 	struct item v[QUEUE];
 	size_t head, n;
+	int putting, taking;      /* the reader, the writer waits */
 	int done;                 /* the reader has finished */
 	int stop;                 /* the writer takes no more */
 	const char *path;         /* the reader's file, options and result */
@@ -132,36 +138,55 @@ static void item_clear(struct item *it)
 	free(it->text);
 	doc_clear(&it->d);
 	store_prep_free(it->p);
+	memset(it, 0, sizeof *it);
 }
 
 static void push(struct queue *q, struct item *it)
 {
 	pthread_mutex_lock(&q->mu);
-	while (q->n == QUEUE && !q->stop)
-		pthread_cond_wait(&q->can_put, &q->mu);
-	if (q->stop) {
-		item_clear(it);
-	} else {
-		q->v[(q->head + q->n++) % QUEUE] = *it;
-		pthread_cond_signal(&q->can_take);
+	if (q->n == QUEUE && !q->stop) {
+		q->putting = 1;
+		while (q->n > QUEUE - BATCH && !q->stop)
+			pthread_cond_wait(&q->can_put, &q->mu);
+		q->putting = 0;
 	}
+	int stop = q->stop;
+	size_t slot = (q->head + q->n) % QUEUE;   /* the writer is done with it, and head + n stays */
+	pthread_mutex_unlock(&q->mu);
+	if (stop) {
+		item_clear(it);
+		return;
+	}
+	item_clear(&q->v[slot]);
+	q->v[slot] = *it;
+	pthread_mutex_lock(&q->mu);
+	if (++q->n >= BATCH && q->taking)
+		pthread_cond_signal(&q->can_take);
 	pthread_mutex_unlock(&q->mu);
 }
 
-static int take(struct queue *q, struct item *it)
+/* The next item, left in its slot until taken() (NULL: the reader has finished). */
+static struct item *take(struct queue *q)
 {
 	pthread_mutex_lock(&q->mu);
-	while (!q->n && !q->done)
-		pthread_cond_wait(&q->can_take, &q->mu);
-	int got = q->n > 0;
-	if (got) {
-		*it = q->v[q->head];
-		q->head = (q->head + 1) % QUEUE;
-		q->n--;
-		pthread_cond_signal(&q->can_put);
+	if (!q->n && !q->done) {
+		q->taking = 1;
+		while (q->n < BATCH && !q->done)
+			pthread_cond_wait(&q->can_take, &q->mu);
+		q->taking = 0;
 	}
+	struct item *it = q->n ? &q->v[q->head] : NULL;
 	pthread_mutex_unlock(&q->mu);
-	return got;
+	return it;
+}
+
+static void taken(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->head = (q->head + 1) % QUEUE;
+	if (--q->n <= QUEUE - BATCH && q->putting)
+		pthread_cond_signal(&q->can_put);
+	pthread_mutex_unlock(&q->mu);
 }
 
 static int read_doc(void *ctx, struct doc *d, long line)
@@ -227,17 +252,15 @@ static int read_threaded(struct run *r, const char *path, const struct import_op
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return import_read(path, o, on_doc, on_bad, r, err);
 	}
-	struct item it;
+	struct item *it;
 	int stopped = 0;
-	while (take(&q, &it)) {
-		if (!stopped) {
-			switch (it.kind) {
-			case ITEM_WARN: warnx_("%s", it.text); break;
-			case ITEM_BAD: on_bad(r, it.line, it.text); break;
-			case ITEM_DOC: stopped = put_doc(r, &it.d, it.p, it.line); break;
-			}
+	while (!stopped && (it = take(&q))) {
+		switch (it->kind) {
+		case ITEM_WARN: warnx_("%s", it->text); break;
+		case ITEM_BAD: on_bad(r, it->line, it->text); break;
+		case ITEM_DOC: stopped = put_doc(r, &it->d, it->p, it->line); break;
 		}
-		item_clear(&it);
+		taken(&q);
 		if (stopped || interrupted) {
 			stopped = 1;
 			pthread_mutex_lock(&q.mu);
@@ -247,6 +270,8 @@ static int read_threaded(struct run *r, const char *path, const struct import_op
 		}
 	}
 	pthread_join(tid, NULL);
+	for (size_t i = 0; i < QUEUE; i++)
+		item_clear(&q.v[i]);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_mutex_destroy(&q.mu);
 	pthread_cond_destroy(&q.can_put);

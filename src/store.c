@@ -522,6 +522,41 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 	return kept || rc == SQLITE_DONE ? (long long)n : -1;
 }
 
+/*
+ * Databases made before saring wrote the label CHECK as an IN list, which
+ * SQLite (3.40) evaluates by building a temporary b-tree on every insert:
+ * an eighth of an import's instructions. The same constraint as ORs is
+ * written in place, by SQLite's documented procedure for changing a CHECK
+ * constraint (writable_schema, then a new schema_version): the rows are
+ * untouched. When that is refused, the database works as it is.
+ */
+#define LABEL_IN "CHECK (label IN ('hoax', 'factcheck', 'official'))"
+#define LABEL_OR "CHECK (label = 'hoax' OR label = 'factcheck' OR label = 'official')"
+
+static void fix_label_check(struct store *st)
+{
+	if (pragma_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'doc' AND sql LIKE '%label IN (%'") == 0)
+		return;
+	char bump[64];
+	snprintf(bump, sizeof bump, "PRAGMA schema_version = %d", pragma_int(st, "PRAGMA schema_version") + 1);
+	sqlite3_stmt *s = NULL;
+	int ok = store_exec(st, "BEGIN IMMEDIATE") == 0 && store_exec(st, "PRAGMA writable_schema = ON") == 0 &&
+		 sqlite3_prepare_v2(st->db, "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) "
+				    "WHERE type = 'table' AND name = 'doc'", -1, &s, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_text(s, 1, LABEL_IN, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, LABEL_OR, -1, SQLITE_STATIC);
+		ok = sqlite3_step(s) == SQLITE_DONE;
+	}
+	sqlite3_finalize(s);
+	ok = ok && store_exec(st, bump) == 0 && store_exec(st, "PRAGMA writable_schema = OFF") == 0 &&
+	     store_exec(st, "COMMIT") == 0;
+	if (!ok) {
+		store_exec(st, "ROLLBACK");
+		store_exec(st, "PRAGMA writable_schema = OFF");
+	}
+}
+
 /* Check the file is a saring database of a schema we know; create it when new. */
 static void check_schema(struct store *st)
 {
@@ -560,13 +595,15 @@ static void check_schema(struct store *st)
 		    store_exec(st, "CREATE TABLE doc_terms (n INTEGER PRIMARY KEY, "
 				   "terms BLOB NOT NULL); INSERT INTO doc_terms SELECT n, coalesce(terms, x'') FROM doc; "
 				   "ALTER TABLE doc DROP COLUMN terms") < 0 ||
-		    count_terms(st) < 0 || store_commit(st) < 0 || store_exec(st, "PRAGMA user_version = 3") < 0) {
+		    count_terms(st) < 0 || store_exec(st, "PRAGMA user_version = 3") < 0 || store_commit(st) < 0) {
 			struct strbuf msg = STRBUF_INIT;
 			sb_puts(&msg, sqlite3_errmsg(st->db));
 			store_rollback(st);
 			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
 	}
+	if (!st->readonly && !st->checking)
+		fix_label_check(st);
 }
 
 /*
