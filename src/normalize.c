@@ -18,18 +18,75 @@ static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the c
  * Memo: a plain word's tokens depend only on the word and the options, so
  * each distinct word is worked out once and replayed after. A record is
  * a run of [flags][text length, 2 bytes][word length, 2 bytes][text][word].
+ *
+ * It is looked up for every word, so it is laid out for the cache: the
+ * entries [key length, 2 bytes][record length, 2 bytes][key][record] sit
+ * one after the other in an arena, and the table holds only a hash and an
+ * offset per slot (1 MiB, at most a third full). A hit reads a slot and
+ * one entry; nothing is allocated per word. Longer words are not kept.
  */
-#define MEMO_MAX HMAP_CACHE_MAX
-static struct hmap memo = HMAP_INIT;   /* key -> owned struct strbuf * */
+#define MEMO_MAX HMAP_CACHE_MAX   /* entries before the memo starts over */
+#define MEMO_SLOTS 131072         /* a power of two, over twice MEMO_MAX */
+#define MEMO_WORD 200             /* longest key kept */
+
+struct memo_slot {
+	uint32_t hash;
+	uint32_t at;   /* the entry's offset in the arena + 1; 0: empty */
+};
+static struct memo_slot *memo_slots;
+static struct strbuf memo_arena;
+static struct strbuf memo_made;   /* the record being made */
+static size_t memo_len;
 
 static void memo_clear(void)
 {
-	for (size_t i = 0; i < memo.cap; i++)
-		if (memo.slots[i].key) {
-			sb_release(memo.slots[i].val.ptr);
-			free(memo.slots[i].val.ptr);
+	if (memo_slots)
+		memset(memo_slots, 0, MEMO_SLOTS * sizeof *memo_slots);
+	sb_reset(&memo_arena);
+	memo_len = 0;
+}
+
+static uint32_t memo_hash(const char *key, size_t klen)
+{
+	uint64_t h = hash64(key, klen);
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The record kept for key, its length in *n; NULL when there is none. */
+static const unsigned char *memo_get(const char *key, size_t klen, uint32_t h, size_t *n)
+{
+	for (size_t i = h & (MEMO_SLOTS - 1); memo_slots && memo_slots[i].at; i = (i + 1) & (MEMO_SLOTS - 1)) {
+		if (memo_slots[i].hash != h)
+			continue;
+		const unsigned char *e = (const unsigned char *)memo_arena.buf + memo_slots[i].at - 1;
+		if (((size_t)e[0] << 8 | e[1]) == klen && !memcmp(e + 4, key, klen)) {
+			*n = (size_t)e[2] << 8 | e[3];
+			return e + 4 + klen;
 		}
-	hmap_clear(&memo);
+	}
+	return NULL;
+}
+
+/* Keep rec for key (not there yet), unless either is too long. */
+static void memo_put(const char *key, size_t klen, uint32_t h, const struct strbuf *rec)
+{
+	if (klen > MEMO_WORD || rec->len > 0xffff)
+		return;
+	if (!memo_slots)
+		memo_slots = xcalloc(MEMO_SLOTS, sizeof *memo_slots);
+	if (memo_len >= MEMO_MAX || memo_arena.len > (1u << 30))
+		memo_clear();
+	size_t i = h & (MEMO_SLOTS - 1);
+	while (memo_slots[i].at)
+		i = (i + 1) & (MEMO_SLOTS - 1);
+	memo_slots[i].hash = h;
+	memo_slots[i].at = (uint32_t)memo_arena.len + 1;
+	unsigned char head[4] = { (unsigned char)(klen >> 8), (unsigned char)klen,
+				  (unsigned char)(rec->len >> 8), (unsigned char)rec->len };
+	sb_add(&memo_arena, (const char *)head, 4);
+	sb_add(&memo_arena, key, klen);
+	sb_add(&memo_arena, rec->buf ? rec->buf : "", rec->len);
+	memo_len++;
 }
 
 static const char *const negations[] = {
@@ -57,8 +114,11 @@ void norm_release(void)
 	hmap_free(&slang);
 	hmap_free(&stopwords);
 	hmap_free(&keep_in);
-	memo_clear();
-	hmap_free(&memo);
+	free(memo_slots);
+	memo_slots = NULL;
+	sb_release(&memo_arena);
+	sb_release(&memo_made);
+	memo_len = 0;
 	stem_release();
 	loaded = 0;
 }
@@ -162,11 +222,11 @@ static void deliver(struct pipe *p, const struct token *t)
 		p->stop = 1;
 }
 
-static void replay(struct pipe *p, const struct strbuf *rec, const struct word *src)
+static void replay(struct pipe *p, const unsigned char *r, size_t n, const struct word *src)
 {
-	if (!rec->buf)
+	if (!r)
 		return;   /* nothing recorded (NULL + 0 is undefined) */
-	const unsigned char *r = (const unsigned char *)rec->buf, *end = r + rec->len;
+	const unsigned char *end = r + n;
 	while (r + 5 <= end && !p->stop) {
 		size_t tl = (size_t)r[1] << 8 | r[2], wl = (size_t)r[3] << 8 | r[4];
 		struct token t = { (const char *)r + 5, tl, (const char *)r + 5 + tl, wl,
@@ -251,18 +311,19 @@ static int on_word(void *ctx, const struct word *w)
 	sb_reset(&p->key);
 	sb_putc(&p->key, (char)p->opts);
 	sb_add(&p->key, w->text, w->len);
-	struct hmap_entry *e = hmap_get(&memo, p->key.buf, p->key.len);
-	if (!e) {
-		struct strbuf *rec = xcalloc(1, sizeof *rec);
-		p->rec = rec;
+	uint32_t h = memo_hash(p->key.buf, p->key.len);
+	size_t n = 0;
+	const unsigned char *rec = memo_get(p->key.buf, p->key.len, h, &n);
+	if (!rec) {
+		sb_reset(&memo_made);
+		p->rec = &memo_made;
 		plain_word(p, w);
 		p->rec = NULL;
-		if (memo.len >= MEMO_MAX)
-			memo_clear();
-		e = hmap_put(&memo, p->key.buf, p->key.len, NULL);
-		e->val.ptr = rec;
+		memo_put(p->key.buf, p->key.len, h, &memo_made);
+		rec = (const unsigned char *)memo_made.buf;
+		n = memo_made.len;
 	}
-	replay(p, e->val.ptr, w);
+	replay(p, rec, n, w);
 	return p->stop;
 }
 

@@ -184,6 +184,12 @@ static void end_word(struct scan *sc, int hyphen_follows)
 {
 	if (!sc->w.len)
 		return;
+	if (!sc->pending && !hyphen_follows) {
+		emit_word(sc, sc->w.buf, sc->w.len, sc->wstart, sc->wend);   /* the common case, without a copy */
+		sb_reset(&sc->w);
+		sc->letters = sc->digits = 0;
+		return;
+	}
 	if (sc->pending) {
 		resolve_hyphen(sc);
 	} else {
@@ -499,6 +505,25 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 				sc.p += k;
 				continue;
 			}
+		}
+		if (c < 0x80) {
+			/* a run of ASCII letters and digits, folded at once */
+			size_t q = sc.p, old = sc.w.len;
+			while (q < sc.n && is_alnum(sc.s[q]))
+				q++;
+			if (!old)
+				sc.wstart = sc.p;
+			sb_add(&sc.w, (const char *)sc.s + sc.p, q - sc.p);
+			for (size_t i = old; i < sc.w.len; i++) {
+				if (is_digit(sc.w.buf[i])) {
+					sc.digits = 1;
+				} else {
+					sc.letters = 1;
+					sc.w.buf[i] = (char)lower(sc.w.buf[i]);
+				}
+			}
+			sc.wend = sc.p = q;
+			continue;
 		}
 		size_t len;
 		size_t start = sc.p;
