@@ -293,12 +293,6 @@ uint32_t terms_at(const unsigned char *blob, size_t i)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 /* The distinct terms of a terms blob into *v, ascending: their number. */
 static size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
 {
@@ -307,7 +301,7 @@ static size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v,
 	for (size_t i = 0; i < nb / 4; i++)
 		if (terms_at(blob, i))
 			(*v)[n++] = terms_at(blob, i);
-	qsort(*v, n, sizeof **v, cmp_u32);
+	sort_u32(*v, n);
 	for (size_t i = 0; i < n; i++)
 		if (k == 0 || (*v)[i] != (*v)[k - 1])
 			(*v)[k++] = (*v)[i];
@@ -530,6 +524,7 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
  * constraint (writable_schema, then a new schema_version): the rows are
  * untouched. When that is refused, the database works as it is.
  */
+#define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 67108864)"   /* as in schema.sql */
 #define LABEL_IN "CHECK (label IN ('hoax', 'factcheck', 'official'))"
 #define LABEL_OR "CHECK (label = 'hoax' OR label = 'factcheck' OR label = 'official')"
 
@@ -602,8 +597,11 @@ static void check_schema(struct store *st)
 			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
 	}
-	if (!st->readonly && !st->checking)
+	if (!st->readonly && !st->checking) {
 		fix_label_check(st);
+		if (pragma_int(st, "SELECT count(*) FROM doc_fts_config WHERE k = 'hashsize'") == 0)
+			store_exec(st, FTS_HASHSIZE);   /* databases made before it was set: a faster next import */
+	}
 }
 
 /*
@@ -917,7 +915,7 @@ void store_prep_tokens(struct store_prep *p, const struct doc *d)
 	}
 	pthread_mutex_unlock(&pipe_lock);
 	blob_of(v, n, &p->blob);
-	qsort(v, n, sizeof *v, cmp_u32);
+	sort_u32(v, n);
 	p->ndistinct = 0;
 	for (size_t i = 0; i < n; i++)
 		if (v[i] && (p->ndistinct == 0 || v[i] != v[p->ndistinct - 1]))

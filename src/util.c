@@ -66,23 +66,51 @@ void xgrow(void **ptr, size_t *cap, size_t need, size_t elem)
 	*cap = ncap;
 }
 
-void sb_add(struct strbuf *sb, const char *s, size_t n)
+void sort_u32(uint32_t *v, size_t n)
+{
+	while (n > 16) {
+		uint32_t a = v[0], b = v[n / 2], c = v[n - 1];   /* pivot: the median of three */
+		uint32_t pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			uint32_t t = v[i];
+			v[i++] = v[j];
+			v[j--] = t;
+		}
+		/* [0, j] <= pivot <= [j + 1, n): recurse into the smaller part, loop on the larger */
+		size_t left = j + 1;
+		if (left < n - left) {
+			sort_u32(v, left);
+			v += left;
+			n -= left;
+		} else {
+			sort_u32(v + left, n - left);
+			n = left;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+void sb_grow(struct strbuf *sb, size_t n)
 {
 	xgrow((void **)&sb->buf, &sb->cap, sb->len + n + 1, 1);
-	if (n)
-		memcpy(sb->buf + sb->len, s, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
 }
 
 void sb_puts(struct strbuf *sb, const char *s)
 {
 	sb_add(sb, s, strlen(s));
-}
-
-void sb_putc(struct strbuf *sb, char c)
-{
-	sb_add(sb, &c, 1);
 }
 
 void sb_printf(struct strbuf *sb, const char *fmt, ...)

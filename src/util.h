@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Exit status, shared by every command (see saring(1) EXIT STATUS). */
 enum exit_status {
@@ -37,9 +38,26 @@ struct strbuf {
 	size_t cap;  /* bytes allocated */
 };
 #define STRBUF_INIT { NULL, 0, 0 }
-void sb_add(struct strbuf *sb, const char *s, size_t n);
+/* Sort ascending (a quicksort with the comparison inline; qsort's calls cost more than the sort). */
+void sort_u32(uint32_t *v, size_t n);
+
+/* Make room for n more bytes and the NUL. */
+void sb_grow(struct strbuf *sb, size_t n);
+/* Append (inline: the text pipeline appends a few bytes at a time). */
+static inline void sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap)
+		sb_grow(sb, n);
+	if (n)
+		memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+static inline void sb_putc(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
 void sb_puts(struct strbuf *sb, const char *s);
-void sb_putc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_reset(struct strbuf *sb);

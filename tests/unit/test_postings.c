@@ -223,8 +223,40 @@ static void flushes(void)
 	sb_release(&got);
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* sort_u32 (util.c) against qsort: random, few distinct values, sorted, reversed, equal. */
+static void sorting(void)
+{
+	size_t sizes[] = { 0, 1, 2, 15, 16, 17, 100, 1000, 20000 };
+	int right = 1;
+	for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+		for (int shape = 0; shape < 5; shape++) {
+			size_t n = sizes[s];
+			uint32_t *v = malloc((n + 1) * sizeof *v), *w = malloc((n + 1) * sizeof *w);
+			for (size_t i = 0; i < n; i++)
+				v[i] = shape == 0 ? rnd() : shape == 1 ? rnd() % 3 : shape == 2 ? (uint32_t)i
+				     : shape == 3 ? (uint32_t)(n - i) : 7;
+			if (n)
+				v[n / 2] = shape == 0 ? UINT32_MAX : v[n / 2];
+			memcpy(w, v, n * sizeof *v);
+			sort_u32(v, n);
+			qsort(w, n, sizeof *w, cmp_u32);
+			if (n && memcmp(v, w, n * sizeof *v))
+				right = 0;
+			free(v);
+			free(w);
+		}
+	CHECK(right);
+}
+
 int main(void)
 {
+	RUN(sorting);
 	RUN(roundtrip);
 	RUN(model);
 	RUN(flushes);
