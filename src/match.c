@@ -162,11 +162,7 @@ struct matcher *matcher_new(struct store *st)
 	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
 				    "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
 				    "FROM doc WHERE n = ?1");
-	sqlite3_stmt *c = store_prepare(st, "SELECT count(*) FROM doc");
-	if (sqlite3_step(c) != SQLITE_ROW)
-		store_die(st, "cannot read the database");
-	m->ndocs = sqlite3_column_int64(c, 0);
-	sqlite3_finalize(c);
+	m->ndocs = store_doc_count(st);
 	return m;
 }
 
@@ -611,10 +607,10 @@ struct numbers {
 	size_t n;
 };
 
-static int collect_number(void *ctx, const struct token *t)
+static int collect_number(void *ctx, const struct word *t)
 {
 	struct numbers *nb = ctx;
-	if (!(t->flags & TF_NUMBER))
+	if (t->kind != WORD_NUMBER)
 		return 0;
 	sb_add(&nb->canon, t->text, t->len);
 	sb_putc(&nb->canon, '\0');
@@ -632,10 +628,11 @@ static int collect_number(void *ctx, const struct token *t)
 	return 0;
 }
 
+/* The numbers of text: the scanner's number words (the pipeline passes them through as they are). */
 static void numbers_of(const char *text, size_t len, struct numbers *nb)
 {
 	nb->src = text;
-	norm_text(text, len, NORM_STEM, collect_number, nb, NULL, NULL);
+	text_scan(text, len, collect_number, nb, NULL, NULL);
 }
 
 /* The i-th NUL-separated string of sb that is not in other; NULL if none. */
@@ -864,35 +861,58 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 	return !strcmp(a + i, b + i + 1);   /* added */
 }
 
-struct vocab {
-	struct hmap words;   /* a document's canonical tokens */
+/*
+ * The message's unknown words and, as a candidate's words are read, the
+ * first of them one edit away from each.
+ */
+struct typo_scan {
+	char word[FUZZY_WORDS][64];   /* unknown words */
+	size_t len[FUZZY_WORDS];
+	char fix[FUZZY_WORDS][64];    /* the document's word one edit away, when found */
+	size_t fixlen[FUZZY_WORDS];   /* 0: none yet */
+	size_t n, left;               /* unknown words; those not matched yet */
 };
 
-static int vocab_add(void *ctx, const struct token *t)
+static int typo_token(void *ctx, const struct token *t)
 {
-	struct vocab *v = ctx;
-	if (t->len >= FUZZY_MIN && t->len < 64)
-		hmap_put(&v->words, t->text, t->len, NULL);
-	return 0;
+	struct typo_scan *s = ctx;
+	if (t->len < FUZZY_MIN || t->len >= 64)
+		return 0;
+	char w[64];   /* one_edit() wants NUL-terminated words */
+	memcpy(w, t->text, t->len);
+	w[t->len] = '\0';
+	for (size_t k = 0; k < s->n; k++)
+		if (!s->fixlen[k] && one_edit(s->word[k], s->len[k], w, t->len)) {
+			memcpy(s->fix[k], w, t->len + 1);
+			s->fixlen[k] = t->len;
+			s->left--;
+		}
+	return s->left == 0;   /* all matched: read no further */
 }
 
 /*
  * Typing errors: when the best candidates are close but not a match,
  * compare the message's words that no document holds with each
- * candidate's own words; a word one edit away is taken as that word and
- * the candidate scored again. Only the few near candidates are read.
+ * candidate's own words, in order; a word one edit away is taken as that
+ * word and the candidate scored again. Only the few near candidates are
+ * read, each only as far as it takes.
  */
 static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 {
-	size_t *unknown = xmalloc((m->nq + 1) * sizeof *unknown), nu = 0;
-	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
+	size_t unknown[FUZZY_WORDS];
+	struct typo_scan *ts = xcalloc(1, sizeof *ts);
+	for (size_t i = 0; i < m->nq && ts->n < FUZZY_WORDS; i++) {
 		const char *t = m->texts.buf + m->q[i].text;
 		size_t tl = strlen(t);
-		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && doc_freq(m, t, tl) == 0)
-			unknown[nu++] = i;
+		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && tl < 64 &&
+		    doc_freq(m, t, tl) == 0) {
+			memcpy(ts->word[ts->n], t, tl + 1);
+			ts->len[ts->n] = tl;
+			unknown[ts->n++] = i;
+		}
 	}
-	if (!nu) {
-		free(unknown);
+	if (!ts->n) {
+		free(ts);
 		return;
 	}
 	struct qtok *saved = xmalloc(m->nq * sizeof *saved);
@@ -902,35 +922,26 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 	for (size_t c = 0; c < np && c < FUZZY_TOP; c++) {
 		if (pool[c].score < FUZZY_FLOOR || pool[c].score >= T_MATCH)
 			continue;
-		struct vocab v = { HMAP_INIT };
+		memset(ts->fixlen, 0, sizeof ts->fixlen);
+		ts->left = ts->n;
 		sqlite3_bind_int64(m->meta, 1, pool[c].n);
 		if (step_row(m, m->meta)) {
-			for (int col = 3; col <= 7; col += 4) {
+			for (int col = 3; col <= 7 && ts->left; col += 4) {
 				const char *t = (const char *)sqlite3_column_text(m->meta, col);
 				size_t tl = t ? strlen(t) : 0;
-				norm_text(t ? t : "", tl < FUZZY_SCAN ? tl : FUZZY_SCAN, NORM_STEM, vocab_add, &v, NULL, NULL);
+				norm_text(t ? t : "", tl < FUZZY_SCAN ? tl : FUZZY_SCAN, NORM_STEM, typo_token, ts, NULL, NULL);
 			}
 		}
 		sqlite3_reset(m->meta);
-		int changed = 0;
-		for (size_t k = 0; k < nu; k++) {
-			struct qtok *q = &m->q[unknown[k]];
-			char *t = xstrdup(m->texts.buf + q->text);
-			for (size_t j = 0; j < v.words.cap; j++) {
-				const struct hmap_entry *e = &v.words.slots[j];
-				if (e->key && one_edit(t, strlen(t), e->key, e->klen)) {
-					q->h = term_hash(e->key, e->klen);
-					q->text = m->texts.len;
-					sb_add(&m->texts, e->key, e->klen + 1);
-					changed = 1;
-					break;
-				}
-			}
-			free(t);
-		}
-		hmap_free(&v.words);
-		if (!changed)
+		if (ts->left == ts->n)
 			continue;
+		for (size_t k = 0; k < ts->n; k++)
+			if (ts->fixlen[k]) {
+				struct qtok *q = &m->q[unknown[k]];
+				q->h = term_hash(ts->fix[k], ts->fixlen[k]);
+				q->text = m->texts.len;
+				sb_add(&m->texts, ts->fix[k], ts->fixlen[k] + 1);
+			}
 		touched = 1;
 		prepare_message(m);
 		struct match again = pool[c];
@@ -948,7 +959,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		qsort(pool, np, sizeof *pool, by_score);
 	}
 	free(saved);
-	free(unknown);
+	free(ts);
 }
 
 int matcher_check(struct matcher *m, const char *text, size_t len,
@@ -999,7 +1010,9 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 				c->snippet = snippet(m, c->n, body, body_is_title, o->hl_open, o->hl_close);
 			if (i == 0) {
 				struct strbuf all = STRBUF_INIT;
-				sb_printf(&all, "%s %s", c->title ? c->title : "", body);
+				sb_puts(&all, c->title ? c->title : "");   /* bodies are long: no printf */
+				sb_putc(&all, ' ');
+				sb_puts(&all, body);
 				best_text = sb_detach(&all);
 			}
 		}

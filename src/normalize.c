@@ -24,9 +24,11 @@ static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the c
  * one after the other in an arena, and the table holds only a hash and an
  * offset per slot (1 MiB, at most a third full). A hit reads a slot and
  * one entry; nothing is allocated per word. Longer words are not kept.
+ * The table starts small (a check of one message touches little memory)
+ * and doubles while it would be more than a third full.
  */
 #define MEMO_MAX HMAP_CACHE_MAX   /* entries before the memo starts over */
-#define MEMO_SLOTS 131072         /* a power of two, over twice MEMO_MAX */
+#define MEMO_SLOTS 131072         /* most slots: a power of two, over twice MEMO_MAX */
 #define MEMO_WORD 200             /* longest key kept */
 
 struct memo_slot {
@@ -34,6 +36,7 @@ struct memo_slot {
 	uint32_t at;   /* the entry's offset in the arena + 1; 0: empty */
 };
 static struct memo_slot *memo_slots;
+static size_t memo_cap;           /* slots, a power of two */
 static struct strbuf memo_arena;
 static struct strbuf memo_made;   /* the record being made */
 static size_t memo_len;
@@ -41,7 +44,7 @@ static size_t memo_len;
 static void memo_clear(void)
 {
 	if (memo_slots)
-		memset(memo_slots, 0, MEMO_SLOTS * sizeof *memo_slots);
+		memset(memo_slots, 0, memo_cap * sizeof *memo_slots);
 	sb_reset(&memo_arena);
 	memo_len = 0;
 }
@@ -55,7 +58,7 @@ static uint32_t memo_hash(const char *key, size_t klen)
 /* The record kept for key, its length in *n; NULL when there is none. */
 static const unsigned char *memo_get(const char *key, size_t klen, uint32_t h, size_t *n)
 {
-	for (size_t i = h & (MEMO_SLOTS - 1); memo_slots && memo_slots[i].at; i = (i + 1) & (MEMO_SLOTS - 1)) {
+	for (size_t i = h & (memo_cap - 1); memo_slots && memo_slots[i].at; i = (i + 1) & (memo_cap - 1)) {
 		if (memo_slots[i].hash != h)
 			continue;
 		const unsigned char *e = (const unsigned char *)memo_arena.buf + memo_slots[i].at - 1;
@@ -72,13 +75,25 @@ static void memo_put(const char *key, size_t klen, uint32_t h, const struct strb
 {
 	if (klen > MEMO_WORD || rec->len > 0xffff)
 		return;
-	if (!memo_slots)
-		memo_slots = xcalloc(MEMO_SLOTS, sizeof *memo_slots);
 	if (memo_len >= MEMO_MAX || memo_arena.len > (1u << 30))
 		memo_clear();
-	size_t i = h & (MEMO_SLOTS - 1);
+	if (!memo_slots || ((memo_len + 1) * 3 > memo_cap && memo_cap < MEMO_SLOTS)) {
+		size_t ncap = memo_slots ? memo_cap * 2 : 4096;
+		struct memo_slot *old = memo_slots, *v = xcalloc(ncap, sizeof *v);
+		for (size_t k = 0; old && k < memo_cap; k++) {
+			size_t j = old[k].hash & (ncap - 1);
+			while (old[k].at && v[j].at)
+				j = (j + 1) & (ncap - 1);
+			if (old[k].at)
+				v[j] = old[k];
+		}
+		free(old);
+		memo_slots = v;
+		memo_cap = ncap;
+	}
+	size_t i = h & (memo_cap - 1);
 	while (memo_slots[i].at)
-		i = (i + 1) & (MEMO_SLOTS - 1);
+		i = (i + 1) & (memo_cap - 1);
 	memo_slots[i].hash = h;
 	memo_slots[i].at = (uint32_t)memo_arena.len + 1;
 	unsigned char head[4] = { (unsigned char)(klen >> 8), (unsigned char)klen,
@@ -116,6 +131,7 @@ void norm_release(void)
 	hmap_free(&keep_in);
 	free(memo_slots);
 	memo_slots = NULL;
+	memo_cap = 0;
 	sb_release(&memo_arena);
 	sb_release(&memo_made);
 	memo_len = 0;

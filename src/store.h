@@ -76,7 +76,9 @@ void store_prep_free(struct store_prep *p);
 int store_commit(struct store *st);
 /* Roll back, forgetting the pending frequency changes. */
 void store_rollback(struct store *st);
-/* Recount termdf from the documents: the number of terms whose count is off, or -1. */
+/* The number of documents (kept in meta by every write). */
+long long store_doc_count(struct store *st);
+/* Recount termdf (and the number of documents) from the documents: the number of counts off, or -1. */
 int store_check_terms(struct store *st);
 /* Documents holding the term with this hash (termdf). */
 long long store_df(struct store *st, uint32_t h);
