@@ -301,7 +301,6 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 #define FUZZY_FLOOR 0.20     /* ... when they score at least this */
 #define FUZZY_WORDS 32       /* unknown words of a message tried */
 #define FUZZY_MIN 4          /* shorter words are not corrected */
-#define FUZZY_SCAN 16384     /* bytes of a document read for its words */
 
 static void split_unknown(struct matcher *m)
 {
@@ -838,110 +837,131 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 	return np;
 }
 
-/*
- * Are a and b one edit apart (one letter changed, dropped, added, or two
- * neighbours swapped)?
- */
-static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+/* Is h one of the n ascending terms v? */
+static int has_term(const uint32_t *v, size_t n, uint32_t h)
 {
-	if (la > lb)
-		return one_edit(b, lb, a, la);
-	if (lb - la > 1)
-		return 0;
-	size_t i = 0;
-	while (i < la && a[i] == b[i])
-		i++;
-	if (la == lb) {
-		if (i == la)
-			return 0;   /* the same word */
-		if (!strcmp(a + i + 1, b + i + 1))
-			return 1;   /* changed */
-		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && !strcmp(a + i + 2, b + i + 2);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return !strcmp(a + i, b + i + 1);   /* added */
+	return lo < n && v[lo] == h;
 }
 
 /*
- * The message's unknown words and, as a candidate's words are read, the
- * first of them one edit away from each.
+ * A term of the document (its distinct terms v, ascending) one edit from
+ * the word w (a letter dropped, two neighbours swapped, a letter changed
+ * or added, tried in that order): written to out, else 0. The edits are
+ * made and looked up by hash, so the document's text is not read.
  */
-struct typo_scan {
-	char word[FUZZY_WORDS][64];   /* unknown words */
-	size_t len[FUZZY_WORDS];
-	char fix[FUZZY_WORDS][64];    /* the document's word one edit away, when found */
-	size_t fixlen[FUZZY_WORDS];   /* 0: none yet */
-	size_t n, left;               /* unknown words; those not matched yet */
-};
-
-static int typo_token(void *ctx, const struct token *t)
+static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n, char out[64])
 {
-	struct typo_scan *s = ctx;
-	if (t->len < FUZZY_MIN || t->len >= 64)
-		return 0;
-	char w[64];   /* one_edit() wants NUL-terminated words */
-	memcpy(w, t->text, t->len);
-	w[t->len] = '\0';
-	for (size_t k = 0; k < s->n; k++)
-		if (!s->fixlen[k] && one_edit(s->word[k], s->len[k], w, t->len)) {
-			memcpy(s->fix[k], w, t->len + 1);
-			s->fixlen[k] = t->len;
-			s->left--;
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
+	char e[64];
+	for (size_t i = 0; i < len && len > FUZZY_MIN; i++) {   /* dropped (never below FUZZY_MIN) */
+		memcpy(e, w, i);
+		memcpy(e + i, w + i + 1, len - i - 1);
+		if (has_term(v, n, term_hash(e, len - 1)))
+			goto found_shorter;
+	}
+	for (size_t i = 0; i + 1 < len; i++) {   /* swapped */
+		if (w[i] == w[i + 1])
+			continue;
+		memcpy(e, w, len);
+		e[i] = w[i + 1];
+		e[i + 1] = w[i];
+		if (has_term(v, n, term_hash(e, len)))
+			goto found_same;
+	}
+	for (size_t i = 0; i < len; i++) {   /* changed */
+		memcpy(e, w, len);
+		for (const char *c = letters; *c; c++) {
+			if (*c == w[i])
+				continue;
+			e[i] = *c;
+			if (has_term(v, n, term_hash(e, len)))
+				goto found_same;
 		}
-	return s->left == 0;   /* all matched: read no further */
+	}
+	for (size_t i = 0; i <= len && len + 1 < 64; i++) {   /* added */
+		memcpy(e, w, i);
+		memcpy(e + i + 1, w + i, len - i);
+		for (const char *c = letters; *c; c++) {
+			e[i] = *c;
+			if (has_term(v, n, term_hash(e, len + 1))) {
+				memcpy(out, e, len + 1);
+				out[len + 1] = '\0';
+				return len + 1;
+			}
+		}
+	}
+	return 0;
+found_shorter:
+	memcpy(out, e, len - 1);
+	out[len - 1] = '\0';
+	return len - 1;
+found_same:
+	memcpy(out, e, len);
+	out[len] = '\0';
+	return len;
 }
 
 /*
- * Typing errors: when the best candidates are close but not a match,
- * compare the message's words that no document holds with each
- * candidate's own words, in order; a word one edit away is taken as that
- * word and the candidate scored again. Only the few near candidates are
- * read, each only as far as it takes.
+ * Typing errors: when the best candidates are close but not a match, the
+ * message's words that no document holds are compared with each
+ * candidate's own terms; a term one edit away is taken for the word and
+ * the candidate scored again. Only the few near candidates are tried.
  */
 static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 {
-	size_t unknown[FUZZY_WORDS];
-	struct typo_scan *ts = xcalloc(1, sizeof *ts);
-	for (size_t i = 0; i < m->nq && ts->n < FUZZY_WORDS; i++) {
+	size_t unknown[FUZZY_WORDS], nu = 0;
+	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
 		const char *t = m->texts.buf + m->q[i].text;
 		size_t tl = strlen(t);
-		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && tl < 64 &&
-		    doc_freq(m, t, tl) == 0) {
-			memcpy(ts->word[ts->n], t, tl + 1);
-			ts->len[ts->n] = tl;
-			unknown[ts->n++] = i;
-		}
+		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && tl < 63 &&
+		    doc_freq(m, t, tl) == 0)
+			unknown[nu++] = i;
 	}
-	if (!ts->n) {
-		free(ts);
+	if (!nu)
 		return;
-	}
 	struct qtok *saved = xmalloc(m->nq * sizeof *saved);
 	memcpy(saved, m->q, m->nq * sizeof *saved);
 	size_t saved_texts = m->texts.len;
+	uint32_t *v = NULL;
+	size_t cap = 0;
 	int touched = 0;
 	for (size_t c = 0; c < np && c < FUZZY_TOP; c++) {
 		if (pool[c].score < FUZZY_FLOOR || pool[c].score >= T_MATCH)
 			continue;
-		memset(ts->fixlen, 0, sizeof ts->fixlen);
-		ts->left = ts->n;
-		sqlite3_bind_int64(m->meta, 1, pool[c].n);
-		if (step_row(m, m->meta)) {
-			for (int col = 3; col <= 7 && ts->left; col += 4) {
-				const char *t = (const char *)sqlite3_column_text(m->meta, col);
-				size_t tl = t ? strlen(t) : 0;
-				norm_text(t ? t : "", tl < FUZZY_SCAN ? tl : FUZZY_SCAN, NORM_STEM, typo_token, ts, NULL, NULL);
+		size_t n = 0;
+		sqlite3_bind_int64(m->terms, 1, pool[c].n);
+		if (step_row(m, m->terms)) {
+			const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
+			size_t nt = (size_t)sqlite3_column_bytes(m->terms, 0) / 4;
+			xgrow((void **)&v, &cap, nt + 1, sizeof *v);
+			for (size_t i = 0; i < nt; i++)
+				if (terms_at(blob, i))
+					v[n++] = terms_at(blob, i);
+		}
+		sqlite3_reset(m->terms);
+		sort_u32(v, n);
+		int changed = 0;
+		for (size_t k = 0; k < nu; k++) {
+			struct qtok *q = &m->q[unknown[k]];
+			char fix[64];
+			size_t fl = one_edit_in(m->texts.buf + q->text, strlen(m->texts.buf + q->text), v, n, fix);
+			if (fl) {
+				q->h = term_hash(fix, fl);
+				q->text = m->texts.len;
+				sb_add(&m->texts, fix, fl + 1);
+				changed = 1;
 			}
 		}
-		sqlite3_reset(m->meta);
-		if (ts->left == ts->n)
+		if (!changed)
 			continue;
-		for (size_t k = 0; k < ts->n; k++)
-			if (ts->fixlen[k]) {
-				struct qtok *q = &m->q[unknown[k]];
-				q->h = term_hash(ts->fix[k], ts->fixlen[k]);
-				q->text = m->texts.len;
-				sb_add(&m->texts, ts->fix[k], ts->fixlen[k] + 1);
-			}
 		touched = 1;
 		prepare_message(m);
 		struct match again = pool[c];
@@ -958,8 +978,8 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		prepare_message(m);
 		qsort(pool, np, sizeof *pool, by_score);
 	}
+	free(v);
 	free(saved);
-	free(ts);
 }
 
 int matcher_check(struct matcher *m, const char *text, size_t len,
