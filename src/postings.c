@@ -124,19 +124,23 @@ void postings_encode(const uint32_t *v, size_t n, struct strbuf *out)
 int postings_decode(const unsigned char *b, size_t nb, uint32_t **v, size_t *n, size_t *cap)
 {
 	uint32_t prev = 0;
+	xgrow((void **)v, cap, *n + nb + 1, sizeof **v);   /* a row takes a byte at least */
+	uint32_t *out = *v + *n;
 	for (size_t i = 0; i < nb;) {
 		uint32_t d = 0;
 		for (int shift = 0;; shift += 7) {
-			if (i >= nb || shift > 28)
+			if (i >= nb || shift > 28) {
+				*n = (size_t)(out - *v);
 				return -1;
+			}
 			d |= (uint32_t)(b[i] & 0x7F) << shift;
 			if (!(b[i++] & 0x80))
 				break;
 		}
 		prev += d;
-		xgrow((void **)v, cap, *n + 1, sizeof **v);
-		(*v)[(*n)++] = prev;
+		*out++ = prev;
 	}
+	*n = (size_t)(out - *v);
 	return 0;
 }
 

@@ -297,12 +297,6 @@ int store_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-uint32_t terms_at(const unsigned char *blob, size_t i)
-{
-	const unsigned char *p = blob + 4 * i;
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* The distinct terms of a terms blob into *v, ascending: their number. */
 static size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
 {

@@ -99,7 +99,11 @@ int store_optimize(struct store *st);
 int store_reindex(struct store *st);
 
 /* The i-th term hash of a terms blob (little-endian uint32s; 0 separates fields). */
-uint32_t terms_at(const unsigned char *blob, size_t i);
+static inline uint32_t terms_at(const unsigned char *blob, size_t i)
+{
+	const unsigned char *p = blob + 4 * i;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 /* Canonical token hash, as stored in doc_terms.terms. */
 uint32_t term_hash(const char *t, size_t len);
 
