@@ -63,6 +63,7 @@ struct rare {
 struct acc {
 	long long n;         /* doc row */
 	double w;
+	size_t slot;         /* its slot in matcher.accidx */
 };
 
 struct slot {
@@ -96,10 +97,10 @@ struct matcher {
 	uint32_t mark;
 	struct rare *rare;       /* distinct known terms, rarest first */
 	size_t nrare, caprare;
-	double *wrow;            /* candidate accumulator: weight per doc row, 0 when untouched */
-	size_t capwrow;
-	long long *touched;      /* the rows with weight, in the order first reached */
-	size_t ntouched, captouched;
+	struct acc *acc;         /* candidate accumulator, dense */
+	size_t nacc, capacc;
+	uint32_t *accidx;        /* doc row -> acc index + 1, 0 = empty (power-of-two cap) */
+	size_t capidx;
 	uint32_t *rows;          /* a term's document rows (store_postings) */
 	size_t caprows;
 	int batch;               /* messages left in this read transaction, or 0 */
@@ -177,8 +178,8 @@ void matcher_free(struct matcher *m)
 	free(m->q);
 	free(m->split);
 	free(m->rare);
-	free(m->wrow);
-	free(m->touched);
+	free(m->acc);
+	free(m->accidx);
 	free(m->rows);
 	sb_release(&m->texts);
 	free(m->terms_set);
@@ -353,7 +354,7 @@ static double weight(long long df, long long ndocs)
 	if (df < 1)
 		df = 1;
 	if (ndocs < df)
-		ndocs = df;   /* never 0: the accumulator tells a row it has not reached by its 0 */
+		ndocs = df;   /* a stale count never makes a weight 0 */
 	return log(1.0 + (double)ndocs / (double)df);
 }
 
@@ -410,25 +411,35 @@ static void prepare_message(struct matcher *m)
 		}
 }
 
-/*
- * Add weight w to doc row n in the accumulator: an array by row (rows are
- * dense; a posting costs an add, not a hash lookup), grown as rows come.
- */
+/* The accumulator slot of doc row n: empty or holding n. */
+static size_t acc_slot(const struct matcher *m, long long n)
+{
+	size_t mask = m->capidx - 1;
+	for (size_t i = mix((uint64_t)n) & mask;; i = (i + 1) & mask)
+		if (!m->accidx[i] || m->acc[m->accidx[i] - 1].n == n)
+			return i;
+}
+
+/* Add weight w to doc row n in the accumulator. */
 static void acc_add(struct matcher *m, long long n, double w)
 {
-	if (n < 0)
+	if ((m->nacc + 1) * 2 > m->capidx) {
+		free(m->accidx);
+		m->capidx = m->capidx ? m->capidx * 2 : 1024;
+		m->accidx = xcalloc(m->capidx, sizeof *m->accidx);
+		for (size_t i = 0; i < m->nacc; i++) {
+			m->acc[i].slot = acc_slot(m, m->acc[i].n);
+			m->accidx[m->acc[i].slot] = (uint32_t)i + 1;
+		}
+	}
+	size_t i = acc_slot(m, n);
+	if (m->accidx[i]) {
+		m->acc[m->accidx[i] - 1].w += w;
 		return;
-	if ((size_t)n >= m->capwrow) {
-		size_t old = m->capwrow, cap = (size_t)n + (size_t)n / 2 + 1024;
-		m->wrow = xrealloc(m->wrow, cap * sizeof *m->wrow);
-		memset(m->wrow + old, 0, (cap - old) * sizeof *m->wrow);
-		m->capwrow = cap;
 	}
-	if (m->wrow[n] == 0) {
-		xgrow((void **)&m->touched, &m->captouched, m->ntouched + 1, sizeof *m->touched);
-		m->touched[m->ntouched++] = n;
-	}
-	m->wrow[n] += w;
+	xgrow((void **)&m->acc, &m->capacc, m->nacc + 1, sizeof *m->acc);
+	m->acc[m->nacc] = (struct acc){ n, w, i };
+	m->accidx[i] = (uint32_t)++m->nacc;
 }
 
 static int by_weight(const void *a, const void *b)
@@ -481,9 +492,9 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
 	struct acc top[POOL];
 	size_t np = 0;
-	for (size_t i = 0; i < m->ntouched; i++) {
-		struct acc a = { m->touched[i], m->wrow[m->touched[i]] };
-		m->wrow[a.n] = 0;
+	for (size_t i = 0; i < m->nacc; i++) {
+		struct acc a = m->acc[i];
+		m->accidx[a.slot] = 0;
 		if (np == POOL && by_weight(&a, &top[POOL - 1]) >= 0)
 			continue;
 		size_t j = np < POOL ? np++ : POOL - 1;
@@ -491,7 +502,7 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 			top[j] = top[j - 1];
 		top[j] = a;
 	}
-	m->ntouched = 0;
+	m->nacc = 0;
 	for (size_t i = 0; i < np; i++) {
 		memset(&pool[i], 0, sizeof pool[i]);
 		pool[i].n = top[i].n;
