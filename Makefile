@@ -26,7 +26,13 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra -Wshadow -Wconv
 	-MMD -MP -DSARING_VERSION='"$(VERSION)"' -DSARING_DATADIR='"$(DATADIR)"' \
 	-DSARING_LOCALEDIR='"$(LOCALEDIR)"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm -pthread
+# libarchive and libmicrohttpd are opened when first used (src/lazylib.c), by their sonames
+LAZY_PKGS = libarchive libmicrohttpd
+soname = $(or $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '/SONAME/ { print $$2 }'),lib$(1).so)
+override CFLAGS += -DARCHIVE_SO='"$(call soname,archive)"' -DMHD_SO='"$(call soname,microhttpd)"'
+LDLIBS += $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm -ldl -pthread
+# the unit tests also write zips, with libarchive itself
+TEST_LDLIBS = $(shell pkg-config --libs libarchive 2>/dev/null)
 
 ifdef SANITIZE
 override CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -85,7 +91,7 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)
-	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) $(TEST_LDLIBS)
 
 $(BUILD):
 	mkdir -p $@
