@@ -195,7 +195,7 @@ static int read_doc(void *ctx, struct doc *d, long line)
 	struct item it = { ITEM_DOC, line, NULL, *d, NULL };
 	memset(d, 0, sizeof *d);   /* the item owns the fields now */
 	if (valid_label(it.d.label)) {
-		it.p = store_prep_new(&it.d);
+		it.p = store_prep_new();
 		store_prep_tokens(it.p, &it.d);
 	}
 	push(q, &it);

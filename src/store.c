@@ -47,7 +47,7 @@ static sqlite3 *stmt_db;
 
 /*
  * A document's columns are normalized once, before its writes
- * (store_prep_new(), on the import's reading thread when there is one):
+ * (store_prep_tokens(), on the import's reading thread when there is one):
  * the tokens make its terms blob and are replayed to FTS5 when it indexes
  * the columns. Other texts (the old version of a replaced document, a
  * reindex) are normalized where they are needed, the last few kept.
@@ -76,13 +76,13 @@ static int tokcache_next;
 static pthread_mutex_t pipe_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct store_prep {
-	char hash[17];             /* content hash */
-	int ready;                 /* col and blob are made */
+	char hash[17];             /* content hash, "" until store_put_prep() makes it */
+	int ready;                 /* col, blob and terms are made */
 	struct toklist col[3];     /* title, claim, body */
 	const char *text[3];       /* their texts (the document's, borrowed); NULL: not kept */
 	struct strbuf blob;        /* the terms blob */
-	uint32_t *distinct;        /* its distinct terms, ascending: its postings */
-	size_t ndistinct;
+	uint32_t *terms;           /* its terms (owned): store_put_prep() sorts them for the postings */
+	size_t nterms;
 };
 static const struct store_prep *writing;   /* the document store_put_prep() indexes */
 
@@ -895,16 +895,9 @@ static void blob_of(const uint32_t *v, size_t n, struct strbuf *blob)
 	}
 }
 
-struct store_prep *store_prep_new(struct doc *d)
+struct store_prep *store_prep_new(void)
 {
-	struct store_prep *p = xcalloc(1, sizeof *p);
-	content_hash(d, p->hash);
-	if (!d->id) {
-		struct strbuf id = STRBUF_INIT;
-		sb_printf(&id, "h-%s", p->hash);
-		d->id = sb_detach(&id);
-	}
-	return p;
+	return xcalloc(1, sizeof(struct store_prep));
 }
 
 void store_prep_tokens(struct store_prep *p, const struct doc *d)
@@ -933,12 +926,8 @@ void store_prep_tokens(struct store_prep *p, const struct doc *d)
 	}
 	pthread_mutex_unlock(&pipe_lock);
 	blob_of(v, n, &p->blob);
-	sort_u32(v, n);
-	p->ndistinct = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i] && (p->ndistinct == 0 || v[i] != v[p->ndistinct - 1]))
-			v[p->ndistinct++] = v[i];
-	p->distinct = v;
+	p->terms = v;
+	p->nterms = n;
 	p->ready = 1;
 }
 
@@ -949,7 +938,7 @@ void store_prep_free(struct store_prep *p)
 	for (int i = 0; i < 3; i++)
 		toklist_release(&p->col[i]);
 	sb_release(&p->blob);
-	free(p->distinct);
+	free(p->terms);
 	free(p);
 }
 
@@ -1017,7 +1006,7 @@ static int unindex(sqlite3_int64 n)
 
 enum put_result store_put(struct store *st, struct doc *d, int replace)
 {
-	struct store_prep *p = store_prep_new(d);
+	struct store_prep *p = store_prep_new();
 	enum put_result r = store_put_prep(st, d, p, replace);
 	store_prep_free(p);
 	return r;
@@ -1026,6 +1015,14 @@ enum put_result store_put(struct store *st, struct doc *d, int replace)
 enum put_result store_put_prep(struct store *st, struct doc *d, struct store_prep *p, int replace)
 {
 	prepare_writes(st);
+	if (!p->hash[0]) {   /* here, not where the document was prepared: that thread is the busier */
+		content_hash(d, p->hash);
+		if (!d->id) {
+			struct strbuf id = STRBUF_INIT;
+			sb_printf(&id, "h-%s", p->hash);
+			d->id = sb_detach(&id);
+		}
+	}
 	char when[21];
 	sqlite3_int64 n = 0;
 	int exists = 0, same = 0;
@@ -1073,8 +1070,10 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	sqlite3_clear_bindings(stmt_fts_insert);
 	if (err)
 		return PUT_ERROR;
-	for (size_t i = 0; i < p->ndistinct; i++)
-		postings_add(p->distinct[i], n);
+	sort_u32(p->terms, p->nterms);   /* its distinct terms gained row n */
+	for (size_t i = 0; i < p->nterms; i++)
+		if (p->terms[i] && (i == 0 || p->terms[i] != p->terms[i - 1]))
+			postings_add(p->terms[i], n);
 	docs_changed = 1;
 	if (terms_maybe_flush(st) < 0)
 		return PUT_ERROR;

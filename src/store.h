@@ -58,13 +58,14 @@ enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_ERROR
 enum put_result store_put(struct store *st, struct doc *d, int replace);
 /*
  * The same in two steps, so that the first can run on another thread:
- * store_prep_new() hashes d (and gives it its id), store_prep_tokens()
- * runs the text pipeline over its columns (store_put_prep() does it when
- * it has not been done and the document is to be written). The pipeline
- * is shared under a lock, so one thread may prepare while another puts.
+ * store_prep_tokens() runs the text pipeline over a document's columns
+ * into a store_prep (store_put_prep() does it when it has not been done
+ * and the document is to be written); store_put_prep() hashes it, gives it
+ * its id when it has none, and writes it. The pipeline is shared under a
+ * lock, so one thread may prepare while another puts.
  */
 struct store_prep;
-struct store_prep *store_prep_new(struct doc *d);
+struct store_prep *store_prep_new(void);
 void store_prep_tokens(struct store_prep *p, const struct doc *d);
 enum put_result store_put_prep(struct store *st, struct doc *d, struct store_prep *p, int replace);
 void store_prep_free(struct store_prep *p);
