@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,14 @@
 #include "store.h"
 #include "util.h"
 
-static volatile sig_atomic_t interrupted;
+/* Set on the reading thread (where the signal lands), read on this one: atomic, not just sig_atomic_t. */
+static atomic_int interrupted;
 
 static void on_signal(int sig)
 {
-	interrupted = sig;
+	int saved = errno;
+	atomic_store(&interrupted, sig);
+	errno = saved;
 }
 
 struct counts {
