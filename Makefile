@@ -90,6 +90,10 @@ $(BUILD)/tables_data.o: $(BUILD)/tables_data.c
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# lazylib.c itself, under sonames that do not exist
+$(BUILD)/test_lazylib: tests/unit/test_lazylib.c src/lazylib.c $(BUILD)/util.o | $(BUILD)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/util.o -ldl -pthread
+
 $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) | $(BUILD)
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LDLIBS) $(TEST_LDLIBS)
 
