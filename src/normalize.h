@@ -37,7 +37,10 @@ enum norm_opt {
 	NORM_KEEP_STOP = 2,  /* with NORM_STEM: keep stopwords (flagged) */
 };
 
-/* Return non-zero to stop. */
+/*
+ * Return non-zero to stop. The token's text lives in the pipeline's memo:
+ * a callback must not normalize text itself (the memo would move).
+ */
 typedef int (*token_fn)(void *ctx, const struct token *t);
 
 void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
