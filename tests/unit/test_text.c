@@ -214,6 +214,66 @@ static void test_huge(void)
 	free(big);
 }
 
+/* Every part of each token: text, word, flags. */
+static int collect_all(void *ctx, const struct token *t)
+{
+	struct strbuf *sb = ctx;
+	sb_add(sb, t->text, t->len);
+	sb_putc(sb, '|');
+	sb_add(sb, t->word, t->wlen);
+	sb_printf(sb, "|%u ", t->flags);
+	return 0;
+}
+
+static struct strbuf run_all(const char *in, unsigned opts)
+{
+	struct strbuf sb = STRBUF_INIT;
+	norm_text(in, strlen(in), opts, collect_all, &sb, NULL, NULL);
+	return sb;
+}
+
+/*
+ * The memo (normalize.c) must not change a result: 60,000 distinct words
+ * (its table grows from 4,096 slots, and it starts over at 49,000), then
+ * again the last 10,000, which it holds by then, and words too long to
+ * keep: the tail must come out as it does from a cold start.
+ */
+static void test_memo(void)
+{
+	struct strbuf all = STRBUF_INIT, tail = STRBUF_INIT;
+	for (unsigned i = 0; i < 60000; i++) {
+		char w[32];
+		unsigned x = i;
+		size_t k = 0;
+		do {
+			w[k++] = (char)('a' + x % 26);
+			x /= 26;
+		} while (x);
+		w[k] = '\0';
+		char word[48];
+		snprintf(word, sizeof word, "%s%s%s ", i % 3 == 0 ? "mem" : "", w, i % 5 == 0 ? "kan" : "");
+		sb_puts(&all, word);
+		if (i >= 50000)
+			sb_puts(&tail, word);
+	}
+	for (int i = 0; i < 300; i++)
+		sb_putc(&tail, (char)('a' + i % 7));
+	sb_puts(&tail, " memberitahukan tidak");
+	sb_puts(&all, tail.buf);
+	norm_release();
+	struct strbuf warm = run_all(all.buf, NORM_STEM);
+	norm_release();
+	struct strbuf cold = run_all(tail.buf, NORM_STEM);
+	CHECK(cold.len > 10000 && warm.len > cold.len + 60000);
+	CHECK(warm.len > cold.len && !memcmp(warm.buf + warm.len - cold.len, cold.buf, cold.len) &&
+	      warm.buf[warm.len - cold.len - 1] == ' ');
+	CHECK(strlen(warm.buf) == warm.len);   /* no stray bytes */
+	sb_release(&all);
+	sb_release(&tail);
+	sb_release(&warm);
+	sb_release(&cold);
+}
+
 int main(void)
 {
 	RUN(test_unicode);
@@ -225,6 +285,7 @@ int main(void)
 	RUN(test_stem);
 	RUN(test_spans);
 	RUN(test_huge);
+	RUN(test_memo);
 	norm_release();
 	return T_DONE("unit-text");
 }
