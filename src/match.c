@@ -511,6 +511,15 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 }
 
 
+/* The message's slot of term h (not 0), or NULL: most document words miss the filter. */
+static struct slot *message_term(const struct matcher *m, uint32_t h)
+{
+	if (!(m->filter[FILTER_WORD(h)] & FILTER_BIT(h)))
+		return NULL;
+	struct slot *s = set_slot(m->terms_set, m->setcap, h);
+	return s->key ? s : NULL;
+}
+
 /* Score one candidate against the message's sets. */
 static void score(struct matcher *m, const unsigned char *blob, size_t nb, struct match *c)
 {
@@ -527,16 +536,13 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 			continue;
 		}
 		dtok++;
-		int hit = 0;
-		if (m->filter[FILTER_WORD(h)] & FILTER_BIT(h)) {
-			struct slot *s = set_slot(m->terms_set, m->setcap, h);
-			if (s->key) {
-				hit = 1;
-				dhit++;
-				if (s->mark != mark) {
-					s->mark = mark;
-					wfound += s->w;
-				}
+		struct slot *s = message_term(m, h);
+		int hit = s != NULL;
+		if (s) {
+			dhit++;
+			if (s->mark != mark) {
+				s->mark = mark;
+				wfound += s->w;
 			}
 		}
 		if (prev) {
@@ -737,13 +743,6 @@ static int snip_token(void *ctx, const struct token *t)
 	return 0;
 }
 
-/* Is the term a message term? */
-static int in_message(const struct matcher *m, uint32_t h)
-{
-	return h && (m->filter[FILTER_WORD(h)] & FILTER_BIT(h)) &&
-	       set_slot(m->terms_set, m->setcap, h)->key == h;
-}
-
 /*
  * The stretch of SNIPPET_WORDS content words of text (document row n's
  * claim and body, or its title when it has neither) with the most of the
@@ -769,7 +768,7 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 			if (!h && text_is_title)
 				break;
 			if (h)
-				words[nw++] = (unsigned char)in_message(m, h);
+				words[nw++] = message_term(m, h) != NULL;
 		}
 	}
 	sqlite3_reset(m->terms);
@@ -839,9 +838,10 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 	return np;
 }
 
-/* Is h one of the n ascending terms v? */
-static int has_term(const uint32_t *v, size_t n, uint32_t h)
+/* Is the word e[0..len) one of the n ascending terms v? Then it is copied to out, NUL-terminated. */
+static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char out[64])
 {
+	uint32_t h = term_hash(e, len);
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -850,7 +850,11 @@ static int has_term(const uint32_t *v, size_t n, uint32_t h)
 		else
 			hi = mid;
 	}
-	return lo < n && v[lo] == h;
+	if (lo == n || v[lo] != h)
+		return 0;
+	memcpy(out, e, len);
+	out[len] = '\0';
+	return 1;
 }
 
 /*
@@ -866,8 +870,8 @@ static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n
 	for (size_t i = 0; i < len && len > FUZZY_MIN; i++) {   /* dropped (never below FUZZY_MIN) */
 		memcpy(e, w, i);
 		memcpy(e + i, w + i + 1, len - i - 1);
-		if (has_term(v, n, term_hash(e, len - 1)))
-			goto found_shorter;
+		if (term_in(e, len - 1, v, n, out))
+			return len - 1;
 	}
 	for (size_t i = 0; i + 1 < len; i++) {   /* swapped */
 		if (w[i] == w[i + 1])
@@ -875,17 +879,15 @@ static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n
 		memcpy(e, w, len);
 		e[i] = w[i + 1];
 		e[i + 1] = w[i];
-		if (has_term(v, n, term_hash(e, len)))
-			goto found_same;
+		if (term_in(e, len, v, n, out))
+			return len;
 	}
 	for (size_t i = 0; i < len; i++) {   /* changed */
 		memcpy(e, w, len);
 		for (const char *c = letters; *c; c++) {
-			if (*c == w[i])
-				continue;
 			e[i] = *c;
-			if (has_term(v, n, term_hash(e, len)))
-				goto found_same;
+			if (*c != w[i] && term_in(e, len, v, n, out))
+				return len;
 		}
 	}
 	for (size_t i = 0; i <= len && len + 1 < 64; i++) {   /* added */
@@ -893,22 +895,11 @@ static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n
 		memcpy(e + i + 1, w + i, len - i);
 		for (const char *c = letters; *c; c++) {
 			e[i] = *c;
-			if (has_term(v, n, term_hash(e, len + 1))) {
-				memcpy(out, e, len + 1);
-				out[len + 1] = '\0';
+			if (term_in(e, len + 1, v, n, out))
 				return len + 1;
-			}
 		}
 	}
 	return 0;
-found_shorter:
-	memcpy(out, e, len - 1);
-	out[len - 1] = '\0';
-	return len - 1;
-found_same:
-	memcpy(out, e, len);
-	out[len] = '\0';
-	return len;
 }
 
 /*
@@ -940,16 +931,10 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 			continue;
 		size_t n = 0;
 		sqlite3_bind_int64(m->terms, 1, pool[c].n);
-		if (step_row(m, m->terms)) {
-			const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
-			size_t nt = (size_t)sqlite3_column_bytes(m->terms, 0) / 4;
-			xgrow((void **)&v, &cap, nt + 1, sizeof *v);
-			for (size_t i = 0; i < nt; i++)
-				if (terms_at(blob, i))
-					v[n++] = terms_at(blob, i);
-		}
+		if (step_row(m, m->terms))
+			n = distinct_terms(sqlite3_column_blob(m->terms, 0), (size_t)sqlite3_column_bytes(m->terms, 0),
+					   &v, &cap);
 		sqlite3_reset(m->terms);
-		sort_u32(v, n);
 		int changed = 0;
 		for (size_t k = 0; k < nu; k++) {
 			struct qtok *q = &m->q[unknown[k]];

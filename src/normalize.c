@@ -70,6 +70,15 @@ static const unsigned char *memo_get(const char *key, size_t klen, uint32_t h, s
 	return NULL;
 }
 
+/* The empty slot where hash h goes in v (cap slots, a power of two, never full). */
+static struct memo_slot *free_slot(struct memo_slot *v, size_t cap, uint32_t h)
+{
+	size_t i = h & (cap - 1);
+	while (v[i].at)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
 /* Keep rec for key (not there yet), unless either is too long. */
 static void memo_put(const char *key, size_t klen, uint32_t h, const struct strbuf *rec)
 {
@@ -80,22 +89,14 @@ static void memo_put(const char *key, size_t klen, uint32_t h, const struct strb
 	if (!memo_slots || ((memo_len + 1) * 3 > memo_cap && memo_cap < MEMO_SLOTS)) {
 		size_t ncap = memo_slots ? memo_cap * 2 : 4096;
 		struct memo_slot *old = memo_slots, *v = xcalloc(ncap, sizeof *v);
-		for (size_t k = 0; old && k < memo_cap; k++) {
-			size_t j = old[k].hash & (ncap - 1);
-			while (old[k].at && v[j].at)
-				j = (j + 1) & (ncap - 1);
+		for (size_t k = 0; old && k < memo_cap; k++)
 			if (old[k].at)
-				v[j] = old[k];
-		}
+				*free_slot(v, ncap, old[k].hash) = old[k];
 		free(old);
 		memo_slots = v;
 		memo_cap = ncap;
 	}
-	size_t i = h & (memo_cap - 1);
-	while (memo_slots[i].at)
-		i = (i + 1) & (memo_cap - 1);
-	memo_slots[i].hash = h;
-	memo_slots[i].at = (uint32_t)memo_arena.len + 1;
+	*free_slot(memo_slots, memo_cap, h) = (struct memo_slot){ h, (uint32_t)memo_arena.len + 1 };
 	unsigned char head[4] = { (unsigned char)(klen >> 8), (unsigned char)klen,
 				  (unsigned char)(rec->len >> 8), (unsigned char)rec->len };
 	sb_add(&memo_arena, (const char *)head, 4);

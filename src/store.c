@@ -32,7 +32,7 @@
  */
 #define DOCS_COUNT "SELECT count(*) FROM doc"
 #define DOCS_KEEP "INSERT OR REPLACE INTO meta(key, value) VALUES ('docs', (" DOCS_COUNT "))"
-#define DOCS_KEPT "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'docs'"
+#define DOCS_KEPT "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'docs'), -1)"   /* -1: not kept */
 static int docs_changed;   /* documents were written or removed in this transaction */
 
 static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
@@ -77,12 +77,10 @@ static pthread_mutex_t pipe_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct store_prep {
 	char hash[17];             /* content hash, "" until store_put_prep() makes it */
-	int ready;                 /* col, blob and terms are made */
+	int ready;                 /* col and blob are made */
 	struct toklist col[3];     /* title, claim, body */
 	const char *text[3];       /* their texts (the document's, borrowed); NULL: not kept */
 	struct strbuf blob;        /* the terms blob */
-	uint32_t *terms;           /* its terms (owned): store_put_prep() sorts them for the postings */
-	size_t nterms;
 };
 static const struct store_prep *writing;   /* the document store_put_prep() indexes */
 
@@ -297,8 +295,7 @@ int store_exec(struct store *st, const char *sql)
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* The distinct terms of a terms blob into *v, ascending: their number. */
-static size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
+size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
 {
 	size_t n = 0, k = 0;
 	xgrow((void **)v, cap, nb / 4 + 1, sizeof **v);
@@ -467,15 +464,15 @@ int store_check_terms(struct store *st)
 	}
 	sqlite3_finalize(t);
 	sb_release(&rows);
-	if (pragma_int(st, "SELECT count(*) FROM meta WHERE key = 'docs'") &&
-	    pragma_int(st, DOCS_KEPT) != pragma_int(st, DOCS_COUNT))
+	int kept = pragma_int(st, DOCS_KEPT);
+	if (kept >= 0 && kept != pragma_int(st, DOCS_COUNT))
 		bad++;   /* the number of documents, kept beside the term counts */
 	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
 }
 
 long long store_doc_count(struct store *st)
 {
-	long long n = pragma_int(st, "SELECT count(*) FROM meta WHERE key = 'docs'") ? pragma_int(st, DOCS_KEPT) : -1;
+	int n = pragma_int(st, DOCS_KEPT);
 	return n >= 0 ? n : pragma_int(st, DOCS_COUNT);
 }
 
@@ -531,6 +528,9 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 	return kept || rc == SQLITE_DONE ? (long long)n : -1;
 }
 
+/* FTS5 keeps 64 MiB of pending terms before writing a segment, as set in schema.sql. */
+#define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 67108864)"
+
 /*
  * Databases made before saring wrote the label CHECK as an IN list, which
  * SQLite (3.40) evaluates by building a temporary b-tree on every insert:
@@ -539,7 +539,6 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
  * constraint (writable_schema, then a new schema_version): the rows are
  * untouched. When that is refused, the database works as it is.
  */
-#define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 67108864)"   /* as in schema.sql */
 #define LABEL_IN "CHECK (label IN ('hoax', 'factcheck', 'official'))"
 #define LABEL_OR "CHECK (label = 'hoax' OR label = 'factcheck' OR label = 'official')"
 
@@ -617,7 +616,7 @@ static void check_schema(struct store *st)
 		/* databases made before these were kept: a faster next import, and check */
 		if (pragma_int(st, "SELECT count(*) FROM doc_fts_config WHERE k = 'hashsize'") == 0)
 			store_exec(st, FTS_HASHSIZE);
-		if (pragma_int(st, "SELECT count(*) FROM meta WHERE key = 'docs'") == 0)
+		if (pragma_int(st, DOCS_KEPT) < 0)
 			store_exec(st, DOCS_KEEP);
 	}
 }
@@ -926,8 +925,7 @@ void store_prep_tokens(struct store_prep *p, const struct doc *d)
 	}
 	pthread_mutex_unlock(&pipe_lock);
 	blob_of(v, n, &p->blob);
-	p->terms = v;
-	p->nterms = n;
+	free(v);
 	p->ready = 1;
 }
 
@@ -938,7 +936,6 @@ void store_prep_free(struct store_prep *p)
 	for (int i = 0; i < 3; i++)
 		toklist_release(&p->col[i]);
 	sb_release(&p->blob);
-	free(p->terms);
 	free(p);
 }
 
@@ -1070,10 +1067,7 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	sqlite3_clear_bindings(stmt_fts_insert);
 	if (err)
 		return PUT_ERROR;
-	sort_u32(p->terms, p->nterms);   /* its distinct terms gained row n */
-	for (size_t i = 0; i < p->nterms; i++)
-		if (p->terms[i] && (i == 0 || p->terms[i] != p->terms[i - 1]))
-			postings_add(p->terms[i], n);
+	count_doc(n, (const unsigned char *)p->blob.buf, p->blob.len, 1, 0, 1);
 	docs_changed = 1;
 	if (terms_maybe_flush(st) < 0)
 		return PUT_ERROR;
@@ -1150,7 +1144,7 @@ int store_reindex(struct store *st)
 		d.title = col_dup(r, 1);
 		d.claim = col_dup(r, 2);
 		d.body = col_dup(r, 3);
-		struct store_prep *p = xcalloc(1, sizeof *p);   /* the terms blob as an import makes it */
+		struct store_prep *p = store_prep_new();   /* the terms blob as an import makes it */
 		store_prep_tokens(p, &d);
 		err = put_terms(sqlite3_column_int64(r, 0), &p->blob);
 		store_prep_free(p);

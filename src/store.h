@@ -105,6 +105,8 @@ static inline uint32_t terms_at(const unsigned char *blob, size_t i)
 	const unsigned char *p = blob + 4 * i;
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
+/* The distinct terms of a terms blob into *v (grown with xgrow), ascending: their number. */
+size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap);
 /* Canonical token hash, as stored in doc_terms.terms. */
 uint32_t term_hash(const char *t, size_t len);
 
