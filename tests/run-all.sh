@@ -1,12 +1,14 @@
 #!/bin/sh
 # run-all.sh BUILD SHARED [VALGRIND]: run every test suite and sum the results.
 # Each suite prints "NAME: N passed, N failed[, N skipped]"; this prints the total.
+# The environment is tests/env.sh's: a home of its own, no SARING_* but SARING_SHARED.
 build=$1
+cd "$(dirname "$0")/.." || exit 2
+. tests/env.sh
 export SARING_SHARED="${2:-../shared/data}"
 export VALGRIND="$3"
 passed=0 failed=0 skipped=0 broken=0
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log=$TEST_ENV/log
 tally() {
 	line=$(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -z "$line" ]; then

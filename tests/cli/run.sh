@@ -8,8 +8,10 @@
 #   rc      expected exit status (default 0)
 #   needs   optional: "shared" to skip when ../shared/data is absent
 # With VALGRIND=1, saring runs under memcheck and any error fails the case.
+# Each case has a home of its own ($T/home, tests/env.sh's test_home).
 # UPDATE=1 writes the actual stdout/rc as the new expectation (review the diff!).
 top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/env.sh"
 bin="$top/saring"
 SHARED=${SARING_SHARED:-../shared/data}
 case $SHARED in /*) ;; *) SHARED="$top/$SHARED" ;; esac
@@ -21,8 +23,7 @@ else
 fi
 export SARING
 export SARING_STARTER_DB="$top/build/starter.db"
-export NO_COLOR=1 LC_ALL=C.UTF-8 SARING_LANG=en
-unset SARING_DB XDG_DATA_HOME
+export NO_COLOR=1
 passed=0 failed=0 skipped=0
 cases=$*
 [ -n "$cases" ] || cases=$(ls -d "$top"/tests/cli/[0-9]*/)
@@ -34,9 +35,9 @@ for dir in $cases; do
 		skipped=$((skipped + 1))
 		continue
 	fi
-	T=$(mktemp -d)
-	export T HOME="$T/home"
-	mkdir -p "$HOME"
+	T=$(mktemp -d "$TEST_ENV/case.XXXXXX")
+	export T
+	test_home "$T"
 	in=/dev/null
 	[ -f "$dir/stdin" ] && in="$dir/stdin"
 	if [ -f "$dir/cmd" ]; then

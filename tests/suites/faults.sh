@@ -20,12 +20,10 @@ cd "$top" || exit 1
 S="$top/saring"
 SHARED=${SARING_SHARED:-../shared/data}
 case $SHARED in /*) ;; *) SHARED="$top/$SHARED" ;; esac
-export NO_COLOR=1 LC_ALL=C.UTF-8 SARING_LANG=en
+. tests/env.sh
+export NO_COLOR=1
 export SARING_STARTER_DB="$top/build/starter.db"
-unset SARING_DB XDG_DATA_HOME SARING_BUSY_MS
-W=$(mktemp -d "${TMPDIR:-/tmp}/saring-faults.XXXXXX") || exit 1
-export HOME="$W/home"
-mkdir -p "$HOME"
+W=$TEST_ENV
 bgpids=
 cleanup() {
 	for p in $bgpids; do kill -9 "$p" 2>/dev/null; done
@@ -628,7 +626,7 @@ mkdir "$W/private"
 (umask 022 && "$S" --db "$W/private/new.db" import "$W/small.jsonl" >/dev/null 2>&1)
 mode=$(stat -c %a "$W/private/new.db" 2>/dev/null)
 [ "$mode" = 600 ] && ok "a new database is created with mode 0600" || not_ok "a new database is created with mode 0600" "mode $mode"
-(umask 022 && HOME="$W/newhome" "$S" import "$W/small.jsonl" >/dev/null 2>&1)
+(umask 022 && unset XDG_DATA_HOME && HOME="$W/newhome" "$S" import "$W/small.jsonl" >/dev/null 2>&1)
 dmode=$(stat -c %a "$W/newhome/.local/share/saring" 2>/dev/null)
 fmode=$(stat -c %a "$W/newhome/.local/share/saring/saring.db" 2>/dev/null)
 [ "$dmode" = 700 ] && [ "$fmode" = 600 ] && ok "the default database's folder is 0700, the file 0600" ||

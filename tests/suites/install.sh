@@ -1,10 +1,12 @@
 #!/bin/sh
 # install.sh: `make install` and `make uninstall` into a staging DESTDIR.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/env.sh
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "not ok - $1"; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+T=$TEST_ENV/stage
+mkdir "$T"
 if make -s install DESTDIR="$T" >"$T/log" 2>&1; then ok; else bad "make install: $(tail -n 3 "$T/log")"; fi
 for f in bin/saring share/saring/starter.db share/man/man1/saring.1 share/man/man5/saring-corpus.5 \
 	share/bash-completion/completions/saring share/locale/id/LC_MESSAGES/saring.mo; do
@@ -12,7 +14,7 @@ for f in bin/saring share/saring/starter.db share/man/man1/saring.1 share/man/ma
 done
 if [ -x "$T/usr/local/bin/saring" ] && "$T/usr/local/bin/saring" --version | grep -q '^saring '; then ok; else bad "installed saring runs"; fi
 # the installed binary finds the installed starter corpus (pointed at, since DESTDIR is not /)
-out=$(HOME="$T/home" SARING_STARTER_DB="$T/usr/local/share/saring/starter.db" "$T/usr/local/bin/saring" stats --json)
+out=$(SARING_STARTER_DB="$T/usr/local/share/saring/starter.db" "$T/usr/local/bin/saring" stats --json)
 case $out in *'"documents":55'*) ok ;; *) bad "installed starter corpus: $out" ;; esac
 if make -s uninstall DESTDIR="$T" >"$T/log" 2>&1; then ok; else bad "make uninstall"; fi
 left=$(find "$T/usr" -type f 2>/dev/null | head -n 5)

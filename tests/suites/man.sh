@@ -9,6 +9,7 @@
 #     expected words in a few cases
 # Run from the project root (run-all.sh does). Prints "man: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
+. tests/env.sh
 page=man/saring.1
 corpus=man/saring-corpus.5
 completion=data/completion.bash

@@ -2,6 +2,8 @@
 # tty.sh: saring at a terminal (through script(1), which gives it a pty):
 # the paste hint, one Ctrl-D ends the message, colour unless NO_COLOR,
 # a progress count for long scans.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/env.sh
 passed=0 failed=0 skipped=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "not ok - $1"; }
@@ -10,10 +12,8 @@ if ! command -v script >/dev/null 2>&1; then
 	echo "tty: 0 passed, 0 failed, 1 skipped"
 	exit 0
 fi
-export SARING_DB=build/starter.db SARING_LANG=en
-unset NO_COLOR
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+export SARING_DB=build/starter.db
+T=$TEST_ENV
 msg='vaksin covid ada microchip nya aktif kena sinyal 5G disuntikkan ke rakyat'
 
 # one Ctrl-D (\004) after the line ends the message; timeout catches a hang

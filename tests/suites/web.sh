@@ -11,6 +11,7 @@
 #     build/web/. Chromium is installed when root on Debian, else skipped.
 # Run from the project root (run-all.sh does). Prints "web: N passed, N failed[, N skipped]".
 cd "$(dirname "$0")/../.." || exit 2
+. tests/env.sh
 passed=0 failed=0 skipped=0
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL $*"; }
@@ -52,17 +53,17 @@ if ! command -v python3 >/dev/null 2>&1; then
 	result
 fi
 
-tmp=$(mktemp -d)
+tmp=$TEST_ENV/web
 pids=
 cleanup() {
 	for p in $pids; do
 		kill "$p" 2>/dev/null
 	done
-	rm -rf "$tmp"
+	rm -rf "$TEST_ENV"
 }
 trap cleanup EXIT
 trap 'exit 2' INT TERM
-mkdir "$tmp/uploads"
+mkdir "$tmp" "$tmp/uploads"
 
 # start NAME ARGS...: run saring serve in the background (pid in $pid, output
 # in $tmp/NAME.out and .err) and wait up to 10 s for the URL it prints ($url).
