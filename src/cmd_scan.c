@@ -98,6 +98,28 @@ static const char *senders(long n)
 	return buf;
 }
 
+/*
+ * The documents matched as verdict v, most copies first, under heading
+ * some, or none when there are none (NULL: then nothing is printed).
+ */
+static void summary_documents(const struct scan *sc, enum verdict v, const char *some,
+			      const char *none, int top)
+{
+	size_t n;
+	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << v, &n);
+	if (n || none)
+		printf("\n%s\n", n ? some : none);
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
+		       _("first"), *h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
+		if (h[i]->url)
+			printf("      %s\n", h[i]->url);
+		if (h[i]->change)
+			printf("      %s\n", h[i]->change);
+	}
+	free(h);
+}
+
 static void summary(const struct scan *sc, int top)
 {
 	printf(_("Messages read:      %ld\n"), sc->sc.read);
@@ -106,16 +128,11 @@ static void summary(const struct scan *sc, int top)
 	       sc->sc.skipped_kind[CHAT_MEDIA], sc->sc.skipped_kind[CHAT_DELETED]);
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
 		printf("  %-14s %ld\n", verdict_title((enum verdict)v), sc->sc.verdicts[v]);
+	summary_documents(sc, V_HOAX, _("Known hoaxes in this chat:"),
+			  _("Known hoaxes in this chat: none found"), top);
+	summary_documents(sc, V_ALTERED, _("Official releases passed on with numbers or dates changed:"),
+			  NULL, top);
 	size_t n;
-	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
-	printf("\n%s\n", n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
-	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
-		       _("first"), *h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
-		if (h[i]->url)
-			printf("      %s\n", h[i]->url);
-	}
-	free(h);
 	struct sighting **u = screening_ranked(&sc->sc, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	printf("\n%s\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
@@ -163,6 +180,48 @@ static void html_chart(FILE *f, const struct hmap *days)
 	free(v);
 }
 
+/*
+ * The report's table of documents matched as verdict v under heading, or
+ * "none" when there are none (nothing at all unless show_none).
+ */
+static void html_documents(FILE *f, const struct scan *sc, enum verdict v, const char *heading,
+			   int show_none, int top)
+{
+	size_t n;
+	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << v, &n);
+	if (n || show_none)
+		fprintf(f, "<h2>%s</h2>\n", heading);
+	if (!n && show_none)
+		fprintf(f, "<p>%s</p>\n", _("none"));
+	else if (n)
+		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
+			_("Document"), _("Copies"), _("Senders"), _("First seen"));
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		fprintf(f, "<tr><td><span class=\"hoax\">%s</span> ", verdict_title(h[i]->verdict));
+		if (h[i]->url) {
+			fputs("<a href=\"", f);
+			out_html(f, h[i]->url);
+			fputs("\">", f);
+		}
+		out_html(f, h[i]->title ? h[i]->title : h[i]->match_id);
+		fputs(h[i]->url ? "</a>" : "", f);
+		fputs(" <small>[", f);
+		out_html(f, h[i]->match_id);
+		fputs("]</small>", f);
+		if (h[i]->change) {
+			fputs("<br>", f);
+			out_html(f, h[i]->change);
+		}
+		fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", h[i]->copies,
+			h[i]->nsenders);
+		out_html(f, *h[i]->first ? h[i]->first : "?");
+		fputs("</td></tr>\n", f);
+	}
+	if (n)
+		fputs("</table>\n", f);
+	free(h);
+}
+
 /* The report for the local Diskominfo: one self-contained HTML file, no scripts. */
 static int write_html(const struct scan *sc, const char *path, int top)
 {
@@ -190,33 +249,9 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		html_chart(f, &sc->sc.days);
 	else
 		fprintf(f, "<p>%s</p>\n", _("none"));
+	html_documents(f, sc, V_HOAX, _("Known hoaxes in this chat"), 1, top);
+	html_documents(f, sc, V_ALTERED, _("Official releases passed on with numbers or dates changed"), 0, top);
 	size_t n;
-	struct sighting **h = screening_ranked(&sc->sc, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
-	fprintf(f, "<h2>%s</h2>\n", _("Known hoaxes in this chat"));
-	if (!n)
-		fprintf(f, "<p>%s</p>\n", _("none"));
-	else
-		fprintf(f, "<table><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th><th>%s</th></tr>\n",
-			_("Document"), _("Copies"), _("Senders"), _("First seen"));
-	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		fprintf(f, "<tr><td><span class=\"hoax\">%s</span> ", verdict_title(h[i]->verdict));
-		if (h[i]->url) {
-			fputs("<a href=\"", f);
-			out_html(f, h[i]->url);
-			fputs("\">", f);
-		}
-		out_html(f, h[i]->title ? h[i]->title : h[i]->match_id);
-		fputs(h[i]->url ? "</a>" : "", f);
-		fputs(" <small>[", f);
-		out_html(f, h[i]->match_id);
-		fprintf(f, "]</small></td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", h[i]->copies,
-			h[i]->nsenders);
-		out_html(f, *h[i]->first ? h[i]->first : "?");
-		fputs("</td></tr>\n", f);
-	}
-	if (n)
-		fputs("</table>\n", f);
-	free(h);
 	struct sighting **u = screening_ranked(&sc->sc, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	fprintf(f, "<h2>%s</h2>\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)

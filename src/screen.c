@@ -32,6 +32,7 @@ static int fp_token(void *ctx, const struct token *t)
 static void sighting_free(struct sighting *s)
 {
 	free(s->excerpt);
+	free(s->change);
 	free(s);
 }
 
@@ -153,6 +154,22 @@ static void set_doc(struct screening *sc, struct sighting *s, const struct match
 	s->url = f[3];
 }
 
+/* What an altered message changed: its notes on numbers, joined by "; ". */
+static char *change_of(const struct result *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < r->nnotes; i++) {
+		if (r->notes[i].kind != NOTE_NUMBERS)
+			continue;
+		char *t = note_text(&r->notes[i], 1);
+		sb_printf(&sb, "%s%s", sb.len ? "; " : "", t);
+		free(t);
+	}
+	if (!sb.len)
+		return NULL;   /* nothing was allocated */
+	return sb_detach(&sb);
+}
+
 static struct sighting *new_sighting(struct screening *sc, const struct result *r)
 {
 	struct sighting *s = xcalloc(1, sizeof *s);
@@ -160,6 +177,8 @@ static struct sighting *new_sighting(struct screening *sc, const struct result *
 	s->score = r->score;
 	if (r->nm)
 		set_doc(sc, s, &r->m[0]);
+	if (r->verdict == V_ALTERED)
+		s->change = change_of(r);
 	return s;
 }
 
@@ -203,7 +222,10 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
 	sc->verdicts[s->verdict]++;
 	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
-		struct hmap_entry *h = hmap_put(&sc->hoaxes, s->match_id, strlen(s->match_id), &isnew);
+		struct strbuf key = STRBUF_INIT;   /* an altered release once per change */
+		sb_printf(&key, "%s\n%s", s->match_id, s->change ? s->change : "");
+		struct hmap_entry *h = hmap_put(&sc->hoaxes, key.buf, key.len, &isnew);
+		sb_release(&key);
 		if (isnew) {
 			struct sighting *d = xcalloc(1, sizeof *d);
 			d->verdict = s->verdict;
@@ -212,6 +234,7 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 			d->label = s->label;
 			d->title = s->title;
 			d->url = s->url;
+			d->change = s->change ? xstrdup(s->change) : NULL;
 			h->val.ptr = d;
 		}
 		add_sender(h->val.ptr, msg->sender, msg->time);

@@ -31,6 +31,8 @@ struct sighting {
 	const char *match_id, *label, *title, *url;   /* the best match's, shared (screening.docs); NULL when none */
 	char *excerpt;      /* owned: the text, cut (masked with anonymize), kept once it is a lead
 			     * (similar, or a second copy); else NULL */
+	char *change;       /* owned: for altered, what differs from the release (the matcher's
+			     * notes in the reader's language); else NULL */
 	char first[20], last[20];  /* ISO times of the first and last copies, or "" */
 	long copies;
 	uint32_t senders[SENDERS_MAX];  /* sender hashes */
@@ -42,7 +44,8 @@ struct screening {
 	long min_words;     /* shorter messages are counted, not screened */
 	int anonymize;      /* mask phone numbers and e-mail in excerpts */
 	struct hmap seen;   /* canonical text hash -> struct sighting * */
-	struct hmap hoaxes; /* matched hoax/altered document id -> struct sighting * */
+	struct hmap hoaxes; /* matched hoax document id, or altered document id and change,
+			     * -> struct sighting * */
 	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
 	struct hmap docs;   /* matched document id -> owned char *[4]: id, label, title, url */
 	long read, screened, short_msgs, skipped_kind[4];
@@ -61,8 +64,9 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 
 /*
  * Sightings whose verdict is in want (a bit per verdict), most copies
- * first: documents (hoaxes) when documents is set, else messages. A
- * message seen once and unknown is left out: it is no lead. Free the array.
+ * first: documents (hoaxes; an altered release once per change) when
+ * documents is set, else messages. A message seen once and unknown is
+ * left out: it is no lead. Free the array.
  */
 struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n);
 

@@ -364,6 +364,55 @@ static void count_row(struct strbuf *out, const char *label, long n, const char 
 	sb_printf(out, "</th><td class=\"n\">%ld</td></tr>\n", n);
 }
 
+/*
+ * The documents matched as verdict v in the summary, most copies first,
+ * under heading some, or none when there are none (NULL: nothing shown).
+ */
+static void documents_html(struct strbuf *out, const struct screening *sm, enum verdict v,
+			   const char *some, const char *none)
+{
+	size_t n;
+	struct sighting **h = screening_ranked(sm, 1, 1u << v, &n);
+	if (n || none) {
+		sb_puts(out, "<h3>");
+		esc(out, n ? some : none);
+		sb_puts(out, "</h3>\n");
+	}
+	if (n)
+		sb_printf(out, "<ol class=\"sources\" id=\"%s\">\n", v == V_HOAX ? "hoaxes" : verdict_name(v));
+	struct strbuf s = STRBUF_INIT;
+	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
+		const struct sighting *d = h[i];
+		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
+		esc(out, verdict_title(d->verdict));
+		sb_puts(out, "</span> ");
+		title_html(out, d->title && *d->title ? d->title : d->match_id, d->url);
+		if (d->change) {
+			sb_puts(out, "\n<div class=\"change\">");
+			esc(out, d->change);
+			sb_puts(out, "</div>");
+		}
+		sb_reset(&s);
+		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
+		sb_puts(&s, ", ");
+		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->nsenders),
+			  (long)d->nsenders);
+		sb_puts(out, "\n<div class=\"meta\">");
+		esc(out, s.buf);
+		sb_puts(out, " · ");
+		esc(out, _("first seen"));
+		sb_putc(out, ' ');
+		when(out, d->first);
+		sb_puts(out, " · ");
+		esc(out, d->match_id);
+		sb_puts(out, "</div></li>\n");
+	}
+	if (n)
+		sb_puts(out, "</ol>\n");
+	sb_release(&s);
+	free(h);
+}
+
 static void render_summary(struct strbuf *out, const struct screening *sm, const char *name)
 {
 	struct strbuf s = STRBUF_INIT;
@@ -387,39 +436,11 @@ static void render_summary(struct strbuf *out, const struct screening *sm, const
 	sb_puts(out, "</h3>\n<table>\n");
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
 		count_row(out, verdict_title((enum verdict)v), sm->verdicts[v], verdict_name((enum verdict)v));
-	sb_puts(out, "</table>\n<h3>");
+	sb_puts(out, "</table>\n");
+	documents_html(out, sm, V_HOAX, _("Known hoaxes in this chat:"), _("Known hoaxes in this chat: none found"));
+	documents_html(out, sm, V_ALTERED, _("Official releases passed on with numbers or dates changed:"), NULL);
 
 	size_t n;
-	struct sighting **h = screening_ranked(sm, 1, 1u << V_HOAX | 1u << V_ALTERED, &n);
-	esc(out, n ? _("Known hoaxes in this chat:") : _("Known hoaxes in this chat: none found"));
-	sb_puts(out, "</h3>\n");
-	if (n)
-		sb_puts(out, "<ol class=\"sources\" id=\"hoaxes\">\n");
-	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
-		const struct sighting *d = h[i];
-		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
-		esc(out, verdict_title(d->verdict));
-		sb_puts(out, "</span> ");
-		title_html(out, d->title && *d->title ? d->title : d->match_id, d->url);
-		sb_reset(&s);
-		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
-		sb_puts(&s, ", ");
-		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->nsenders),
-			  (long)d->nsenders);
-		sb_puts(out, "\n<div class=\"meta\">");
-		esc(out, s.buf);
-		sb_puts(out, " · ");
-		esc(out, _("first seen"));
-		sb_putc(out, ' ');
-		when(out, d->first);
-		sb_puts(out, " · ");
-		esc(out, d->match_id);
-		sb_puts(out, "</div></li>\n");
-	}
-	if (n)
-		sb_puts(out, "</ol>\n");
-	free(h);
-
 	struct sighting **u = screening_ranked(sm, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
 	sb_puts(out, "<h3>");
 	esc(out, _("Related to known documents, or forwarded more than once (check these next):"));

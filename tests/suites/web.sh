@@ -291,6 +291,15 @@ for v in ("HOAX", "ALTERED", "OFFICIAL", "SIMILAR", "UNKNOWN"):
     check(f"summary: {v} count as scan ({n})", re.search(r'<span class="dot v-\w+"></span>%s</th><td class="n">%s</td>' % (v, n), page) is not None)
 check("summary: the known hoax with its copies", re.search(r"starter-hoax-001", page) is not None and "2 copies" in page
       and "first seen 2022-10-13 16:30" in page)
+hoaxes = re.search(r'<ol class="sources" id="hoaxes">(.*?)</ol>', page, re.S)
+altered = re.search(r'<ol class="sources" id="altered">(.*?)</ol>', page, re.S)
+check("summary: the known hoaxes list holds hoaxes only", hoaxes is not None and "starter-hoax-001" in hoaxes.group(1)
+      and "starter-official-003" not in hoaxes.group(1), hoaxes.group(1)[:300] if hoaxes else page[:300])
+check("summary: the altered release under its own heading, with what changed", altered is not None
+      and "starter-official-003" in altered.group(1)
+      and "numbers differ: Rp900.000 where the release says Rp600.000" in altered.group(1)
+      and re.search(r"<h3>Official releases passed on with numbers or dates changed:</h3>\s*<ol[^>]*id=\"altered\"", page),
+      altered.group(1)[:300] if altered else page[:300])
 check("summary: the client's file name only shown, escaped", "../../etc/evil name.txt" in page)
 check("upload leaves no temporary file", os.listdir(uploads) == [], os.listdir(uploads))
 st, h, page = request("POST", "/scan", *multipart("chat", "export.zip", open("tests/chat/export-ios.zip", "rb").read()))
