@@ -2,14 +2,15 @@
 # run-all.sh and by each runner, so that a suite run alone is isolated too:
 # nothing of the user's own saring state reaches a test.
 #   - HOME and the XDG data, config and cache folders: empty folders in
-#     $TEST_ENV, a new temporary folder removed at exit (a runner that sets
-#     its own EXIT trap removes it there)
+#     $TEST_ENV, a new temporary folder removed at exit, Ctrl-C included (a
+#     runner that sets its own EXIT trap removes it there)
 #   - every SARING_* variable unset except SARING_SHARED (run-all.sh passes
 #     the data path in it): a test that needs one sets it itself
 #   - LANGUAGE, LC_* and NO_COLOR unset, LANG=C.UTF-8: messages in English
 #     unless a test asks for another language
 TEST_ENV=$(mktemp -d "${TMPDIR:-/tmp}/saring-test.XXXXXX") || exit 3
 trap 'rm -rf "$TEST_ENV"' EXIT
+trap 'exit 130' INT TERM
 
 # test_home DIR: HOME and its XDG folders, empty, under DIR.
 test_home() {
