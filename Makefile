@@ -1,6 +1,7 @@
 # saring: screen Indonesian messages for known hoaxes, offline.
 #
-#   make            build ./saring (installs missing Debian packages first when root)
+#   make            build ./saring (says which Debian packages are missing; never installs)
+#   make deps       install the missing Debian packages (as root; check and demo do it too)
 #   make check      run every test suite (SANITIZE=address,undefined, VALGRIND=1)
 #   make demo       build and screen sample messages against the starter corpus
 #   make eval       score matching quality on ../shared/data dev queries
@@ -66,8 +67,11 @@ TEST_DEPS = chromium chromium-driver
 
 all: deps saring build/starter.db $(MO_FILES)
 
+# Only `make deps`, `make check` and `make demo` install packages; any other
+# goal (plain `make`) names what is missing and fails.
+INSTALL_GOALS = deps check demo
 deps:
-	@sh tests/deps.sh $(DEB_DEPS)
+	@sh tests/deps.sh $(if $(filter $(INSTALL_GOALS),$(MAKECMDGOALS)),,--check) $(DEB_DEPS)
 
 test-deps:
 	@sh tests/deps.sh $(TEST_DEPS)

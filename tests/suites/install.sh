@@ -19,5 +19,25 @@ case $out in *'"documents":55'*) ok ;; *) bad "installed starter corpus: $out" ;
 if make -s uninstall DESTDIR="$T" >"$T/log" 2>&1; then ok; else bad "make uninstall"; fi
 left=$(find "$T/usr" -type f 2>/dev/null | head -n 5)
 if [ -z "$left" ]; then ok; else bad "uninstall left files: $left"; fi
+# Plain `make` never installs: a missing package is named, with `make deps`,
+# and make fails; `make deps` (as root) does call apt-get. A fake apt-get
+# on the PATH records each call.
+F=$TEST_ENV/fake
+mkdir -p "$F/bin"
+printf '#!/bin/sh\necho "$*" >>"%s/apt-get.log"\nexit 1\n' "$F" >"$F/bin/apt-get"
+chmod +x "$F/bin/apt-get"
+if PATH="$F/bin:$PATH" make -s DEB_DEPS=saring-no-such-package >"$F/log" 2>&1; then
+	bad "make with a package missing succeeded"
+elif ! grep -q "saring-no-such-package" "$F/log" || ! grep -q "make deps" "$F/log"; then
+	bad "make with a package missing: no hint naming it and make deps: $(tail -n 3 "$F/log")"
+elif [ -e "$F/apt-get.log" ]; then
+	bad "make ran apt-get: $(cat "$F/apt-get.log")"
+else
+	ok
+fi
+if [ "$(id -u)" = 0 ]; then
+	PATH="$F/bin:$PATH" make -s deps DEB_DEPS=saring-no-such-package >"$F/log" 2>&1
+	if [ -s "$F/apt-get.log" ]; then ok; else bad "make deps as root did not call apt-get: $(tail -n 3 "$F/log")"; fi
+fi
 echo "install: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
