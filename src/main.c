@@ -25,7 +25,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "check", cmd_check, "[-n N] [--json | --tsv] [--jsonl] [-f FILE] [--color=WHEN] [TEXT...]",
+	{ "check", cmd_check, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--color=WHEN] [TEXT...]",
 	  N_("match a message against known hoaxes and official releases") },
 	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
 	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L]", N_("write the corpus out") },
@@ -37,7 +37,7 @@ static const struct command commands[] = {
 	{ "remove", cmd_remove, "ID...", N_("remove documents from the corpus") },
 	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize] [--salt KEY] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] FILE...",
 	  N_("screen exported WhatsApp chats") },
-	{ "search", cmd_search, "[--label L] [-n N] [--json] [--fts EXPR] QUERY...",
+	{ "search", cmd_search, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },
 	{ "serve", cmd_serve, "[--listen ADDR:PORT | --port N]",
 	  N_("check messages and chats in a web page on this computer") },

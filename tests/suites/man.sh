@@ -7,6 +7,9 @@
 #     as Fl in that command's subsection of saring.1
 #   - data/completion.bash offers every long option of each command, and the
 #     expected words in a few cases
+#   - each command's synopsis says the same options in `saring help CMD`
+#     (main.c's table), the SYNOPSIS of saring.1 and the head of its .Ss, and
+#     they are the options of its getopt table (aliases such as --colour aside)
 # Run from the project root (run-all.sh does). Prints "man: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
@@ -37,6 +40,66 @@ long_options() {
 # Short options in the getopt_long option string of source file $1, one per line.
 short_options() {
 	sed -n 's/.*getopt_long([^"]*"\([^"]*\)".*/\1/p' "$1" | tr -d ':' | fold -w 1
+}
+
+# The options of command $1 in mdoc text on stdin, as written ("--json",
+# "-n"; a cluster such as "Fl st" is -s and -t): from each synopsis entry
+# (a .Nm line to the next) that names .Cm $1; --db and --lang left out.
+mdoc_options() {
+	awk -v c="$1" '
+		/^\.Nm/ { if (mine) printf "%s", entry; entry = ""; mine = 0 }
+		$0 == ".Cm " c { mine = 1 }
+		{ entry = entry $0 "\n" }
+		END { if (mine) printf "%s", entry }' |
+		grep -oE 'Fl [-A-Za-z0-9]+' | while read -r _ o; do
+			case $o in
+			-*) echo "-$o" ;;
+			*) printf '%s\n' "$o" | fold -w 1 | sed 's/^/-/' ;;
+			esac
+		done | grep -vxE -- '--(db|lang)'
+}
+
+# The options in the usage line of `saring help $1`, as written.
+help_options() {
+	./saring help "$1" | sed -n '1s/^usage: saring [^ ]*//p' |
+		grep -oE -- '-{1,2}[A-Za-z][A-Za-z0-9-]*' | grep -vxE -- '--(db|lang)'
+}
+
+# canonical SRC: the options on stdin ("--json", "-f") as the getopt table of
+# SRC names them, sorted, one line each: a long option by its first name
+# ("colour" is "color"), a short one by its long name where one has its
+# letter ("-f" is "file"), else as "-x"; one not in the table as "?" and
+# as written. Without a table (the command takes only --db, --json) as written.
+canonical() {
+	awk -v src="$1" '
+		BEGIN {
+			while ((getline line < src) > 0) {
+				if (line ~ /^[ \t]*\{ *"[A-Za-z0-9-]+", *[a-z_]+argument, *NULL, *\x27.\x27/) {
+					split(line, q, "\"")
+					ch = substr(line, index(line, "\x27") + 1, 1)
+					if (!(ch in first))
+						first[ch] = q[2]
+					long[q[2]] = first[ch]
+					table = 1
+				}
+				if (match(line, /getopt_long\([^"]*"[^"]*"/)) {
+					s = substr(line, RSTART, RLENGTH)
+					sub(/^[^"]*"/, "", s)
+					gsub(/[":]/, "", s)
+					for (i = 1; i <= length(s); i++)
+						short[substr(s, i, 1)] = 1
+				}
+			}
+		}
+		!table { print; next }
+		/^--/ { o = substr($0, 3); print (o in long) ? long[o] : "?" $0; next }
+		/^-/ { o = substr($0, 2); print !(o in short) ? "?" $0 : (o in first) ? first[o] : $0 }' | sort -u
+}
+
+# Every option of the getopt table of SRC but --db, canonical.
+table_options() {
+	{ long_options "$1" | grep -vx db | sed 's/^/--/'; short_options "$1" | grep . | sed 's/^/-/'; } |
+		canonical "$1"
 }
 
 # Does text on stdin have an item (.It) with "Fl OPT", OPT not followed by
@@ -110,7 +173,28 @@ for src in src/cmd_*.c; do
 	done
 done
 
-# 4. the bash completion
+# 4. one synopsis per command: saring help, SYNOPSIS, .Ss, the getopt table
+if [ -x ./saring ]; then
+	for c in $commands; do
+		src=src/cmd_$c.c
+		[ -f "$src" ] || src=/dev/null
+		help=$(help_options "$c" | canonical "$src" | tr '\n' ' ')
+		syn=$(synopsis | mdoc_options "$c" | canonical "$src" | tr '\n' ' ')
+		ss=$(subsection "$c" | sed '/^\.Pp/q' | mdoc_options "$c" | canonical "$src" | tr '\n' ' ')
+		if [ "$help" = "$syn" ]; then pass; else
+			fail "synopsis of $c: saring help says [$help], $page SYNOPSIS [$syn]"; fi
+		if [ "$help" = "$ss" ]; then pass; else
+			fail "synopsis of $c: saring help says [$help], $page .Ss $c [$ss]"; fi
+		if [ "$src" = /dev/null ] || ! grep -q getopt_long "$src"; then
+			continue
+		fi
+		table=$(table_options "$src" | tr '\n' ' ')
+		if [ "$help" = "$table" ]; then pass; else
+			fail "synopsis of $c: saring help says [$help], the getopt table of $src [$table]"; fi
+	done
+fi
+
+# 5. the bash completion
 if ! command -v bash >/dev/null 2>&1; then
 	skip "completion: bash is not installed"
 elif [ ! -f "$completion" ]; then
