@@ -36,14 +36,7 @@ int cmd_check(int argc, char **argv)
 	int batch = 0, c;
 	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'n': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 100)
-				return usage_error(_("-n wants a number from 1 to 100, not '%s'"), optarg);
-			rep.topn = (int)n;
-			break;
-		}
+		case 'n': rep.topn = (int)opt_int(optarg, 1, 100, "-n"); break;
 		case 'j': rep.format = OUT_JSON; break;
 		case 't': rep.format = OUT_TSV; break;
 		case 'b': batch = 1; break;

@@ -331,24 +331,14 @@ int cmd_scan(int argc, char **argv)
 			if (parse_only(optarg, &sc.only) < 0)
 				return usage_error(_("--only wants verdicts (hoax,altered,official,similar,unknown), not '%s'"), optarg);
 			break;
-		case 'w': {
-			char *end;
-			min_words = strtol(optarg, &end, 10);
-			if (*end || min_words < 1 || min_words > 1000)
-				return usage_error(_("--min-words wants a number from 1 to 1000, not '%s'"), optarg);
-			break;
-		}
+		case 'w': min_words = opt_int(optarg, 1, 1000, "--min-words"); break;
 		case 'a': anonymize = 1; break;
 		case 's': salt = optarg; break;
 		case 'D':
 			if (chat_parse_date_order(optarg, &order) < 0)
 				return usage_error(_("--date-order wants dmy, mdy or ymd, not '%s'"), optarg);
 			break;
-		case 'n':
-			top = atoi(optarg);
-			if (top < 1)
-				return usage_error(_("--top wants a positive number"));
-			break;
+		case 'n': top = (int)opt_int(optarg, 1, 1000000, "--top"); break;
 		case 'H': html = optarg; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));

@@ -77,11 +77,7 @@ int cmd_search(int argc, char **argv)
 	int n = 10, json = 0, c;
 	while ((c = getopt_long(argc, argv, "n:l:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'n':
-			n = atoi(optarg);
-			if (n < 1 || n > 1000)
-				return usage_error(_("-n wants a number from 1 to 1000, not '%s'"), optarg);
-			break;
+		case 'n': n = (int)opt_int(optarg, 1, 1000, "-n"); break;
 		case 'l':
 			label = import_label(optarg);
 			if (!label)

@@ -619,14 +619,10 @@ int cmd_serve(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': listen_arg = optarg; break;
-		case 'p': {
-			char *end;
-			port = strtol(optarg, &end, 10);
-			if (!*optarg || *end || port < 0 || port > 65535)
-				return usage_error(_("--port wants a number from 0 to 65535, not '%s'"), optarg);
+		case 'p':
+			port = opt_int(optarg, 0, 65535, "--port");
 			port_given = 1;
 			break;
-		}
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}

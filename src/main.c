@@ -201,6 +201,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	progcmd = current->name;
+	progusage = current->args;
 	for (int j = i + 1; j < argc && strcmp(argv[j], "--"); j++)
 		if (!strcmp(argv[j], "--help") || !strcmp(argv[j], "-h")) {
 			return finish(command_help(current->name));

@@ -1,6 +1,8 @@
 /* util.c: allocation wrappers, strbuf, error reporting, file reading. */
 #include "util.h"
+#include "i18n.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 #include <unistd.h>
 
 const char *progcmd = NULL;
+const char *progusage = NULL;
 
 static _Noreturn void oom(void)
 {
@@ -191,6 +194,20 @@ void die(int status, const char *fmt, ...)
 	vreport(fmt, ap);
 	va_end(ap);
 	exit(status);
+}
+
+long opt_int(const char *arg, long lo, long hi, const char *name)
+{
+	const char *digits = arg + (*arg == '-' || *arg == '+');   /* strtol also skips spaces */
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (isdigit((unsigned char)*digits) && !*end && !errno && v >= lo && v <= hi)
+		return v;
+	warnx_(_("%s wants a number from %ld to %ld, not '%s'"), name, lo, hi, arg);
+	if (progcmd && progusage)
+		fprintf(stderr, _("usage: saring %s %s\n"), progcmd, progusage);
+	exit(EXIT_USAGE);
 }
 
 int read_file(const char *path, struct strbuf *out)

@@ -67,11 +67,19 @@ void sb_release(struct strbuf *sb);
 
 /* The running command's name for messages, e.g. "check"; set by main. */
 extern const char *progcmd;
+/* Its synopsis after the name, for usage errors; set by main. */
+extern const char *progusage;
 
 /* "saring CMD: message" on stderr. */
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* On this thread, warnx_() hands its message (without the "saring CMD: " prefix) to fn instead; NULL undoes it. */
 void warn_sink(void (*fn)(void *ctx, const char *msg), void *ctx);
+/*
+ * The value of number option name ("-n", "--top"): arg, a whole decimal
+ * number from lo to hi. Anything else is a usage error: the message and
+ * the command's usage on stderr, then exit(EXIT_USAGE).
+ */
+long opt_int(const char *arg, long lo, long hi, const char *name);
 /* "saring CMD: message" on stderr, then exit(status). */
 _Noreturn void die(int status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
