@@ -51,7 +51,7 @@ LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c src/cmd_%.c,$
 CMD_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/main.c src/cmd_%.c,$(SRCS)))
 TABLES = data_slang=data/slang.tsv data_stopwords=data/stopwords.txt \
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt \
-	data_schema=data/schema.sql
+	data_schema=data/schema.sql data_everyday=data/everyday.txt
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 PO_FILES = $(wildcard data/po/*.po)
 MO_FILES = $(patsubst data/po/%.po,build/locale/%/LC_MESSAGES/saring.mo,$(PO_FILES))

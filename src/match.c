@@ -6,14 +6,20 @@
  *    weight of its rarest terms, read from their posting lists under a
  *    budget, are the candidates (at most POOL).
  * 2. Each candidate's stored token sequence (doc_terms) is compared with
- *    the message: the idf-weighted share of the message's words found in
- *    it, the share of the message's word pairs (shingles) found in it,
- *    and the same two the other way round. Containment, not cosine, so a
- *    10-word message and a 500-word one mean the same; word pairs are what
- *    separate a real excerpt from a same-topic message.
+ *    the message as evidence, not shares: every message word found in the
+ *    document inside a run (a word pair found in the same order there)
+ *    counts its information (idf; everyday chat words a fifth, single
+ *    letters nothing), a word found alone a quarter of it, and a word not
+ *    found costs MISS. The best-scoring stretch of the message (a maximum
+ *    sum segment, as in local alignment) is the evidence, so chatter
+ *    around a forward neither lifts nor sinks it. Less what a stretch that
+ *    good would reach by chance (one of this many documents, one of this
+ *    many stretches of the message, a document this long), it is in bits;
+ *    score = 1 - 2^(-bits / MATCH_BITS), so 0.5 is the match threshold.
  * 3. The best score decides the verdict (T_MATCH, T_SIMILAR), the label
- *    decides which, and numbers that differ from an official release
- *    make it "altered".
+ *    decides which, and numbers or dates that differ from an official
+ *    release make it "altered". A second forward in the same message (a
+ *    match on a stretch of its own) is reported beside the first.
  */
 #include "match.h"
 
@@ -24,6 +30,8 @@
 #include "hmap.h"
 #include "i18n.h"
 #include "normalize.h"
+#include "quantity.h"
+#include "tables.h"
 #include "util.h"
 
 #define QUERY_CAP 32      /* rarest tokens used for candidates */
@@ -44,6 +52,34 @@
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
 #define SHORT_MSG 4       /* messages with fewer distinct words count less */
 #define SHORT_MSG_MAX 0.40 /* the most that one or two words can score */
+#define UNKNOWN_W 2.0     /* a word no document holds (typo, other language): its weight at most */
+/*
+ * Evidence gates containment: a score is its containment times
+ * 1 - 2^(-bits / GATE_BITS), so GATE_BITS bits beyond chance keep half of
+ * it, and none keep nothing. The best stretch alone (a forward in chatter)
+ * may stand for the message with more evidence (STRETCH_GATE_BITS) and at
+ * least STRETCH_MIN words.
+ */
+#define GATE_BITS 4.0
+#define STRETCH_GATE_BITS 12.0
+#define STRETCH_MIN 8
+
+/* Evidence (see the top of this file); weights in nats, as idf. */
+#define ALONE 0.25        /* a word found, but not next to the message's neighbour */
+#define MISS 1.5          /* a message word the document does not hold */
+#define CHAT_WEIGHT 0.1   /* an everyday chat word (data/everyday.txt) */
+#define DOC_LEN_REF 200.0 /* a document this many words long doubles the chance of a run */
+/*
+ * "Any of ndocs documents" counts as ndocs^CHANCE_DOCS: the candidates are
+ * not a random draw (they hold the message's rarest words), so the full
+ * Bonferroni count would be too strict for short messages.
+ */
+#define CHANCE_DOCS 0.4
+#define COND_DF_MAX 4096  /* pairs of rarer words have their co-occurrence counted */
+#define COND_PRIOR 8.0    /* documents' worth of belief that words occur independently */
+
+/* A message token's flag of the matcher's own, beside the pipeline's: kept when a typing error is mended. */
+#define QF_EVERYDAY (1u << 30)   /* a word of data/everyday.txt */
 
 struct qtok {
 	uint32_t h;          /* term hash */
@@ -54,9 +90,10 @@ struct qtok {
 };
 
 struct rare {
-	long long df;        /* documents holding the term */
+	long long order;     /* sort key: df, chat words after every other */
 	double w;            /* its weight */
 	size_t text;         /* offset of its canonical text in matcher.texts */
+	long long df;        /* documents holding the term */
 };
 
 /* Candidate accumulator entry: a doc row and the sum of the weights of message terms it holds. */
@@ -69,7 +106,15 @@ struct acc {
 struct slot {
 	uint64_t key;        /* term hash, or pair of hashes; 0 = empty */
 	uint32_t mark;       /* candidate that last found it */
-	double w;            /* weight (terms) */
+	uint32_t used;       /* candidate whose evidence last counted it */
+	double w;            /* weight (terms): idf */
+	double ew;           /* weight as evidence: idf, less for chat words and single letters */
+	double cw;           /* weight in containment: ew, a word no document holds at most UNKNOWN_W;
+				pairs: the lesser of their two words' */
+	long long df;        /* documents holding it (terms); -1 = not yet known (pairs: cond) */
+	double cond;         /* pairs: information of the second word after the first, once known */
+	uint32_t *rows;      /* terms: the documents holding it, once read (owned); see rows_of() */
+	long long nrows;     /* their number; -1 not kept by the store, -2 not yet read */
 };
 
 #define FILTER_WORDS 64    /* a 4096-bit filter of the message's terms: most document words miss it */
@@ -90,10 +135,16 @@ struct matcher {
 	struct strbuf texts;     /* canonical token texts, NUL-separated */
 	struct slot *terms_set;  /* distinct message terms */
 	struct slot *pairs_set;  /* distinct message word pairs */
+	uint32_t *qterm, *qpair; /* per message token: its slot in terms_set, and its pair's with the
+				    token before in pairs_set (UINT32_MAX for the first) */
+	size_t capqs;
+	uint32_t *everyday;      /* term hashes of data/everyday.txt, ascending */
+	size_t neveryday;
 	uint64_t filter[FILTER_WORDS];   /* bit h % FILTER_BITS set for each message term h */
 	size_t setcap;           /* slots in each set (power of two) */
 	size_t nterms, npairs;
-	double wsum;             /* sum of term weights */
+	double wsum;             /* sum of term weights (cw) */
+	double pwsum;            /* sum of pair weights (cw) */
 	uint32_t mark;
 	struct rare *rare;       /* distinct known terms, rarest first */
 	size_t nrare, caprare;
@@ -120,8 +171,16 @@ void matcher_batch(struct matcher *m, int on)
 
 char *note_text(const struct note *n, int translate)
 {
-	static const char *const numbers_both = N_("numbers differ: %s where the release says %s");
-	static const char *const numbers_one = N_("numbers differ: %s is not in the release");
+	static const char *const both[] = {
+		[NOTE_NUMBERS] = N_("numbers differ: %s where the release says %s"),
+		[NOTE_DATES] = N_("dates differ: %s where the release says %s"),
+		[NOTE_TIMES] = N_("times differ: %s where the release says %s"),
+	};
+	static const char *const one[] = {
+		[NOTE_NUMBERS] = N_("numbers differ: %s is not in the release"),
+		[NOTE_DATES] = N_("dates differ: %s is not in the release"),
+		[NOTE_TIMES] = N_("times differ: %s is not in the release"),
+	};
 	static const char *const long_message = N_("the message is very long: only its first 100000 "
 						   "words were compared");
 	static const char *const negation = N_("the message says 'not' (tidak, bukan, ...) where the "
@@ -129,7 +188,7 @@ char *note_text(const struct note *n, int translate)
 					       "than spread it");
 	struct strbuf sb = STRBUF_INIT;
 	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->kind == NOTE_LONG ? long_message
-			: n->release ? numbers_both : numbers_one;
+			: n->release ? both[n->kind] : one[n->kind];
 	if (translate)
 		fmt = _(fmt);
 	if (n->kind == NOTE_NEGATION || n->kind == NOTE_LONG)
@@ -139,6 +198,11 @@ char *note_text(const struct note *n, int translate)
 	else
 		sb_printf(&sb, fmt, n->said);
 	return sb_detach(&sb);
+}
+
+int note_is_change(const struct note *n)
+{
+	return n->kind == NOTE_NUMBERS || n->kind == NOTE_DATES || n->kind == NOTE_TIMES;
 }
 
 const char *verdict_name(enum verdict v)
@@ -153,6 +217,45 @@ const char *verdict_name(enum verdict v)
 	return "unknown";
 }
 
+struct everyday {
+	uint32_t *h;         /* term hashes; owned by the matcher once loaded */
+	size_t n, cap;
+};
+
+static int add_everyday(void *ctx, const struct token *t)
+{
+	struct everyday *e = ctx;
+	xgrow((void **)&e->h, &e->cap, e->n + 1, sizeof *e->h);
+	e->h[e->n++] = term_hash(t->text, t->len);
+	return 0;
+}
+
+static int by_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The everyday chat words as the pipeline makes them, sorted for bsearch. */
+static void load_everyday(struct matcher *m)
+{
+	struct everyday e = { NULL, 0, 0 };
+	for (const char *p = data_everyday; *p;) {
+		size_t len = strcspn(p, "\n");
+		if (*p != '#')
+			norm_text(p, len, NORM_STEM, add_everyday, &e, NULL, NULL);
+		p += len + (p[len] == '\n');
+	}
+	qsort(e.h, e.n, sizeof *e.h, by_u32);
+	m->everyday = e.h;
+	m->neveryday = e.n;
+}
+
+static int is_everyday(const struct matcher *m, uint32_t h)
+{
+	return bsearch(&h, m->everyday, m->neveryday, sizeof h, by_u32) != NULL;
+}
+
 struct matcher *matcher_new(struct store *st)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
@@ -163,6 +266,7 @@ struct matcher *matcher_new(struct store *st)
 				    "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
 				    "FROM doc WHERE n = ?1");
 	m->ndocs = store_doc_count(st);
+	load_everyday(m);
 	return m;
 }
 
@@ -182,8 +286,13 @@ void matcher_free(struct matcher *m)
 	free(m->accidx);
 	free(m->rows);
 	sb_release(&m->texts);
+	for (size_t i = 0; m->terms_set && i < m->setcap; i++)
+		free(m->terms_set[i].rows);
 	free(m->terms_set);
 	free(m->pairs_set);
+	free(m->qterm);
+	free(m->qpair);
+	free(m->everyday);
 	free(m);
 }
 
@@ -223,7 +332,7 @@ static int collect(void *ctx, const struct token *t)
 	xgrow((void **)&m->q, &m->capq, m->nq + 1, sizeof *m->q);
 	struct qtok *q = &m->q[m->nq++];
 	q->h = term_hash(t->text, t->len);
-	q->flags = t->flags;
+	q->flags = t->flags | (is_everyday(m, q->h) ? QF_EVERYDAY : 0);
 	q->start = t->start;
 	q->end = t->end;
 	q->text = m->texts.len;
@@ -358,12 +467,22 @@ static double weight(long long df, long long ndocs)
 	return log(1.0 + (double)ndocs / (double)df);
 }
 
-/* Fill the message's term and pair sets, and its known terms rarest first. */
+/* The evidence weight of a term of weight w: everyday chat words count a fifth, single letters nothing. */
+static double evidence_weight(const struct matcher *m, const struct qtok *q, double w)
+{
+	if (!(q->flags & TF_NUMBER) && m->texts.buf[q->text] && !m->texts.buf[q->text + 1])
+		return 0;
+	return q->flags & QF_EVERYDAY ? w * CHAT_WEIGHT : w;
+}
+
+/* Fill the message's term and pair sets, and its known terms rarest first (chat words last). */
 static void prepare_message(struct matcher *m)
 {
 	size_t need = 16;
 	while (need < m->nq * 4)
 		need *= 2;
+	for (size_t i = 0; m->terms_set && i < m->setcap; i++)
+		free(m->terms_set[i].rows);
 	if (need > m->setcap) {
 		free(m->terms_set);
 		free(m->pairs_set);
@@ -374,37 +493,55 @@ static void prepare_message(struct matcher *m)
 		memset(m->terms_set, 0, m->setcap * sizeof *m->terms_set);
 		memset(m->pairs_set, 0, m->setcap * sizeof *m->pairs_set);
 	}
+	if (m->nq > m->capqs) {
+		m->capqs = m->nq;
+		m->qterm = xrealloc(m->qterm, m->capqs * sizeof *m->qterm);
+		m->qpair = xrealloc(m->qpair, m->capqs * sizeof *m->qpair);
+	}
 	memset(m->filter, 0, sizeof m->filter);
 	m->nterms = m->npairs = 0;
-	m->wsum = 0;
+	m->wsum = m->pwsum = 0;
 	m->mark = 0;
 	m->nrare = 0;
 	for (size_t i = 0; i < m->nq; i++) {
 		struct slot *s = set_slot(m->terms_set, m->setcap, m->q[i].h);
+		m->qterm[i] = (uint32_t)(s - m->terms_set);
 		m->filter[FILTER_WORD(m->q[i].h)] |= FILTER_BIT(m->q[i].h);
 		if (!s->key) {
 			const char *t = m->texts.buf + m->q[i].text;
 			long long df = doc_freq(m, t, strlen(t));
 			s->key = m->q[i].h;
+			s->df = df;
+			s->nrows = -2;
 			s->w = weight(df, m->ndocs);
-			m->wsum += s->w;
+			s->ew = evidence_weight(m, &m->q[i], s->w);
+			s->cw = df > 0 || s->ew < UNKNOWN_W ? s->ew : UNKNOWN_W;
+			m->wsum += s->cw;
 			m->nterms++;
 			if (df > 0) {
 				xgrow((void **)&m->rare, &m->caprare, m->nrare + 1, sizeof *m->rare);
-				m->rare[m->nrare++] = (struct rare){ df, s->w, m->q[i].text };
+				/* chat words go last: they must not spend the candidates' budget */
+				long long order = s->ew < s->w ? df + m->ndocs + 1 : df;
+				m->rare[m->nrare++] = (struct rare){ order, s->w, m->q[i].text, df };
 			}
 		}
+		m->qpair[i] = UINT32_MAX;
 		if (i > 0) {
 			struct slot *p = set_slot(m->pairs_set, m->setcap, pair_key(m->q[i - 1].h, m->q[i].h));
 			if (!p->key) {
 				p->key = pair_key(m->q[i - 1].h, m->q[i].h);
+				p->df = -1;
+				double a = m->terms_set[m->qterm[i - 1]].cw, b = s->cw;
+				p->cw = a < b ? a : b;
+				m->pwsum += p->cw;
 				m->npairs++;
 			}
+			m->qpair[i] = (uint32_t)(p - m->pairs_set);
 		}
 	}
 	/* the rarest terms first (insertion sort: messages are short) */
 	for (size_t i = 1; i < m->nrare; i++)
-		for (size_t j = i; j > 0 && m->rare[j].df < m->rare[j - 1].df; j--) {
+		for (size_t j = i; j > 0 && m->rare[j].order < m->rare[j - 1].order; j--) {
 			struct rare tmp = m->rare[j];
 			m->rare[j] = m->rare[j - 1];
 			m->rare[j - 1] = tmp;
@@ -520,12 +657,73 @@ static struct slot *message_term(const struct matcher *m, uint32_t h)
 	return s->key ? s : NULL;
 }
 
-/* Score one candidate against the message's sets. */
+/* The documents holding term slot t, read once per message: their number, or -1 when not kept. */
+static long long rows_of(struct matcher *m, struct slot *t)
+{
+	if (t->nrows == -2) {
+		size_t cap = 0;
+		t->nrows = t->df > 0 && t->df <= COND_DF_MAX ?
+			store_postings(m->st, (uint32_t)t->key, &t->rows, &cap) : -1;
+	}
+	return t->nrows;
+}
+
+/*
+ * How much the second word of message pair p says after the first: the
+ * information of "b given a", -log P(b | a), P from the documents holding
+ * both against those holding a (leaving the candidate out, and smoothed
+ * towards independence, so a rare first word is not its own proof). A fixed phrase (a name, a formula, a
+ * source's boilerplate) says little past its first word; two words that
+ * rarely meet say all of the second's weight. Counted once per message.
+ */
+static double pair_cond(struct matcher *m, struct slot *p)
+{
+	if (p->df >= 0)
+		return p->cond;
+	struct slot *a = set_slot(m->terms_set, m->setcap, (uint32_t)(p->key >> 32));
+	struct slot *b = set_slot(m->terms_set, m->setcap, (uint32_t)p->key);
+	long long na = rows_of(m, a), nb = rows_of(m, b);
+	p->cond = b->w;
+	if (na > 0 && nb > 0) {
+		long long both = 0;
+		for (long long i = 0, j = 0; i < na && j < nb;) {
+			if (a->rows[i] < b->rows[j])
+				i++;
+			else if (a->rows[i] > b->rows[j])
+				j++;
+			else
+				both++, i++, j++;
+		}
+		/* without the candidate itself, which holds both; smoothed towards b's own rate */
+		double pb = (double)nb / (double)(m->ndocs > nb ? m->ndocs : nb);
+		double c = -log(((double)(both - 1) + COND_PRIOR * pb) / ((double)(na - 1) + COND_PRIOR));
+		if (c < p->cond)
+			p->cond = c > 0 ? c : 0;
+		p->df = both;
+	} else {
+		p->df = 0;
+	}
+	return p->cond;
+}
+
+/* How far evidence of this many bits beyond chance is from none (0) to plenty (near 1). */
+static double gate_of(double bits, double half)
+{
+	return bits > 0 ? 1 - exp2(-bits / half) : 0;
+}
+
+/*
+ * Score one candidate (its stored terms) against the message. One pass
+ * over the document marks the message's terms and word pairs it holds;
+ * then the containment (the share of the message's weight and of its
+ * word pairs found, or the document's found in the message) says how much
+ * of the text is shared, and the evidence of the best stretch says
+ * whether that is beyond chance (see the top of this file).
+ */
 static void score(struct matcher *m, const unsigned char *blob, size_t nb, struct match *c)
 {
 	uint32_t mark = ++m->mark;
-	double wfound = 0;
-	size_t pfound = 0, dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
+	size_t dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
 	uint32_t prev = 0;
 	int prev_hit = 0;
 	for (size_t i = 0; i + 4 <= nb; i += 4) {
@@ -537,44 +735,104 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		}
 		dtok++;
 		struct slot *s = message_term(m, h);
-		int hit = s != NULL;
 		if (s) {
+			s->mark = mark;
 			dhit++;
-			if (s->mark != mark) {
-				s->mark = mark;
-				wfound += s->w;
-			}
 		}
 		if (prev) {
 			dpairs++;
 			/* a message pair is two message words */
-			struct slot *p = hit && prev_hit ? set_slot(m->pairs_set, m->setcap, pair_key(prev, h)) : NULL;
+			struct slot *p = s && prev_hit ? set_slot(m->pairs_set, m->setcap, pair_key(prev, h)) : NULL;
 			if (p && p->key) {
+				p->mark = mark;
 				dpairhit++;
-				if (p->mark != mark) {
-					p->mark = mark;
-					pfound++;
-				}
 			}
 		}
 		prev = h;
-		prev_hit = hit;
+		prev_hit = s != NULL;
+	}
+	/* containment: the message's weight and weighted pairs found, each counted once */
+	double wfound = 0, pfound = 0;
+	for (size_t i = 0; i < m->setcap; i++) {
+		if (m->terms_set[i].key && m->terms_set[i].mark == mark)
+			wfound += m->terms_set[i].cw;
+		if (m->pairs_set[i].key && m->pairs_set[i].mark == mark)
+			pfound += m->pairs_set[i].cw;
 	}
 	c->words = m->wsum > 0 ? wfound / m->wsum : 0;
-	c->seq = m->npairs ? (double)pfound / (double)m->npairs : c->words;
+	c->seq = m->pwsum > 0 ? pfound / m->pwsum : c->words;
 	c->dwords = dtok ? (double)dhit / (double)dtok : 0;
 	c->dseq = dpairs ? (double)dpairhit / (double)dpairs : c->dwords;
 	/* word pairs weigh most: they separate an excerpt from a same-topic text */
 	double from_msg = 0.3 * c->words + 0.7 * c->seq;
 	double from_doc = 0.15 * c->dwords + 0.85 * c->dseq;
-	/* one or two words are related at most, never a match; three count less */
 	if (m->nterms < 3)
 		from_msg = from_msg < SHORT_MSG_MAX ? from_msg : SHORT_MSG_MAX;
 	else if (m->nterms < SHORT_MSG)
 		from_msg *= (double)m->nterms / SHORT_MSG;
 	if (dtok < SHORT_DOC)
 		from_doc *= (double)dtok / SHORT_DOC;
-	c->score = from_msg > from_doc ? from_msg : from_doc;
+	double share = from_msg > from_doc ? from_msg : from_doc;
+	/* evidence: the best stretch, a maximum-sum segment of the words' gains */
+	double best = 0, cur = 0;
+	size_t from = 0, bs = 0, be = 0;
+	for (size_t i = 0; i < m->nq; i++) {
+		struct slot *t = &m->terms_set[m->qterm[i]];
+		int in = m->qpair[i] != UINT32_MAX && m->pairs_set[m->qpair[i]].mark == mark;
+		int out = i + 1 < m->nq && m->pairs_set[m->qpair[i + 1]].mark == mark;
+		double g;
+		if (t->mark != mark)
+			g = -MISS;
+		else if (t->used == mark)
+			g = 0;   /* said twice: counted once */
+		else if (in)   /* inside a run: what this word adds after the one before */
+			g = t->w > 0 ? t->ew * pair_cond(m, &m->pairs_set[m->qpair[i]]) / t->w : 0;
+		else
+			g = (out ? 1 : ALONE) * t->ew;
+		if (cur <= 0) {
+			cur = 0;
+			from = i;
+		}
+		cur += g;
+		if (t->mark == mark && g > 0)
+			t->used = mark;
+		if (cur > best) {
+			best = cur;
+			bs = from;
+			be = i + 1;
+		}
+	}
+	/* the stretch's own containment: its weight and weighted pairs found */
+	double sw = 0, swf = 0, sp = 0, spf = 0;
+	for (size_t i = bs; i < be; i++) {
+		struct slot *t = &m->terms_set[m->qterm[i]];
+		sw += t->cw;
+		swf += t->mark == mark ? t->cw : 0;
+		if (i > bs) {
+			struct slot *p = &m->pairs_set[m->qpair[i]];
+			sp += p->cw;
+			spf += p->mark == mark ? p->cw : 0;
+		}
+	}
+	double stretch = 0.3 * (sw > 0 ? swf / sw : 0) + 0.7 * (sp > 0 ? spf / sp : 0);
+	if (be - bs < STRETCH_MIN)   /* a name or two is no forward */
+		stretch *= (double)(be - bs) / STRETCH_MIN;
+	/* where the stretch lies: from its first run to its last (a word found alone at its edge is
+	   no part of a forward, and may be chatter's "bener ora?") */
+	while (bs + 1 < be && !(m->qpair[bs + 1] != UINT32_MAX && m->pairs_set[m->qpair[bs + 1]].mark == mark))
+		bs++;
+	while (be > bs + 1 && !(m->pairs_set[m->qpair[be - 1]].mark == mark))
+		be--;
+	c->from = bs;
+	c->to = be;
+	/* beyond chance: any of ndocs documents, any stretch of the message, a long document */
+	double chance = CHANCE_DOCS * log((double)(m->ndocs > 1 ? m->ndocs : 1)) + log(1.0 + (double)m->nq) +
+			log(1.0 + (double)dtok / DOC_LEN_REF);
+	c->bits = (best - chance) / M_LN2;
+	c->share = share > stretch ? share : stretch;
+	double whole = share * gate_of(c->bits, GATE_BITS);
+	double part = stretch * gate_of(c->bits, STRETCH_GATE_BITS);
+	c->score = whole > part ? whole : part;
 }
 
 /* Step a one-row lookup: 1 a row, 0 none; a database error is fatal (EXIT_SYSTEM). */
@@ -604,96 +862,93 @@ static void add_note(struct result *r, enum note_kind kind, const char *said, co
 static int by_score(const void *a, const void *b)
 {
 	const struct match *x = a, *y = b;
-	return (x->score < y->score) - (x->score > y->score);
+	if (x->score != y->score)
+		return (x->score < y->score) - (x->score > y->score);
+	if (x->share != y->share)   /* no evidence either: the more of the message shared */
+		return (x->share < y->share) - (x->share > y->share);
+	return (x->bits < y->bits) - (x->bits > y->bits);
 }
 
-struct numbers {
-	struct strbuf canon;    /* canonical numbers, NUL-separated */
-	struct strbuf raw;      /* their text as written, NUL-separated */
-	const char *src;        /* the text tokenized; borrowed */
-	size_t n;
-};
-
-static int collect_number(void *ctx, const struct word *t)
+/* Widen text[*from, *to) to whole lines: a forward's lines, without the chatter lines around it. */
+static void widen_to_lines(const char *text, size_t len, size_t *from, size_t *to)
 {
-	struct numbers *nb = ctx;
-	if (t->kind != WORD_NUMBER)
-		return 0;
-	sb_add(&nb->canon, t->text, t->len);
-	sb_putc(&nb->canon, '\0');
-	size_t s = t->start;
-	/* widen "150.000" to "Rp150.000" / "Rp 150.000" for the reader */
-	if (s >= 2 && !strncasecmp(nb->src + s - 2, "rp", 2))
-		s -= 2;
-	else if (s >= 3 && !strncasecmp(nb->src + s - 3, "rp ", 3))
-		s -= 3;
-	else if (s >= 3 && !strncasecmp(nb->src + s - 3, "rp.", 3))
-		s -= 3;
-	sb_add(&nb->raw, nb->src + s, t->end - s);
-	sb_putc(&nb->raw, '\0');
-	nb->n++;
-	return 0;
+	while (*from > 0 && text[*from - 1] != '\n')
+		(*from)--;
+	while (*to < len && text[*to] != '\n')
+		(*to)++;
 }
 
-/* The numbers of text: the scanner's number words (the pipeline passes them through as they are). */
-static void numbers_of(const char *text, size_t len, struct numbers *nb)
+/* Which note a quantity's difference makes. */
+static enum note_kind note_for(enum quantity_kind k)
 {
-	nb->src = text;
-	text_scan(text, len, collect_number, nb, NULL, NULL);
-}
-
-/* The i-th NUL-separated string of sb that is not in other; NULL if none. */
-static const char *first_missing(const struct strbuf *a, const struct strbuf *araw,
-				 const struct strbuf *other, const char **raw)
-{
-	const char *p = a->buf, *r = araw->buf;
-	for (; p && p < a->buf + a->len; p += strlen(p) + 1, r += strlen(r) + 1) {
-		int found = 0;
-		for (const char *q = other->buf; q && q < other->buf + other->len; q += strlen(q) + 1)
-			if (!strcmp(p, q))
-				found = 1;
-		if (!found) {
-			*raw = r;
-			return p;
-		}
-	}
-	return NULL;
+	return k == Q_TIME ? NOTE_TIMES : k == Q_NUMBER ? NOTE_NUMBERS : NOTE_DATES;
 }
 
 /*
- * An official release whose numbers the message changes: note which.
- * Returns 1 when the message is altered.
+ * An official release whose numbers, dates or times the message changes:
+ * note the first the release does not state, with one of the release's of
+ * the same sort that the message does not state. Only the lines of the
+ * message's stretch that matched, text[from, to), are compared (not
+ * chatter around it, nor a second forward). Returns 1 when altered.
  */
-static int check_numbers(const char *text, size_t len, const char *doc, struct result *r)
+static int check_quantities(const char *text, size_t len, size_t from, size_t to, const char *doc,
+			    struct result *r)
 {
-	struct numbers qn = { STRBUF_INIT, STRBUF_INIT, NULL, 0 };
-	struct numbers dn = { STRBUF_INIT, STRBUF_INIT, NULL, 0 };
-	numbers_of(text, len, &qn);
-	numbers_of(doc, strlen(doc), &dn);
-	const char *qraw = NULL, *draw = NULL;
-	const char *qm = qn.n ? first_missing(&qn.canon, &qn.raw, &dn.canon, &qraw) : NULL;
-	const char *dm = dn.n ? first_missing(&dn.canon, &dn.raw, &qn.canon, &draw) : NULL;
-	int altered = qm && dn.n;
-	if (altered)
-		add_note(r, NOTE_NUMBERS, qraw, dm ? draw : NULL);
-	sb_release(&qn.canon); sb_release(&qn.raw);
-	sb_release(&dn.canon); sb_release(&dn.raw);
+	struct quantities qm = { NULL, 0, 0 }, qd = { NULL, 0, 0 };
+	widen_to_lines(text, len, &from, &to);
+	quantities_of(text + from, to - from, &qm);
+	quantities_of(doc, strlen(doc), &qd);
+	int altered = 0;
+	for (size_t i = 0; i < qm.n && !altered && qd.n; i++) {
+		const struct quantity *q = &qm.q[i];
+		if (quantity_stated(q, &qd))
+			continue;
+		altered = 1;
+		char *said = xstrndup(text + from + q->start, q->end - q->start), *release = NULL;
+		/* the release's most like it (the same month, the word before), one the message lacks first */
+		int best = 0;
+		for (size_t j = 0; j < qd.n; j++) {
+			int like = quantity_likeness(q, &qd.q[j]);
+			if (like && !quantity_stated(&qd.q[j], &qm))
+				like += 100;
+			if (like > best) {
+				best = like;
+				free(release);
+				release = xstrndup(doc + qd.q[j].start, qd.q[j].end - qd.q[j].start);
+			}
+		}
+		add_note(r, note_for(q->kind), said, release);
+		free(said);
+		free(release);
+	}
+	quantities_release(&qm);
+	quantities_release(&qd);
 	return altered;
 }
 
 /*
- * Does the message negate something document row n does not ("tidak
+ * Does the message's stretch that matched c negate something c does not ("tidak
  * benar bahwa ...")? A negation counts with the word after it: the pair
  * must be missing from the document.
  */
-static int negates(struct matcher *m, long long n)
+static int negates(struct matcher *m, const char *text, size_t len, const struct match *c)
 {
 	int found = 0;
-	sqlite3_bind_int64(m->terms, 1, n);
+	/* the lines of its stretch ("Tidak benar bahwa" before the quote), not a second forward's */
+	size_t lo = 0, hi = m->nq;
+	if (c->to > c->from) {
+		size_t from = c->start, to = c->end;
+		widen_to_lines(text, len, &from, &to);
+		while (lo < m->nq && m->q[lo].start < from)
+			lo++;
+		for (hi = lo; hi < m->nq && m->q[hi].end <= to;)
+			hi++;
+	}
+	sqlite3_bind_int64(m->terms, 1, c->n);
 	if (step_row(m, m->terms)) {
 		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
 		size_t nb = (size_t)sqlite3_column_bytes(m->terms, 0);
-		for (size_t i = 0; i < m->nq && !found; i++) {
+		for (size_t i = lo; i < hi && !found; i++) {
 			if (!(m->q[i].flags & TF_NEG))
 				continue;
 			uint32_t next = i + 1 < m->nq ? m->q[i + 1].h : 0;
@@ -823,6 +1078,30 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 	return sb_detach(&sb);
 }
 
+/*
+ * Two forwards pasted into one message: the best match on a stretch of
+ * its own (overlapping the best's by less than half) is moved up beside
+ * the best. Returns 1 when there is one.
+ */
+static int second_forward(struct match *pool, size_t np)
+{
+	const struct match *b = &pool[0];
+	for (size_t i = 1; i < np; i++) {
+		const struct match *c = &pool[i];
+		if (c->score < T_MATCH)
+			break;
+		size_t lo = c->from > b->from ? c->from : b->from, hi = c->to < b->to ? c->to : b->to;
+		size_t overlap = hi > lo ? hi - lo : 0;
+		if (2 * overlap >= c->to - c->from)
+			continue;
+		struct match keep = *c;
+		memmove(&pool[2], &pool[1], (i - 1) * sizeof *pool);
+		pool[1] = keep;
+		return 1;
+	}
+	return 0;
+}
+
 /* Candidates under the budget, scored and sorted best first. */
 static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
 {
@@ -927,7 +1206,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 	size_t cap = 0;
 	int touched = 0;
 	for (size_t c = 0; c < np && c < FUZZY_TOP; c++) {
-		if (pool[c].score < FUZZY_FLOOR || pool[c].score >= T_MATCH)
+		if (pool[c].share < FUZZY_FLOOR || pool[c].score >= T_MATCH)
 			continue;
 		size_t n = 0;
 		sqlite3_bind_int64(m->terms, 1, pool[c].n);
@@ -988,18 +1267,25 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		return 0;   /* no word any document holds */
 	struct match pool[POOL];
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
-	if (np && pool[0].score >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
+	if (np && pool[0].share >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
-	if (np && pool[0].score >= FUZZY_FLOOR && pool[0].score < T_MATCH)
+	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
+	int second = np && pool[0].score >= T_MATCH && second_forward(pool, np);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
 		keep = 1;   /* the verdict needs the best one */
+	if (second && keep < 2)
+		keep = 2;   /* ... and a second forward is half the answer */
 	r->m = xcalloc(keep ? keep : 1, sizeof *r->m);
 	char *best_text = NULL;
 	for (size_t i = 0; i < keep; i++) {
 		struct match *c = &r->m[r->nm++];
 		*c = pool[i];
+		if (c->to > c->from && c->to <= m->nq) {
+			c->start = m->q[c->from].start;
+			c->end = m->q[c->to - 1].end;
+		}
 		sqlite3_bind_int64(m->meta, 1, c->n);
 		if (step_row(m, m->meta)) {
 			c->id = col_dup(m->meta, 0);
@@ -1030,13 +1316,17 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		r->score = b->score;
 		if (b->score >= T_MATCH) {
 			if (b->label && !strcmp(b->label, "official"))
-				r->verdict = best_text && check_numbers(text, len, best_text, r) ? V_ALTERED : V_OFFICIAL;
+				r->verdict = best_text && check_quantities(text, len, b->start, b->end > b->start ? b->end : len,
+									   best_text, r) ? V_ALTERED : V_OFFICIAL;
 			else
 				r->verdict = V_HOAX;
 		} else if (b->score >= T_SIMILAR) {
 			r->verdict = V_SIMILAR;
 		}
-		if (r->verdict != V_UNKNOWN && negates(m, b->n))
+		/* a second forward that is a known hoax makes the message one */
+		if (second && r->nm > 1 && r->verdict == V_OFFICIAL && r->m[1].label && strcmp(r->m[1].label, "official"))
+			r->verdict = V_HOAX;
+		if (r->verdict != V_UNKNOWN && negates(m, text, len, b))
 			add_note(r, NOTE_NEGATION, NULL, NULL);
 	}
 	free(best_text);

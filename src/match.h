@@ -17,30 +17,43 @@ struct strbuf;
 
 enum verdict { V_UNKNOWN, V_SIMILAR, V_OFFICIAL, V_ALTERED, V_HOAX };
 
-/* Calibrated on ../shared/data/queries-dev.jsonl; see README "Quality". */
-#define T_MATCH 0.45    /* at or above: the message is that document */
-#define T_SIMILAR 0.25  /* at or above: related, a person should read it */
+/*
+ * A match's score is 1 - 2^(-bits / MATCH_BITS), where bits is the
+ * evidence beyond chance of its best stretch (match.c): 0.5 is MATCH_BITS.
+ * Calibrated on ../shared/data/queries-dev.jsonl with saring's own everyday
+ * chat (tests/eval/); see README "Quality".
+ */
+#define MATCH_BITS 16.0 /* at or above: the message is that document */
+#define SIMILAR_BITS 8.0  /* at or above: related, a person should read it */
+#define T_MATCH 0.45
+#define T_SIMILAR 0.25
 
 struct match {
 	long long n;        /* doc row */
 	char *id, *label, *rating, *title, *publisher, *date, *url;  /* owned */
 	char *snippet;      /* owned, with highlight markers; NULL unless asked */
-	double score;       /* similarity in [0, 1] */
-	double words;       /* share of the message's (weighted) words in the document */
-	double seq;         /* share of the message's word pairs in the document */
-	double dwords, dseq;/* the same, the document's share in the message */
+	double score;       /* 1 - 2^(-bits / MATCH_BITS), in [0, 1) */
+	double bits;        /* evidence of the best stretch beyond chance, in bits (may be < 0) */
+	double share;       /* containment: the most of the message, or of its stretch, shared */
+	size_t from, to;    /* the best stretch: message content tokens [from, to) */
+	size_t start, end;  /* ... as a byte span of the message */
+	double words;       /* share of the stretch's (weighted) words in the document */
+	double seq;         /* share of the stretch's word pairs in the document */
+	double dwords, dseq;/* the stretch's length against the document's */
 };
 
 enum note_kind {
 	NOTE_NUMBERS,    /* an official release's numbers differ: said, release (may be NULL) */
 	NOTE_NEGATION,   /* the message negates what the document says */
 	NOTE_LONG,       /* only the message's first words were compared */
+	NOTE_DATES,      /* an official release's dates differ: said, release (may be NULL) */
+	NOTE_TIMES,      /* an official release's times of day differ: said, release (may be NULL) */
 };
 
 struct note {
 	enum note_kind kind;
-	char *said;      /* owned: the message's number as written, or NULL */
-	char *release;   /* owned: the release's number as written, or NULL */
+	char *said;      /* owned: the message's number, date or time as written, or NULL */
+	char *release;   /* owned: the release's, or NULL */
 };
 
 struct result {
@@ -76,6 +89,8 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 void result_clear(struct result *r);
 
 const char *verdict_name(enum verdict v);
+/* Does the note say what an altered message changed (a number, date or time)? */
+int note_is_change(const struct note *n);
 /*
  * A note as a sentence: translate = 0 gives the fixed English used in
  * JSON, 1 the reader's language. The caller frees the string.

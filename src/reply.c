@@ -60,7 +60,7 @@ char *reply_text(const struct result *r)
 		sb_putc(&sb, '\n');
 		for (size_t i = 0; i < r->nnotes; i++) {
 			const struct note *n = &r->notes[i];
-			if (n->kind != NOTE_NUMBERS)
+			if (!note_is_change(n))
 				continue;
 			if (n->release)
 				sb_printf(&sb, _("\nThe message says %s; the release says %s.\n"), n->said, n->release);

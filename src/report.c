@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,13 +78,16 @@ json_t *report_json(json_t *id, const struct result *res)
 		json_object_set_new(j, "label", out_str(c->label));
 		json_object_set_new(j, "rating", out_str(c->rating));
 		json_object_set_new(j, "score", json_real(c->score));
+		json_object_set_new(j, "match", json_boolean(c->score >= T_MATCH));
 		json_object_set_new(j, "title", out_str(c->title));
 		json_object_set_new(j, "publisher", out_str(c->publisher));
 		json_object_set_new(j, "url", out_str(c->url));
 		json_object_set_new(j, "date", out_str(c->date));
 		json_object_set_new(j, "snippet", out_str(c->snippet));
-		json_object_set_new(j, "evidence", json_pack("{s:f,s:f,s:f,s:f}",
-			"words", c->words, "pairs", c->seq, "doc_words", c->dwords, "doc_pairs", c->dseq));
+		/* bits to one decimal: the JSON's four significant digits would drop them */
+		json_object_set_new(j, "evidence", json_pack("{s:f,s:f,s:f,s:[I,I]}",
+			"bits", round(c->bits * 10) / 10, "words", c->words, "pairs", c->seq,
+			"span", (json_int_t)c->start, (json_int_t)c->end));
 		json_array_append_new(ms, j);
 	}
 	json_object_set_new(o, "matches", ms);

@@ -154,12 +154,12 @@ static void set_doc(struct screening *sc, struct sighting *s, const struct match
 	s->url = f[3];
 }
 
-/* What an altered message changed: its notes on numbers, joined by "; ". */
+/* What an altered message changed: its notes on numbers, dates and times, joined by "; ". */
 static char *change_of(const struct result *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < r->nnotes; i++) {
-		if (r->notes[i].kind != NOTE_NUMBERS)
+		if (!note_is_change(&r->notes[i]))
 			continue;
 		char *t = note_text(&r->notes[i], 1);
 		sb_printf(&sb, "%s%s", sb.len ? "; " : "", t);

@@ -15,6 +15,7 @@ extern const char data_stopwords[];        /* data/stopwords.txt */
 extern const char data_stem_exceptions[];  /* data/stem-exceptions.tsv */
 extern const char data_keep_in[];          /* data/keep-in.txt */
 extern const char data_schema[];           /* data/schema.sql */
+extern const char data_everyday[];         /* data/everyday.txt */
 
 /* "key<TAB>value" lines ('#' comments, blank lines skipped) into m. */
 void table_load_pairs(const char *text, struct hmap *m);

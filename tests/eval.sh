@@ -32,4 +32,23 @@ if [ -f "$shared/queries-dev.jsonl" ]; then
 	echo "== queries-dev with one typing error in six words (tests/eval-typos.py, seed 5)"
 	python3 "$score" build/eval-typos-queries.jsonl build/eval-typos.jsonl || status=1
 fi
+# saring's own sets (tests/eval/): everyday chatter, wrapped forwards,
+# altered releases, each by kind beside the plain FTS5 bm25 peer
+ev=build/eval
+mkdir -p "$ev"
+python3 tests/eval/gen_chatter.py dev 1 600 >"$ev/chatter-dev.jsonl"
+python3 tests/eval/gen_chatter.py held 2 600 >"$ev/chatter-held.jsonl"
+python3 tests/eval/gen_chatter.py fresh 7 500 >"$ev/chatter-fresh.jsonl"
+cat "$shared/queries-dev.jsonl" "$ev/chatter-dev.jsonl" >"$ev/dev-chatter.jsonl"
+python3 tests/eval/gen_wrapped.py "$shared/queries-dev.jsonl" 3 >"$ev/wrapped.jsonl"
+python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 4 200 >"$ev/altered.jsonl"
+for set in dev-chatter chatter-held chatter-fresh wrapped altered; do
+	./saring --db "$db" check --jsonl --json -n 5 -f "$ev/$set.jsonl" >"$ev/$set.out"
+	rc=$?
+	[ $rc -gt 1 ] && { echo "eval: check failed on $set (exit $rc)"; status=1; }
+	[ -f "$ev/$set.peer" ] && [ "$ev/$set.peer" -nt "$ev/$set.jsonl" ] ||
+		python3 tests/eval/peer_bm25.py "$shared/corpus.jsonl" "$ev/$set.jsonl" >"$ev/$set.peer"
+	echo "== $set (tests/eval/, by kind; peer: plain FTS5 bm25)"
+	python3 tests/eval/bykind.py "$score" "$ev/$set.jsonl" "$ev/$set.out" "$ev/$set.peer" || status=1
+done
 exit $status
