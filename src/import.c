@@ -64,6 +64,12 @@ struct reader {
 	void *ctx;
 	int stop;                     /* on_doc asked to stop */
 	struct strbuf why;            /* scratch for bad-record reasons */
+	struct label_pair {
+		char *value;          /* a record's label as the file writes it (owned) */
+		const char *label;    /* the canonical label it stands for (static) */
+	} *labels;                    /* --map-label, parsed (owned) */
+	size_t nlabels, labels_cap;
+	long ndocs, nbad;             /* records handed on, bad records reported */
 };
 
 /* printf into a new string (never NULL). */
@@ -86,6 +92,7 @@ static void bad(struct reader *r, long line, const char *fmt, ...)
 /* Report a bad record to the caller; in a directory, the reason names the file. */
 static void bad(struct reader *r, long line, const char *fmt, ...)
 {
+	r->nbad++;
 	if (!r->on_bad)
 		return;
 	sb_reset(&r->why);
@@ -329,27 +336,119 @@ static void replace(char **dst, const char *s)
 	*dst = s ? xstrdup(s) : NULL;
 }
 
+/* Trim spaces and one pair of surrounding brackets ("[SALAH]") off the n bytes at *s. */
+static void trim_label(const char **s, size_t *n)
+{
+	for (int round = 0; round < 2; round++) {
+		while (*n > 0 && is_space(**s))
+			(*s)++, (*n)--;
+		while (*n > 0 && is_space((*s)[*n - 1]))
+			(*n)--;
+		if (round == 0 && *n >= 2 && (**s == '[' || **s == '(')
+		    && (*s)[*n - 1] == (**s == '[' ? ']' : ')'))
+			(*s)++, *n -= 2;
+	}
+}
+
 const char *import_label(const char *name)
 {
 	static const struct { const char *name, *label; } labels[] = {
 		{ "hoax", "hoax" }, { "hoaks", "hoax" }, { "hoaxes", "hoax" },
+		{ "salah", "hoax" }, { "disinformasi", "hoax" }, { "misinformasi", "hoax" },
+		{ "malinformasi", "hoax" }, { "fitnah", "hoax" }, { "hasutan", "hoax" },
+		{ "palsu", "hoax" }, { "menyesatkan", "hoax" }, { "manipulasi", "hoax" },
+		{ "konten palsu", "hoax" }, { "konten yang salah", "hoax" },
+		{ "konten yang menyesatkan", "hoax" }, { "konten manipulasi", "hoax" },
+		{ "konten tiruan", "hoax" }, { "konteks yang salah", "hoax" },
 		{ "factcheck", "factcheck" }, { "fact-check", "factcheck" },
 		{ "fact_check", "factcheck" }, { "fact check", "factcheck" },
 		{ "cek fakta", "factcheck" }, { "cekfakta", "factcheck" },
+		{ "periksa fakta", "factcheck" },
 		{ "official", "official" }, { "valid", "official" },
 		{ "resmi", "official" }, { "klarifikasi", "official" },
+		{ "benar", "official" }, { "fakta", "official" },
 	};
 	if (!name)
 		return NULL;
-	while (is_space(*name))
-		name++;
 	size_t n = strlen(name);
-	while (n > 0 && is_space(name[n - 1]))
-		n--;
+	trim_label(&name, &n);
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strlen(labels[i].name) == n && strncasecmp(name, labels[i].name, n) == 0)
 			return labels[i].label;
 	return NULL;
+}
+
+/*
+ * Parse the --map-label entries "value=label[,value=label...]" into
+ * r->labels; -1 with *err set when one is wrong.
+ */
+static int parse_label_map(struct reader *r, char **err)
+{
+	for (size_t k = 0; k < r->o->nlabel_map; k++) {
+		const char *e = r->o->label_map[k];
+		while (*e) {
+			const char *comma = strchr(e, ',');
+			size_t n = comma ? (size_t)(comma - e) : strlen(e);
+			const char *eq = memchr(e, '=', n);
+			if (!eq) {
+				set_err(err, "bad --map-label \"%.*s\": expected VALUE=LABEL", (int)n, e);
+				return -1;
+			}
+			char *target = xstrndup(eq + 1, n - (size_t)(eq + 1 - e));
+			const char *label = import_label(target);
+			free(target);
+			if (!label) {
+				set_err(err, "unknown label in --map-label \"%.*s\" (labels: hoax, factcheck, official)",
+					(int)n, e);
+				return -1;
+			}
+			const char *v = e;
+			size_t vn = (size_t)(eq - e);
+			trim_label(&v, &vn);
+			xgrow((void **)&r->labels, &r->labels_cap, r->nlabels + 1, sizeof *r->labels);
+			r->labels[r->nlabels].value = xstrndup(v, vn);
+			r->labels[r->nlabels++].label = label;
+			e += n + (comma != NULL);
+		}
+	}
+	return 0;
+}
+
+/* The canonical label of a record's label: --map-label first, then import_label(). */
+static const char *record_label(const struct reader *r, const char *name)
+{
+	const char *s = name;
+	size_t n = strlen(s);
+	trim_label(&s, &n);
+	for (size_t i = 0; i < r->nlabels; i++)
+		if (strlen(r->labels[i].value) == n && strncasecmp(s, r->labels[i].value, n) == 0)
+			return r->labels[i].label;
+	return import_label(name);
+}
+
+/*
+ * The id of a record that carries one: kept as given when the record
+ * names its own source (its source vouches for the id: saring's exports,
+ * curated corpora), else made SOURCE:ID, so that two datasets numbering
+ * their rows 1, 2, 3 never share an id. An id that already starts with
+ * "SOURCE:" (an export read back) is kept.
+ */
+static void scope_id(struct doc *d, const char *source, int named_source)
+{
+	if (!d->id || d->id_scope)
+		return;
+	size_t n = strlen(source);
+	if (named_source) {
+		d->id_scope = DOC_ID_OWN;
+		return;
+	}
+	d->id_scope = DOC_ID_SOURCE;
+	if (strncmp(d->id, source, n) == 0 && d->id[n] == ':')
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s:%s", source, d->id);
+	free(d->id);
+	d->id = sb_detach(&sb);
 }
 
 /*
@@ -363,9 +462,10 @@ static void emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	for (int f = 0; f < NFIELDS; f++)
 		tidy(doc_field(d, (enum field)f));
 	if (d->label) {
-		const char *l = import_label(d->label);
+		const char *l = record_label(r, d->label);
 		if (!l) {
-			bad(r, line, "unknown label \"%.*s\"", quote_len(d->label), d->label);
+			bad(r, line, "unknown label \"%.*s\" (map it: --map-label '%.*s=hoax')",
+			    quote_len(d->label), d->label, quote_len(d->label), d->label);
 			goto drop;
 		}
 		replace(&d->label, l);
@@ -383,8 +483,11 @@ static void emit(struct reader *r, struct doc *d, long line, const char *deflabe
 		char ymd[11];
 		replace(&d->date, import_date(d->date, ymd) == 0 ? ymd : NULL);
 	}
+	int named_source = d->source != NULL;
 	if (!d->source)
 		d->source = xstrdup(r->source);
+	scope_id(d, d->source, named_source);
+	r->ndocs++;
 	if (r->on_doc(r->ctx, d, line))
 		r->stop = 1;
 	return;
@@ -769,9 +872,46 @@ static char *claim_title(const char *s, size_t max)
 }
 
 /*
+ * A review's identity, as its id: cr-<hash> of its url less the scheme,
+ * "www.", the fragment and a trailing '/', with the host in lower case;
+ * without a url, of its claim, publisher and date. Nothing without either.
+ */
+static void review_id(struct doc *d)
+{
+	struct strbuf key = STRBUF_INIT;
+	tidy(&d->url);
+	tidy(&d->publisher);
+	if (d->url) {
+		const char *u = d->url, *p = strstr(u, "://");
+		if (p && p - u <= 8)
+			u = p + 3;
+		if (strncasecmp(u, "www.", 4) == 0)
+			u += 4;
+		size_t n = strcspn(u, "#"), host = strcspn(u, "/?#");
+		while (n > host && u[n - 1] == '/')
+			n--;
+		for (size_t i = 0; i < n; i++)
+			sb_putc(&key, i < host && u[i] >= 'A' && u[i] <= 'Z' ? (char)(u[i] - 'A' + 'a') : u[i]);
+	} else if (d->claim) {
+		char ymd[11];
+		sb_printf(&key, "%s\x1e%s\x1e%s", d->claim, d->publisher ? d->publisher : "",
+			  d->date && import_date(d->date, ymd) == 0 ? ymd : "");
+	} else {
+		return;
+	}
+	free(d->id);
+	struct strbuf id = STRBUF_INIT;
+	sb_printf(&id, "cr-%016llx", (unsigned long long)hash64(key.buf, key.len));
+	d->id = sb_detach(&id);
+	d->id_scope = DOC_ID_REVIEW;
+	sb_release(&key);
+}
+
+/*
  * Map one ClaimReview object to a document. An object carrying saring's
  * own keys ("saring:label", "saring:source") is an export read back: it
- * keeps its fields as they are, with no title made from the claim.
+ * keeps its fields (and its id) as they are, with no title made from the
+ * claim; any other review is known by review_id().
  */
 static void claimreview_doc(struct reader *r, json_t *o, long line)
 {
@@ -805,14 +945,82 @@ static void claimreview_doc(struct reader *r, json_t *o, long line)
 	tidy(&d.claim);
 	if (!ours && !d.title && d.claim)
 		d.title = claim_title(d.claim, 100);
+	if (!ours && (d.url || !d.id))
+		review_id(&d);
 	emit(r, &d, line, r->label ? r->label : "factcheck");
 }
 
 /*
- * One JSON value of a ClaimReview file: a ClaimReview, or an object with
- * an "@graph" of them. Other nodes of a graph (WebPage, Organization, ...)
- * are passed over silently; elsewhere they are bad records. text/at locate
- * the value in the file for the lines of graph elements (text NULL: all
+ * One claim of a Google Fact Check Tools response ("claims"[]): its
+ * "text" is the claim, and each of its "claimReview"[] (publisher, url,
+ * title, reviewDate, textualRating) is one document.
+ */
+static void factcheck_claim(struct reader *r, json_t *claim, long line)
+{
+	size_t i;
+	json_t *rv;
+	json_array_foreach(json_object_get(claim, "claimReview"), i, rv) {
+		if (!json_is_object(rv)) {
+			bad(r, line, "\"claimReview\" is not a JSON object");
+			continue;
+		}
+		struct doc d = { 0 };
+		d.claim = dup_or_null(jget(claim, "text"));
+		d.title = dup_or_null(jget(rv, "title"));
+		d.rating = dup_or_null(jget(rv, "textualRating"));
+		d.url = dup_or_null(jget(rv, "url"));
+		const char *date = jget(rv, "reviewDate");
+		d.date = dup_or_null(date ? date : jget(claim, "claimDate"));
+		json_t *pub = json_object_get(rv, "publisher");
+		const char *who = jname(pub);
+		d.publisher = dup_or_null(who ? who : json_is_object(pub) ? jget(pub, "site") : NULL);
+		tidy(&d.title);
+		tidy(&d.claim);
+		if (!d.title && d.claim)
+			d.title = claim_title(d.claim, 100);
+		review_id(&d);
+		emit(r, &d, line, r->label ? r->label : "factcheck");
+		if (r->stop)
+			return;
+	}
+}
+
+/* Keys under which feeds and schema.org nodes hold reviews (besides "@graph"). */
+static const char *const nest_keys[] = {
+	"claimReviews", "claimReview", "review", "dataFeedElement", "item",
+	"itemListElement", "mainEntity", "claims",
+};
+
+static void claimreview_value(struct reader *r, json_t *v, long line, int in_graph,
+			      const char *text, size_t n, size_t at);
+
+/* The reviews nested in a node that is not one itself, under nest_keys. */
+static void nested_reviews(struct reader *r, json_t *v, long line)
+{
+	for (size_t k = 0; k < sizeof nest_keys / sizeof *nest_keys && !r->stop; k++) {
+		json_t *c = json_object_get(v, nest_keys[k]);
+		if (json_is_object(c)) {
+			claimreview_value(r, c, line, 1, NULL, 0, 0);
+		} else if (json_is_array(c)) {
+			size_t i;
+			json_t *e;
+			json_array_foreach(c, i, e) {
+				claimreview_value(r, e, line, 1, NULL, 0, 0);
+				if (r->stop)
+					break;
+			}
+		}
+	}
+}
+
+/*
+ * One JSON value of a ClaimReview file: a ClaimReview, an object with an
+ * "@graph" of nodes, a node holding reviews (nest_keys: an Article's
+ * "claimReviews", a DataFeed's "dataFeedElement", ...), or a claim of a
+ * Fact Check Tools response. Nodes inside these that hold no review
+ * (WebPage, Organization, ...) are passed over silently; a value at the
+ * top that yields nothing is a bad record saying why. text/at locate the
+ * value in the file for the lines of graph elements (text NULL: all
  * elements get the value's line).
  */
 static void claimreview_value(struct reader *r, json_t *v, long line, int in_graph,
@@ -823,6 +1031,15 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 			bad(r, line, "not a JSON object");
 		return;
 	}
+	if (is_claimreview(v)) {
+		claimreview_doc(r, v, line);
+		return;
+	}
+	if (json_is_array(json_object_get(v, "claimReview")) && json_object_get(v, "text")) {
+		factcheck_claim(r, v, line);
+		return;
+	}
+	long before = r->ndocs + r->nbad;
 	json_t *graph = json_object_get(v, "@graph");
 	if (json_is_array(graph)) {
 		size_t *offs = NULL, noffs = 0;
@@ -839,17 +1056,17 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 				break;
 		}
 		free(offs);
+	}
+	nested_reviews(r, v, line);
+	if (in_graph || r->ndocs + r->nbad > before)
 		return;
-	}
-	if (is_claimreview(v)) {
-		claimreview_doc(r, v, line);
-	} else if (!in_graph) {
-		const char *t = jget(v, "@type");
-		if (t)
-			bad(r, line, "not a ClaimReview (@type \"%.*s\")", quote_len(t), t);
-		else
-			bad(r, line, "not a ClaimReview");
-	}
+	const char *t = jget(v, "@type");
+	if (json_is_array(graph))
+		bad(r, line, "no ClaimReview in \"@graph\"");
+	else if (t)
+		bad(r, line, "not a ClaimReview (@type \"%.*s\")", quote_len(t), t);
+	else
+		bad(r, line, "not a ClaimReview (no \"@type\", \"claimReviewed\" or \"claims\")");
 }
 
 /*
@@ -962,7 +1179,8 @@ static void read_jsonl(struct reader *r, const char *s, size_t n)
 			else if (!json_is_object(v))
 				bad(r, line, "not a JSON object");
 			else if (json_object_get(v, "@type") || json_object_get(v, "@graph")
-				 || json_object_get(v, "claimReviewed"))
+				 || json_object_get(v, "claimReviewed") || json_object_get(v, "claimReview")
+				 || json_object_get(v, "claims") || json_object_get(v, "dataFeedElement"))
 				claimreview_value(r, v, line, 0, NULL, 0, 0);
 			else
 				jsonl_record(r, v, line);
@@ -976,10 +1194,10 @@ static void read_jsonl(struct reader *r, const char *s, size_t n)
 
 /* Column names that map to a field without --map (compared ignoring case). */
 static const struct { const char *name; enum field f; } csv_columns[] = {
-	{ "id", F_ID }, { "label", F_LABEL }, { "rating", F_RATING },
+	{ "id", F_ID }, { "label", F_LABEL }, { "kategori", F_LABEL }, { "rating", F_RATING },
 	{ "title", F_TITLE }, { "judul", F_TITLE }, { "headline", F_TITLE },
 	{ "claim", F_CLAIM }, { "text", F_BODY }, { "body", F_BODY },
-	{ "content", F_BODY }, { "narasi", F_BODY }, { "isi", F_BODY },
+	{ "content", F_BODY }, { "narasi", F_BODY }, { "isi", F_BODY }, { "berita", F_BODY },
 	{ "publisher", F_PUBLISHER }, { "url", F_URL }, { "link", F_URL },
 	{ "date", F_DATE }, { "tanggal", F_DATE }, { "source", F_SOURCE },
 };
@@ -1598,18 +1816,25 @@ int import_read(const char *path, const struct import_opts *o,
 		if (map_field(o->map[k], &column, err) < 0)
 			return -1;
 	}
+	int rc = 0;
+	if (parse_label_map(&r, err) < 0) {
+		rc = -1;
+		goto out;
+	}
 
 	struct stat st;
 	int isdir = 0;
 	if (!use_stdin) {
 		if (stat(path, &st) != 0) {
 			set_err(err, "%s: %s", path, errstr(errno));
-			return -1;
+			rc = -1;
+			goto out;
 		}
 		isdir = S_ISDIR(st.st_mode);
 		if (!isdir && !S_ISREG(st.st_mode)) {
 			set_err(err, "%s: not a regular file", path);
-			return -1;
+			rc = -1;
+			goto out;
 		}
 	}
 	enum import_format fmt = o->format;
@@ -1626,12 +1851,12 @@ int import_read(const char *path, const struct import_opts *o,
 	}
 	if (isdir && fmt != FMT_TEXT) {
 		set_err(err, "%s: is a directory", path);
-		return -1;
+		rc = -1;
+		goto out;
 	}
 	r.source = o->source && *o->source ? xstrdup(o->source)
 		   : use_stdin ? xstrdup("stdin") : base_name(path, !isdir);
 
-	int rc = 0;
 	if (isdir) {
 		rc = read_text_dir(&r, path, err);
 		goto out;
@@ -1675,6 +1900,9 @@ int import_read(const char *path, const struct import_opts *o,
 out:
 	free(r.source);
 	sb_release(&r.why);
+	for (size_t i = 0; i < r.nlabels; i++)
+		free(r.labels[i].value);
+	free(r.labels);
 	return rc;
 }
 

@@ -280,10 +280,10 @@ static void test_jsonl_good(void)
 	CHECK_STR(d[2].label, "official");    /* resmi */
 	CHECK_STR(d[2].date, "2021-03-05");
 	CHECK_STR(d[2].source, "good");       /* null source */
-	CHECK_STR(d[3].id, "g-1");            /* duplicate ids pass through */
+	CHECK_STR(d[3].id, "good:g-1");          /* duplicate ids pass through */
 	CHECK_STR(d[3].label, "hoax");
 	CHECK(d[3].date == NULL);             /* unreadable date dropped, record kept */
-	CHECK_STR(d[4].id, "42");             /* integer id */
+	CHECK_STR(d[4].id, "good:42");           /* integer id */
 	CHECK_STR(d[4].body, "spasi di tepi");
 	CHECK_STR(d[4].date, "2020-08-17");
 	CHECK(d[5].id == NULL && d[5].title == NULL);
@@ -307,9 +307,9 @@ static void test_jsonl_bad(void)
 	CHECK_INT(run(&g, FIX "bad.jsonl", NULL), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "b-1");
+		CHECK_STR(g.docs[0].id, "bad:b-1");
 		CHECK_INT(g.lines[0], 1);
-		CHECK_STR(g.docs[1].id, "b-9");
+		CHECK_STR(g.docs[1].id, "bad:b-9");
 		CHECK_INT(g.lines[1], 9);
 	}
 	CHECK_INT(g.nbad, 10);
@@ -330,7 +330,7 @@ static void test_jsonl_bad(void)
 	CHECK_INT(g.n, 3);
 	CHECK_INT(g.nbad, 9);
 	if (g.n == 3) {
-		CHECK_STR(g.docs[1].id, "b-7");
+		CHECK_STR(g.docs[1].id, "bad:b-7");
 		CHECK_STR(g.docs[1].label, "hoax");
 	}
 	got_free(&g);
@@ -367,7 +367,7 @@ static void test_csv_semicolon_tab(void)
 	CHECK_INT(g.n, 2);
 	CHECK_INT(g.nbad, 0);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "sc-1");
+		CHECK_STR(g.docs[0].id, "semicolon:sc-1");
 		CHECK_STR(g.docs[0].label, "hoax");
 		CHECK_STR(g.docs[0].title, "Judul titik koma");   /* Judul */
 		CHECK_STR(g.docs[0].body, "Narasi, dengan koma; dan titik koma");
@@ -413,8 +413,8 @@ static void test_csv_bad_rows(void)
 	CHECK_INT(run(&g, FIX "unbalanced.csv", NULL), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "u-1");
-		CHECK_STR(g.docs[1].id, "u-3");
+		CHECK_STR(g.docs[0].id, "unbalanced:u-1");
+		CHECK_STR(g.docs[1].id, "unbalanced:u-3");
 		CHECK_INT(g.lines[1], 4);
 	}
 	CHECK_INT(g.nbad, 2);
@@ -485,7 +485,7 @@ static void test_csv_map(void)
 	CHECK_INT(run(&g, FIX "map.csv", &o), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "m-1");
+		CHECK_STR(g.docs[0].id, "map:m-1");
 		CHECK_STR(g.docs[0].label, "official");
 		CHECK_STR(g.docs[0].body, "Isi peta");
 		CHECK_STR(g.docs[1].label, "hoax");
@@ -544,7 +544,9 @@ static void test_claimreview(void)
 		CHECK_STR(d->url, "https://cekfakta.example/2023/05/vaksin-chip");
 		CHECK_STR(d->date, "2023-05-17");
 		CHECK_STR(d->source, "claimreview-single");
-		CHECK(d->id == NULL);
+		/* a review is known by its url */
+		CHECK(d->id && strncmp(d->id, "cr-", 3) == 0 && strlen(d->id) == 19);
+		CHECK_INT(d->id_scope, DOC_ID_REVIEW);
 	}
 
 	CHECK_INT(run(&g, FIX "claimreview-array.json", NULL), 0);
@@ -556,7 +558,7 @@ static void test_claimreview(void)
 		CHECK_STR(g.docs[0].body, "Tautan itu penipuan.");  /* description */
 		CHECK_STR(g.docs[0].rating, "PENIPUAN");
 		CHECK_INT(g.lines[1], 14);
-		CHECK_STR(g.docs[1].id, "cr-3");
+		CHECK_STR(g.docs[1].id, "claimreview-array:cr-3");
 		CHECK_STR(g.docs[1].title, "Air kelapa tidak menyembuhkan COVID-19");  /* headline */
 		CHECK_STR(g.docs[1].rating, "Keliru");         /* textualRating */
 		CHECK_STR(g.docs[1].date, "2021-02-05");
@@ -747,7 +749,7 @@ static void test_detect(void)
 	CHECK_INT(run(&g, p, &o), 0);
 	CHECK_INT(g.n, 1);
 	if (g.n == 1)
-		CHECK_STR(g.docs[0].id, "b");
+		CHECK_STR(g.docs[0].id, "bom:b");
 	static const char u16[] = "\xFF\xFEi\0d\0\t\0t\0e\0x\0t\0\n\0" "1\0\t\0\xE9\0 \0=\xD8\x00\xDE\n\0";
 	p = write_tmp("excel.tsv", u16, sizeof u16 - 1);
 	CHECK_INT(run(&g, p, &o), 0);
