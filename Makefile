@@ -50,6 +50,7 @@ SRCS = $(wildcard src/*.c)
 LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c src/cmd_%.c,$(SRCS))) $(BUILD)/tables_data.o
 CMD_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/main.c src/cmd_%.c,$(SRCS)))
 TABLES = data_slang=data/slang.tsv data_stopwords=data/stopwords.txt \
+	data_stopwords_en=data/stopwords-en.txt \
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt \
 	data_schema=data/schema.sql
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)

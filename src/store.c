@@ -630,7 +630,7 @@ static void pipeline_id(char out[17])
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *parts[] = { SARING_VERSION, data_slang, data_stopwords,
-				data_stem_exceptions, data_keep_in };
+				data_stem_exceptions, data_keep_in, data_stopwords_en };
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		sb_puts(&sb, parts[i]);
 		sb_putc(&sb, '\x1e');
