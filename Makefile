@@ -133,6 +133,7 @@ eval: saring
 
 bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
+	@sh tests/bench/import-stream.sh "$(SHARED)"
 
 fuzz: saring
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)

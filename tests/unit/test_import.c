@@ -1268,6 +1268,77 @@ static void test_review_shapes(void)
 	got_free(&g);
 }
 
+struct run_args {
+	struct got *g;
+	const char *path;
+};
+
+static void run_void(void *arg)
+{
+	struct run_args *a = arg;
+	run(a->g, a->path, NULL);
+}
+
+/*
+ * Streaming: a ClaimReview array and a CSV file many times the 64 KiB the
+ * readers take at a time, with elements, quoted fields and a line end cut
+ * at every place by the chunks, brackets and quotes inside strings, and
+ * Windows-1252 only far into the file: every record, at its line.
+ */
+static void test_streaming(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum { N = 3000 };
+	sb_puts(&sb, "[\n");
+	for (int i = 0; i < N; i++)
+		sb_printf(&sb, "%s{\"@type\": \"ClaimReview\", \"identifier\": \"e%d\",\n"
+			  " \"claimReviewed\": \"klaim %d: \\\"]}\\\" [{ kurung %*s\"}", i ? ",\n" : "", i, i, i % 97, "");
+	sb_puts(&sb, "\n]\n");
+	const char *path = write_tmp("big.json", sb.buf, sb.len);
+	struct got g = { 0 };
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK_INT(g.n, N);
+	CHECK_INT(g.nbad, 0);
+	int ok = g.n == N;
+	for (size_t i = 0; ok && i < g.n; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "big:e%zu", i);
+		ok = strcmp(g.docs[i].id, want) == 0 && g.lines[i] == (long)(2 + 2 * i)
+		     && strstr(g.docs[i].claim, "\"]}\" [{ kurung") != NULL;
+	}
+	CHECK(ok);
+
+	/* the array cut short: the elements before are kept, the end is named */
+	sb.len = sb.len / 2;
+	sb.buf[sb.len] = '\0';
+	path = write_tmp("cut.json", sb.buf, sb.len);
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK(g.n > N / 3 && g.n < N);
+	CHECK_INT(g.nbad, 1);
+
+	sb_reset(&sb);
+	sb_puts(&sb, "id,label,text\n");
+	for (int i = 0; i < N; i++)
+		sb_printf(&sb, "%d,hoax,\"baris %d\nlanjut, %*s\"\r\n", i, i, i % 89, "");
+	sb_puts(&sb, "x,hoax,caf\xE9\n");
+	path = write_tmp("big.csv", sb.buf, sb.len);
+	struct run_args args = { &g, path };
+	char *warned = capture_stderr(run_void, &args);
+	CHECK_INT(g.n, N + 1);
+	CHECK_INT(g.nbad, 0);
+	ok = g.n == N + 1;
+	for (size_t i = 0; ok && i < N; i++)
+		ok = g.lines[i] == (long)(2 + 2 * i) && strncmp(g.docs[i].body, "baris ", 6) == 0
+		     && strstr(g.docs[i].body, "\nlanjut,") != NULL;
+	CHECK(ok);
+	if (g.n == N + 1)
+		CHECK_STR(g.docs[N].body, "caf\xC3\xA9");
+	CHECK(warned && strstr(warned, "big.csv: not UTF-8, read as Windows-1252"));
+	free(warned);
+	got_free(&g);
+	sb_release(&sb);
+}
+
 int main(void)
 {
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/saring-test-import-XXXXXX");
@@ -1297,6 +1368,7 @@ int main(void)
 	RUN(test_stop);
 	RUN(test_garbage);
 	RUN(test_huge_line);
+	RUN(test_streaming);
 	RUN(test_export_jsonl_shape);
 	RUN(test_round_trip);
 	RUN(test_corpus);
