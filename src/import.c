@@ -575,8 +575,9 @@ static size_t skip_ws(const char *s, size_t n, size_t i)
 }
 
 /*
- * The index just past the JSON value at s[i]. Only used on text jansson
- * has already accepted, so it need not check the syntax.
+ * The index just past the JSON value at s[i] (n or more when it does not
+ * end within n bytes). It does not check the syntax: jansson parses what
+ * it delimits, or has already.
  */
 static size_t skip_value(const char *s, size_t n, size_t i)
 {
@@ -939,42 +940,22 @@ static int skip_input_ws(struct input *in, long *line)
 }
 
 /*
- * The length of the JSON value at the start of in's available bytes, read
- * on until it is whole (an object or array by its brackets, minding
- * strings; a string; else up to a ',', ']' or white space), or to the end
- * of the file. It only splits: jansson parses what it finds.
+ * The length of the JSON value at the start of in's available bytes
+ * (skip_value()'s split: it only splits, jansson parses), read on until
+ * the value is whole or the file ends. The bytes available double each
+ * time, so a large value is scanned a few times, not once per chunk.
  */
 static size_t value_length(struct input *in)
 {
-	size_t i = 0;
-	int depth = 0, str = 0, esc = 0;
+	size_t avail = input_fill(in, 1);
 	for (;;) {
-		size_t avail = input_fill(in, i + 1);
-		if (i >= avail)
+		size_t end = skip_value(in->buf.buf + in->pos, avail, 0);
+		if (end < avail)
+			return end;
+		size_t more = input_fill(in, 2 * avail);
+		if (more == avail)
 			return avail;
-		const char *p = in->buf.buf + in->pos;
-		for (; i < avail; i++) {
-			char c = p[i];
-			if (str) {
-				if (esc)
-					esc = 0;
-				else if (c == '\\')
-					esc = 1;
-				else if (c == '"' && (str = 0, depth == 0))
-					return i + 1;
-			} else if (c == '"') {
-				str = 1;
-			} else if (c == '{' || c == '[') {
-				depth++;
-			} else if (c == '}' || c == ']') {
-				if (depth == 0)
-					return i;
-				if (--depth == 0)
-					return i + 1;
-			} else if (depth == 0 && (c == ',' || is_space(c))) {
-				return i;
-			}
-		}
+		avail = more;
 	}
 }
 
