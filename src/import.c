@@ -4,11 +4,13 @@
  * records; the writers produce JSON Lines and ClaimReview that the readers
  * take back unchanged.
  *
- * Every reader loads the whole file, fixes its encoding (UTF-8 BOM and
- * UTF-16 with a BOM for all formats; Windows-1252 for CSV and text), then
- * hands each record to emit(), which tidies the fields and applies the
- * rules shared by all formats: labels, default source, dates, and "some
- * text is required".
+ * Every reader takes its file through import_input.c (byte order marks,
+ * UTF-16; Windows-1252 for CSV and text), a piece at a time: JSON Lines
+ * and CSV by lines, a JSON array by elements; only a single JSON object
+ * and a text file are read whole. It hands each record to emit(), which
+ * tidies the fields and applies the rules shared by all formats: label
+ * maps and labels, default source, ids by scope, dates, and "some text is
+ * required".
  */
 #include "import.h"
 
