@@ -369,13 +369,11 @@ static int import_one(struct store **st, const char *db, const char *path, const
 			warnx_(_("%s: interrupted; nothing from this file was imported"), path);
 		else if (r.db_error)
 			warnx_(_("%s: database error; nothing from this file was imported"), path);
-		else if (rc < 0)
-			;   /* err said why */
-		else if (r.failed)
+		else if (rc >= 0 && r.failed)
 			warnx_(_("%s: bad record with --strict; nothing from this file was imported"), path);
-		else if (r.c.skipped)
+		else if (rc >= 0 && r.c.skipped)
 			warnx_(_("%s: nothing imported: every record in it was skipped"), path);
-		else
+		else if (rc >= 0)
 			warnx_(_("%s: nothing imported: no record in it"), path);
 		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
 	}
