@@ -50,6 +50,7 @@ SRCS = $(wildcard src/*.c)
 LIB_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter-out src/main.c src/cmd_%.c,$(SRCS))) $(BUILD)/tables_data.o
 CMD_OBJS = $(patsubst src/%.c,$(BUILD)/%.o,$(filter src/main.c src/cmd_%.c,$(SRCS)))
 TABLES = data_slang=data/slang.tsv data_stopwords=data/stopwords.txt \
+	data_stopwords_en=data/stopwords-en.txt \
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt \
 	data_schema=data/schema.sql data_everyday=data/everyday.txt
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
@@ -132,6 +133,7 @@ eval: saring
 
 bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
+	@sh tests/bench/import-stream.sh "$(SHARED)"
 
 fuzz: saring
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)

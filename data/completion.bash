@@ -21,7 +21,7 @@ _saring_options()
 	check) echo '-n --json --tsv --jsonl --reply --file --color --colour --db --help' ;;
 	doctor) echo '--db --help' ;;
 	export) echo '--format --label --db --help' ;;
-	import) echo '--label --source --format --map --replace --strict --db --help' ;;
+	import) echo '--label --source --format --map --map-label --replace --strict --db --help' ;;
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
@@ -40,7 +40,7 @@ _saring_takes_value()
 	*:--db) return 0 ;;
 	check:-n | check:-f | check:--file | check:--color | check:--colour) return 0 ;;
 	export:-l | export:--label | export:--format) return 0 ;;
-	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map) return 0 ;;
+	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map | import:--map-label) return 0 ;;
 	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
 	serve:--listen | serve:--port) return 0 ;;

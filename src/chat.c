@@ -119,6 +119,7 @@ struct chat_reader {
 	int part_cut;                /* the current long line was cut at MAX_TEXT */
 	struct strbuf fixed;         /* a line with bad UTF-8 replaced */
 	long lineno;
+	int after_cr;                /* the chunk ended in a CR: drop CRs and one LF starting the next */
 	int eof;                     /* no more input bytes */
 	int done;                    /* all lines read, last message queued */
 	int ioerr;
@@ -419,8 +420,7 @@ static int read_ampm(const char **pp, const char *e, int *pm)
 	p++;
 	if (p < e && *p == '.')
 		p++;
-	if (p < e && *p == ' ')
-		p++;
+	p += space_len(p, e);   /* "p. m.", with a space, NBSP or narrow NBSP */
 	if (p >= e || lower((unsigned char)*p) != 'm')
 		return 0;
 	p++;
@@ -750,13 +750,35 @@ static int next_line(struct chat_reader *r, char **line, size_t *len)
 		r->part_cut = 0;
 	}
 	for (;;) {
+		if (r->after_cr && r->chunk_off < r->chunk_len) {
+			/* the rest of a line end cut by the chunk's end */
+			while (r->chunk_off < r->chunk_len && r->chunk[r->chunk_off] == '\r')
+				r->chunk_off++;
+			if (r->chunk_off < r->chunk_len) {
+				if (r->chunk[r->chunk_off] == '\n')
+					r->chunk_off++;
+				r->after_cr = 0;
+			}
+		}
 		if (r->chunk_off < r->chunk_len) {
 			char *p = r->chunk + r->chunk_off;
 			size_t avail = r->chunk_len - r->chunk_off;
 			char *nl = memchr(p, '\n', avail);
-			if (nl) {
-				size_t n = (size_t)(nl - p);
-				r->chunk_off += n + 1;
+			char *end = memchr(p, '\r', nl ? (size_t)(nl - p) : avail);
+			if (!end)
+				end = nl;
+			if (end) {
+				size_t n = (size_t)(end - p), skip = 1;
+				if (*end == '\r') {
+					/* CRLF, CR CR LF (a CRLF file converted once more) or a lone CR: one line end */
+					while (n + skip < avail && p[n + skip] == '\r')
+						skip++;
+					if (n + skip < avail && p[n + skip] == '\n')
+						skip++;
+					else if (n + skip == avail)
+						r->after_cr = 1;
+				}
+				r->chunk_off += n + skip;
 				r->lineno++;
 				if (r->part.len == 0 && !r->part_cut) {
 					*line = p;
@@ -794,7 +816,7 @@ static int next_line(struct chat_reader *r, char **line, size_t *len)
 }
 
 /*
- * Make a raw line usable: drop a CR before the newline and a leading BOM,
+ * Make a raw line usable: drop the CRs before the line end and a leading BOM,
  * turn NUL into a space, replace invalid UTF-8 by U+FFFD (warning once per
  * line). Returns the line, in place or in r->fixed; *bad set on replacement.
  */
@@ -802,7 +824,7 @@ static char *clean_line(struct chat_reader *r, char *s, size_t *lenp, int *bad)
 {
 	size_t n = *lenp, i = 0;
 	*bad = 0;
-	if (n > 0 && s[n - 1] == '\r')
+	while (n > 0 && s[n - 1] == '\r')
 		n--;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		s += 3;
@@ -1014,10 +1036,27 @@ static int is_media(const char *s, size_t n)
 		"gambar tidak disertakan", "video tidak disertakan",
 		"audio tidak disertakan", "stiker tidak disertakan", "GIF tidak disertakan",
 		"dokumen tidak disertakan", "kartu kontak tidak disertakan", "null",
+		/* content the export leaves out */
+		"Pesan tidak didukung", "Pesan ini tidak didukung", "Unsupported message",
+		/* Android in other locales */
+		"<Multimedia omitido>", "<Medien ausgeschlossen>", "<Mídia oculta>",
+		"<Media omessi>", "<Médias omis>", "<Media weggelaten>",
+		/* iOS in other locales */
+		"imagen omitida", "video omitido", "audio omitido", "sticker omitido",
+		"Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen",
+		"imagem ocultada", "vídeo ocultado", "áudio ocultado",
 	};
 	static const char *const suffix[] = {
 		"(file attached)", "(file terlampir)", "document omitted",
 		"dokumen tidak disertakan",
+		"(Datei angehängt)", "(archivo adjunto)", "(arquivo anexado)",
+		"(file allegato)", "(fichier joint)", "(bestand bijgevoegd)",
+		"documento omitido", "Dokument weggelassen",
+	};
+	/* old iOS: "<attached: 00000012-PHOTO-2020-01-01-10-00-00.jpg>", and in other locales */
+	static const char *const attached[] = {
+		"attached: ", "terlampir: ", "adjunto: ", "Anhang: ", "anexo: ",
+		"allegato: ", "pièce jointe : ", "bijlage: ",
 	};
 	const char *nl = memchr(s, '\n', n);
 	if (nl)
@@ -1033,8 +1072,12 @@ static int is_media(const char *s, size_t n)
 		    (s[n - k - 1] == ' ' || (n >= k + 3 && mark_len(s + n - k - 3, s + n) == 3)))
 			return 1;
 	}
-	if ((starts_i(s, n, "<attached: ") || starts_i(s, n, "<terlampir: ")) && s[n - 1] == '>')
-		return 1;
+	if (n > 2 && *s == '<' && s[n - 1] == '>') {   /* maybe a direction mark after the '<' */
+		const char *a = skip_marks(s + 1, s + n);
+		for (size_t i = 0; i < sizeof attached / sizeof attached[0]; i++)
+			if (starts_i(a, (size_t)(s + n - a), attached[i]))
+				return 1;
+	}
 	return 0;
 }
 

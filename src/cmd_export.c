@@ -53,7 +53,7 @@ int cmd_export(int argc, char **argv)
 	int rc, first = 1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct doc d = { col(s, 0), col(s, 1), col(s, 2), col(s, 3), col(s, 4),
-				 col(s, 5), col(s, 6), col(s, 7), col(s, 8), col(s, 9) };
+				 col(s, 5), col(s, 6), col(s, 7), col(s, 8), col(s, 9), DOC_ID_NONE };
 		if (claimreview)
 			export_claimreview_doc(stdout, &d, first);
 		else

@@ -36,7 +36,9 @@ struct counts {
 };
 
 struct run {
-	struct store *st;
+	struct store **st;    /* opened at the first good document (so a failed import creates nothing) */
+	const char *db;       /* --db, for that; borrowed */
+	int in_tx;            /* this file's transaction has begun */
 	const char *file;     /* name for messages; borrowed */
 	int replace, strict;
 	int failed;           /* this file must be rolled back */
@@ -59,6 +61,53 @@ static void on_bad(void *ctx, long line, const char *reason)
 		r->failed = 1;
 }
 
+/* The database, opened (and this file's transaction begun) when the first good document comes. */
+static struct store *writable(struct run *r)
+{
+	if (!*r->st)
+		*r->st = store_open(r->db, STORE_WRITE);
+	if (!r->in_tx) {
+		if (store_exec(*r->st, "BEGIN IMMEDIATE") < 0)
+			store_die(*r->st, "cannot start the import");
+		r->in_tx = 1;
+	}
+	return *r->st;
+}
+
+/*
+ * Write d, minding where its id comes from (saring-corpus(5), IDS): a
+ * record's SOURCE:ID may be held under its bare ID by an older saring's
+ * import of the same source; a record's own id held by another source's
+ * document is stored as SOURCE:ID beside it, never over it.
+ */
+static enum put_result put_scoped(struct run *r, struct doc *d, struct store_prep *p, long line)
+{
+	struct store *st = writable(r);
+	size_t ns = strlen(d->source);
+	if (d->id_scope == DOC_ID_SOURCE && strncmp(d->id, d->source, ns) == 0 && d->id[ns] == ':') {
+		char *held = NULL;
+		const char *bare = d->id + ns + 1;
+		if (store_id_source(st, bare, &held) == 1 && held && strcmp(held, d->source) == 0)
+			memmove(d->id, bare, strlen(bare) + 1);
+		free(held);
+	}
+	enum put_result res = p ? store_put_prep(st, d, p, r->replace) : store_put(st, d, r->replace);
+	if (res != PUT_CLASH || d->id_scope != DOC_ID_OWN)
+		return res;
+	struct strbuf id = STRBUF_INIT;
+	sb_printf(&id, "%s:%s", d->source, d->id);
+	char *own = d->id, *held = xstrdup(st->held_by);
+	d->id = sb_detach(&id);
+	d->id_scope = DOC_ID_SOURCE;
+	res = p ? store_put_prep(st, d, p, r->replace) : store_put(st, d, r->replace);
+	if (res == PUT_ADDED)
+		warnx_(_("%s:%ld: id '%s' belongs to a document of source '%s'; this record is stored as '%s'"),
+		       r->file, line, own, held, d->id);
+	free(own);
+	free(held);
+	return res;
+}
+
 /* Write one document (prepared with p, or here when p is NULL); 1 to stop reading. */
 static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line)
 {
@@ -67,23 +116,28 @@ static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line
 	if (!valid_label(d->label)) {
 		on_bad(r, line, d->label ? "unknown label" : "no label; use --label");
 	} else {
-		enum put_result res = p ? store_put_prep(r->st, d, p, r->replace) : store_put(r->st, d, r->replace);
+		enum put_result res = put_scoped(r, d, p, line);
+		struct strbuf msg = STRBUF_INIT;
 		switch (res) {
 		case PUT_ADDED: r->c.added++; break;
 		case PUT_UPDATED: r->c.updated++; break;
 		case PUT_UNCHANGED: r->c.unchanged++; break;
-		case PUT_CONFLICT: {
-			struct strbuf msg = STRBUF_INIT;
-			sb_printf(&msg, "id '%s' already holds other content (use --replace)", d->id);
+		case PUT_CONFLICT:
+			sb_printf(&msg, _("id '%s' already holds another version of this record "
+					  "(--replace overwrites that version with this one)"), d->id);
 			on_bad(r, line, msg.buf);
-			sb_release(&msg);
 			break;
-		}
+		case PUT_CLASH:
+			sb_printf(&msg, _("id '%s' belongs to a document of source '%s', which is never replaced"),
+				  d->id, (*r->st)->held_by);
+			on_bad(r, line, msg.buf);
+			break;
 		case PUT_ERROR:
-			warnx_(_("%s:%ld: %s"), r->file, line, sqlite3_errmsg(r->st->db));
+			warnx_(_("%s:%ld: %s"), r->file, line, sqlite3_errmsg((*r->st)->db));
 			r->failed = r->db_error = 1;
 			break;
 		}
+		sb_release(&msg);
 	}
 	long done = r->c.added + r->c.updated + r->c.unchanged;
 	if (r->progress && done % 2000 == 0)
@@ -293,20 +347,21 @@ static int threaded(void)
 }
 
 /* Import one file in one transaction; returns an exit status. */
-static int import_one(struct store *st, const char *path, const struct import_opts *o,
+static int import_one(struct store **st, const char *db, const char *path, const struct import_opts *o,
 		int replace, int strict, struct counts *total)
 {
-	struct run r = { st, path, replace, strict, 0, 0, 0, { 0 } };
+	struct run r = { st, db, 0, path, replace, strict, 0, 0, 0, { 0 } };
 	struct stat sb;
 	r.progress = isatty(2) && stat(path, &sb) == 0 && sb.st_size > (1 << 20);
-	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
-		store_die(st, "cannot start the import");
 	char *err = NULL;
 	int rc = threaded() ? read_threaded(&r, path, o, &err) : import_read(path, o, on_doc, on_bad, &r, &err);
 	if (r.progress)
 		fputs("\r\033[K", stderr);
-	if (rc < 0 || r.failed || interrupted) {
-		store_rollback(st);
+	total->skipped += r.c.skipped;
+	long docs = r.c.added + r.c.updated + r.c.unchanged;
+	if (rc < 0 || r.failed || interrupted || !docs) {
+		if (r.in_tx)
+			store_rollback(*st);
 		if (err)
 			warnx_(_("%s"), err);
 		free(err);
@@ -314,21 +369,23 @@ static int import_one(struct store *st, const char *path, const struct import_op
 			warnx_(_("%s: interrupted; nothing from this file was imported"), path);
 		else if (r.db_error)
 			warnx_(_("%s: database error; nothing from this file was imported"), path);
-		else if (rc >= 0)
+		else if (rc >= 0 && r.failed)
 			warnx_(_("%s: bad record with --strict; nothing from this file was imported"), path);
-		total->skipped += r.c.skipped;
+		else if (rc >= 0 && r.c.skipped)
+			warnx_(_("%s: nothing imported: every record in it was skipped"), path);
+		else if (rc >= 0)
+			warnx_(_("%s: nothing imported: no record in it"), path);
 		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
 	}
 	free(err);
-	if (store_commit(st) < 0) {
-		warnx_(_("%s: cannot commit: %s"), path, sqlite3_errmsg(st->db));
-		store_rollback(st);
+	if (store_commit(*st) < 0) {
+		warnx_(_("%s: cannot commit: %s"), path, sqlite3_errmsg((*st)->db));
+		store_rollback(*st);
 		return EXIT_SYSTEM;
 	}
 	total->added += r.c.added;
 	total->updated += r.c.updated;
 	total->unchanged += r.c.unchanged;
-	total->skipped += r.c.skipped;
 	return EXIT_CLEAN;
 }
 
@@ -339,14 +396,15 @@ int cmd_import(int argc, char **argv)
 		{ "source", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "map", required_argument, NULL, 'm' },
+		{ "map-label", required_argument, NULL, 'L' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct import_opts o = { FMT_AUTO, NULL, NULL, NULL, 0 };
-	const char **map = NULL;
-	size_t nmap = 0, capmap = 0;
+	struct import_opts o = { FMT_AUTO, NULL, NULL, NULL, 0, NULL, 0 };
+	const char **map = NULL, **label_map = NULL;
+	size_t nmap = 0, capmap = 0, nlabel_map = 0, caplabel_map = 0;
 	int replace = 0, strict = 0, c;
 	const char *db = global_db;
 	while ((c = getopt_long(argc, argv, "l:s:F:m:", longopts, NULL)) != -1) {
@@ -370,6 +428,12 @@ int cmd_import(int argc, char **argv)
 			xgrow((void **)&map, &capmap, nmap + 1, sizeof *map);
 			map[nmap++] = optarg;
 			break;
+		case 'L':
+			if (!strchr(optarg, '='))
+				return usage_error(_("--map-label wants VALUE=LABEL[,VALUE=LABEL...], not '%s'"), optarg);
+			xgrow((void **)&label_map, &caplabel_map, nlabel_map + 1, sizeof *label_map);
+			label_map[nlabel_map++] = optarg;
+			break;
 		case 'r': replace = 1; break;
 		case 'S': strict = 1; break;
 		case 'd': db = optarg; break;
@@ -378,21 +442,24 @@ int cmd_import(int argc, char **argv)
 	}
 	if (optind == argc) {
 		free(map);
+		free(label_map);
 		return usage_error(_("no file to import"));
 	}
 	o.map = map;
 	o.nmap = nmap;
+	o.label_map = label_map;
+	o.nlabel_map = nlabel_map;
 	struct sigaction sa = { 0 };
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	struct store *st = store_open(db, STORE_WRITE);
+	struct store *st = NULL;   /* opened at the first good document */
 	struct counts total = { 0 };
 	int status = EXIT_CLEAN;
 	for (int i = optind; i < argc && !interrupted; i++) {
-		int s = import_one(st, argv[i], &o, replace, strict, &total);
+		int s = import_one(&st, db, argv[i], &o, replace, strict, &total);
 		if (s > status)
 			status = s;
 		if (s == EXIT_SYSTEM)
@@ -404,6 +471,7 @@ int cmd_import(int argc, char **argv)
 	       total.added, total.updated, total.unchanged, total.skipped, secs);
 	store_close(st);
 	free(map);
+	free(label_map);
 	if (interrupted)
 		return 128 + interrupted;
 	return status;

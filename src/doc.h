@@ -18,6 +18,18 @@ struct doc {
 	char *url;        /* where it was published */
 	char *date;       /* YYYY-MM-DD, or NULL */
 	char *source;     /* corpus name, e.g. "fakenewsid" or the import file's name */
+	int id_scope;     /* how a reader made id: an enum doc_id_scope */
+};
+
+/*
+ * Where a document's id comes from, and so what another document with the
+ * same id means (saring-corpus(5), IDS). Set by the readers.
+ */
+enum doc_id_scope {
+	DOC_ID_NONE,     /* no id: the store derives h-<content hash> */
+	DOC_ID_OWN,      /* the record's own id, kept as given (the record names its source) */
+	DOC_ID_SOURCE,   /* SOURCE:ID, the record's id within its source */
+	DOC_ID_REVIEW,   /* cr-<hash> of a ClaimReview's url (or claim, publisher and date) */
 };
 
 void doc_clear(struct doc *d);

@@ -4,11 +4,13 @@
  * records; the writers produce JSON Lines and ClaimReview that the readers
  * take back unchanged.
  *
- * Every reader loads the whole file, fixes its encoding (UTF-8 BOM and
- * UTF-16 with a BOM for all formats; Windows-1252 for CSV and text), then
- * hands each record to emit(), which tidies the fields and applies the
- * rules shared by all formats: labels, default source, dates, and "some
- * text is required".
+ * Every reader takes its file through import_input.c (byte order marks,
+ * UTF-16; Windows-1252 for CSV and text), a piece at a time: JSON Lines
+ * and CSV by lines, a JSON array by elements; only a single JSON object
+ * and a text file are read whole. It hands each record to emit(), which
+ * tidies the fields and applies the rules shared by all formats: label
+ * maps and labels, default source, ids by scope, dates, and "some text is
+ * required".
  */
 #include "import.h"
 
@@ -24,6 +26,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "import_input.h"
 #include "util.h"
 
 /* The document fields, in the order the writers put them. */
@@ -64,6 +67,12 @@ struct reader {
 	void *ctx;
 	int stop;                     /* on_doc asked to stop */
 	struct strbuf why;            /* scratch for bad-record reasons */
+	struct label_pair {
+		char *value;          /* a record's label as the file writes it (owned) */
+		const char *label;    /* the canonical label it stands for (static) */
+	} *labels;                    /* --map-label, parsed (owned) */
+	size_t nlabels, labels_cap;
+	long ndocs, nbad;             /* records handed on, bad records reported */
 };
 
 /* printf into a new string (never NULL). */
@@ -86,6 +95,7 @@ static void bad(struct reader *r, long line, const char *fmt, ...)
 /* Report a bad record to the caller; in a directory, the reason names the file. */
 static void bad(struct reader *r, long line, const char *fmt, ...)
 {
+	r->nbad++;
 	if (!r->on_bad)
 		return;
 	sb_reset(&r->why);
@@ -123,165 +133,6 @@ static const char *errstr(int e)
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
 		buf[0] = (char)(buf[0] - 'A' + 'a');
 	return buf;
-}
-
-/* ---- UTF-8 and other encodings ---- */
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-			return 0;  /* overlong, or a surrogate */
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80
-		    || (s[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-			return 0;  /* overlong, or above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
-static int utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		size_t k = utf8_seq(p, (size_t)(end - p));
-		if (!k)
-			return 0;
-		p += k;
-	}
-	return 1;
-}
-
-static void put_cp(struct strbuf *sb, uint32_t cp)
-{
-	char b[4];
-	if (cp < 0x80) {
-		sb_putc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 4);
-	}
-}
-
-/* Windows-1252 0x80-0x9F; the five unassigned bytes become U+FFFD. */
-static const uint16_t cp1252[32] = {
-	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-/*
- * Copy s to out as UTF-8: valid UTF-8 sequences stay as they are, and
- * every other byte is read as Windows-1252 (lossy: as U+FFFD instead).
- * Keeping the valid sequences means a UTF-8 file with a few stray bytes
- * keeps its good text; a genuine Windows-1252 file almost never holds a
- * byte pair that is also valid UTF-8.
- */
-static void utf8_repair(struct strbuf *out, const char *s, size_t n, int lossy)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		const unsigned char *run = p;
-		while (p < end && *p < 0x80)
-			p++;
-		if (p > run)
-			sb_add(out, (const char *)run, (size_t)(p - run));
-		if (p == end)
-			break;
-		size_t k = utf8_seq(p, (size_t)(end - p));
-		if (k) {
-			sb_add(out, (const char *)p, k);
-			p += k;
-		} else {
-			uint32_t cp = lossy ? 0xFFFD : *p < 0xA0 ? cp1252[*p - 0x80] : *p;
-			put_cp(out, cp);
-			p++;
-		}
-	}
-}
-
-/* Convert UTF-16 (after its BOM) to UTF-8; bad units become U+FFFD. */
-static void utf16_to_utf8(struct strbuf *out, const unsigned char *s, size_t n, int big)
-{
-	size_t i = 0;
-	while (i + 1 < n) {
-		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-		i += 2;
-		if (u >= 0xD800 && u < 0xDC00 && i + 1 < n) {
-			uint32_t v = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-			if (v >= 0xDC00 && v < 0xE000) {
-				i += 2;
-				u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
-			} else {
-				u = 0xFFFD;
-			}
-		} else if (u >= 0xD800 && u < 0xE000) {
-			u = 0xFFFD;
-		}
-		put_cp(out, u);
-	}
-	if (i < n)
-		put_cp(out, 0xFFFD);
-}
-
-/*
- * Make a file's bytes UTF-8 in place: drop a UTF-8 BOM, convert UTF-16
- * with a BOM, and when legacy is set read invalid UTF-8 as Windows-1252
- * (with one warning naming the file).
- */
-static void fix_encoding(struct strbuf *sb, const char *path, int legacy)
-{
-	const unsigned char *u = (const unsigned char *)sb->buf;
-	struct strbuf out = STRBUF_INIT;
-	if (sb->len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		memmove(sb->buf, sb->buf + 3, sb->len - 2);
-		sb->len -= 3;
-	} else if (sb->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		utf16_to_utf8(&out, u + 2, sb->len - 2, u[0] == 0xFE);
-		if (!out.buf)
-			sb_add(&out, "", 0);
-		sb_release(sb);
-		*sb = out;
-		return;
-	}
-	if (!legacy || utf8_valid(sb->buf, sb->len))
-		return;
-	warnx_("%s: not UTF-8, read as Windows-1252", path);
-	utf8_repair(&out, sb->buf, sb->len, 0);
-	sb_release(sb);
-	*sb = out;
 }
 
 /* ---- shared field rules ---- */
@@ -329,27 +180,119 @@ static void replace(char **dst, const char *s)
 	*dst = s ? xstrdup(s) : NULL;
 }
 
+/* Trim spaces and one pair of surrounding brackets ("[SALAH]") off the n bytes at *s. */
+static void trim_label(const char **s, size_t *n)
+{
+	for (int round = 0; round < 2; round++) {
+		while (*n > 0 && is_space(**s))
+			(*s)++, (*n)--;
+		while (*n > 0 && is_space((*s)[*n - 1]))
+			(*n)--;
+		if (round == 0 && *n >= 2 && (**s == '[' || **s == '(')
+		    && (*s)[*n - 1] == (**s == '[' ? ']' : ')'))
+			(*s)++, *n -= 2;
+	}
+}
+
 const char *import_label(const char *name)
 {
 	static const struct { const char *name, *label; } labels[] = {
 		{ "hoax", "hoax" }, { "hoaks", "hoax" }, { "hoaxes", "hoax" },
+		{ "salah", "hoax" }, { "disinformasi", "hoax" }, { "misinformasi", "hoax" },
+		{ "malinformasi", "hoax" }, { "fitnah", "hoax" }, { "hasutan", "hoax" },
+		{ "palsu", "hoax" }, { "menyesatkan", "hoax" }, { "manipulasi", "hoax" },
+		{ "konten palsu", "hoax" }, { "konten yang salah", "hoax" },
+		{ "konten yang menyesatkan", "hoax" }, { "konten manipulasi", "hoax" },
+		{ "konten tiruan", "hoax" }, { "konteks yang salah", "hoax" },
 		{ "factcheck", "factcheck" }, { "fact-check", "factcheck" },
 		{ "fact_check", "factcheck" }, { "fact check", "factcheck" },
 		{ "cek fakta", "factcheck" }, { "cekfakta", "factcheck" },
+		{ "periksa fakta", "factcheck" },
 		{ "official", "official" }, { "valid", "official" },
 		{ "resmi", "official" }, { "klarifikasi", "official" },
+		{ "benar", "official" }, { "fakta", "official" },
 	};
 	if (!name)
 		return NULL;
-	while (is_space(*name))
-		name++;
 	size_t n = strlen(name);
-	while (n > 0 && is_space(name[n - 1]))
-		n--;
+	trim_label(&name, &n);
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (strlen(labels[i].name) == n && strncasecmp(name, labels[i].name, n) == 0)
 			return labels[i].label;
 	return NULL;
+}
+
+/*
+ * Parse the --map-label entries "value=label[,value=label...]" into
+ * r->labels; -1 with *err set when one is wrong.
+ */
+static int parse_label_map(struct reader *r, char **err)
+{
+	for (size_t k = 0; k < r->o->nlabel_map; k++) {
+		const char *e = r->o->label_map[k];
+		while (*e) {
+			const char *comma = strchr(e, ',');
+			size_t n = comma ? (size_t)(comma - e) : strlen(e);
+			const char *eq = memchr(e, '=', n);
+			if (!eq) {
+				set_err(err, "bad --map-label \"%.*s\": expected VALUE=LABEL", (int)n, e);
+				return -1;
+			}
+			char *target = xstrndup(eq + 1, n - (size_t)(eq + 1 - e));
+			const char *label = import_label(target);
+			free(target);
+			if (!label) {
+				set_err(err, "unknown label in --map-label \"%.*s\" (labels: hoax, factcheck, official)",
+					(int)n, e);
+				return -1;
+			}
+			const char *v = e;
+			size_t vn = (size_t)(eq - e);
+			trim_label(&v, &vn);
+			xgrow((void **)&r->labels, &r->labels_cap, r->nlabels + 1, sizeof *r->labels);
+			r->labels[r->nlabels].value = xstrndup(v, vn);
+			r->labels[r->nlabels++].label = label;
+			e += n + (comma != NULL);
+		}
+	}
+	return 0;
+}
+
+/* The canonical label of a record's label: --map-label first, then import_label(). */
+static const char *record_label(const struct reader *r, const char *name)
+{
+	const char *s = name;
+	size_t n = strlen(s);
+	trim_label(&s, &n);
+	for (size_t i = 0; i < r->nlabels; i++)
+		if (strlen(r->labels[i].value) == n && strncasecmp(s, r->labels[i].value, n) == 0)
+			return r->labels[i].label;
+	return import_label(name);
+}
+
+/*
+ * The id of a record that carries one: kept as given when the record
+ * names its own source (its source vouches for the id: saring's exports,
+ * curated corpora), else made SOURCE:ID, so that two datasets numbering
+ * their rows 1, 2, 3 never share an id. An id that already starts with
+ * "SOURCE:" (an export read back) is kept.
+ */
+static void scope_id(struct doc *d, const char *source, int named_source)
+{
+	if (!d->id || d->id_scope)
+		return;
+	size_t n = strlen(source);
+	if (named_source) {
+		d->id_scope = DOC_ID_OWN;
+		return;
+	}
+	d->id_scope = DOC_ID_SOURCE;
+	if (strncmp(d->id, source, n) == 0 && d->id[n] == ':')
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s:%s", source, d->id);
+	free(d->id);
+	d->id = sb_detach(&sb);
 }
 
 /*
@@ -363,9 +306,10 @@ static void emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	for (int f = 0; f < NFIELDS; f++)
 		tidy(doc_field(d, (enum field)f));
 	if (d->label) {
-		const char *l = import_label(d->label);
+		const char *l = record_label(r, d->label);
 		if (!l) {
-			bad(r, line, "unknown label \"%.*s\"", quote_len(d->label), d->label);
+			bad(r, line, "unknown label \"%.*s\" (map it: --map-label '%.*s=hoax')",
+			    quote_len(d->label), d->label, quote_len(d->label), d->label);
 			goto drop;
 		}
 		replace(&d->label, l);
@@ -383,8 +327,11 @@ static void emit(struct reader *r, struct doc *d, long line, const char *deflabe
 		char ymd[11];
 		replace(&d->date, import_date(d->date, ymd) == 0 ? ymd : NULL);
 	}
+	int named_source = d->source != NULL;
 	if (!d->source)
 		d->source = xstrdup(r->source);
+	scope_id(d, d->source, named_source);
+	r->ndocs++;
 	if (r->on_doc(r->ctx, d, line))
 		r->stop = 1;
 	return;
@@ -630,8 +577,9 @@ static size_t skip_ws(const char *s, size_t n, size_t i)
 }
 
 /*
- * The index just past the JSON value at s[i]. Only used on text jansson
- * has already accepted, so it need not check the syntax.
+ * The index just past the JSON value at s[i] (n or more when it does not
+ * end within n bytes). It does not check the syntax: jansson parses what
+ * it delimits, or has already.
  */
 static size_t skip_value(const char *s, size_t n, size_t i)
 {
@@ -769,9 +717,46 @@ static char *claim_title(const char *s, size_t max)
 }
 
 /*
+ * A review's identity, as its id: cr-<hash> of its url less the scheme,
+ * "www.", the fragment and a trailing '/', with the host in lower case;
+ * without a url, of its claim, publisher and date. Nothing without either.
+ */
+static void review_id(struct doc *d)
+{
+	struct strbuf key = STRBUF_INIT;
+	tidy(&d->url);
+	tidy(&d->publisher);
+	if (d->url) {
+		const char *u = d->url, *p = strstr(u, "://");
+		if (p && p - u <= 8)
+			u = p + 3;
+		if (strncasecmp(u, "www.", 4) == 0)
+			u += 4;
+		size_t n = strcspn(u, "#"), host = strcspn(u, "/?#");
+		while (n > host && u[n - 1] == '/')
+			n--;
+		for (size_t i = 0; i < n; i++)
+			sb_putc(&key, i < host && u[i] >= 'A' && u[i] <= 'Z' ? (char)(u[i] - 'A' + 'a') : u[i]);
+	} else if (d->claim) {
+		char ymd[11];
+		sb_printf(&key, "%s\x1e%s\x1e%s", d->claim, d->publisher ? d->publisher : "",
+			  d->date && import_date(d->date, ymd) == 0 ? ymd : "");
+	} else {
+		return;
+	}
+	free(d->id);
+	struct strbuf id = STRBUF_INIT;
+	sb_printf(&id, "cr-%016llx", (unsigned long long)hash64(key.buf, key.len));
+	d->id = sb_detach(&id);
+	d->id_scope = DOC_ID_REVIEW;
+	sb_release(&key);
+}
+
+/*
  * Map one ClaimReview object to a document. An object carrying saring's
  * own keys ("saring:label", "saring:source") is an export read back: it
- * keeps its fields as they are, with no title made from the claim.
+ * keeps its fields (and its id) as they are, with no title made from the
+ * claim; any other review is known by review_id().
  */
 static void claimreview_doc(struct reader *r, json_t *o, long line)
 {
@@ -805,14 +790,82 @@ static void claimreview_doc(struct reader *r, json_t *o, long line)
 	tidy(&d.claim);
 	if (!ours && !d.title && d.claim)
 		d.title = claim_title(d.claim, 100);
+	if (!ours && (d.url || !d.id))
+		review_id(&d);
 	emit(r, &d, line, r->label ? r->label : "factcheck");
 }
 
 /*
- * One JSON value of a ClaimReview file: a ClaimReview, or an object with
- * an "@graph" of them. Other nodes of a graph (WebPage, Organization, ...)
- * are passed over silently; elsewhere they are bad records. text/at locate
- * the value in the file for the lines of graph elements (text NULL: all
+ * One claim of a Google Fact Check Tools response ("claims"[]): its
+ * "text" is the claim, and each of its "claimReview"[] (publisher, url,
+ * title, reviewDate, textualRating) is one document.
+ */
+static void factcheck_claim(struct reader *r, json_t *claim, long line)
+{
+	size_t i;
+	json_t *rv;
+	json_array_foreach(json_object_get(claim, "claimReview"), i, rv) {
+		if (!json_is_object(rv)) {
+			bad(r, line, "\"claimReview\" is not a JSON object");
+			continue;
+		}
+		struct doc d = { 0 };
+		d.claim = dup_or_null(jget(claim, "text"));
+		d.title = dup_or_null(jget(rv, "title"));
+		d.rating = dup_or_null(jget(rv, "textualRating"));
+		d.url = dup_or_null(jget(rv, "url"));
+		const char *date = jget(rv, "reviewDate");
+		d.date = dup_or_null(date ? date : jget(claim, "claimDate"));
+		json_t *pub = json_object_get(rv, "publisher");
+		const char *who = jname(pub);
+		d.publisher = dup_or_null(who ? who : json_is_object(pub) ? jget(pub, "site") : NULL);
+		tidy(&d.title);
+		tidy(&d.claim);
+		if (!d.title && d.claim)
+			d.title = claim_title(d.claim, 100);
+		review_id(&d);
+		emit(r, &d, line, r->label ? r->label : "factcheck");
+		if (r->stop)
+			return;
+	}
+}
+
+/* Keys under which feeds and schema.org nodes hold reviews (besides "@graph"). */
+static const char *const nest_keys[] = {
+	"claimReviews", "claimReview", "review", "dataFeedElement", "item",
+	"itemListElement", "mainEntity", "claims",
+};
+
+static void claimreview_value(struct reader *r, json_t *v, long line, int in_graph,
+			      const char *text, size_t n, size_t at);
+
+/* The reviews nested in a node that is not one itself, under nest_keys. */
+static void nested_reviews(struct reader *r, json_t *v, long line)
+{
+	for (size_t k = 0; k < sizeof nest_keys / sizeof *nest_keys && !r->stop; k++) {
+		json_t *c = json_object_get(v, nest_keys[k]);
+		if (json_is_object(c)) {
+			claimreview_value(r, c, line, 1, NULL, 0, 0);
+		} else if (json_is_array(c)) {
+			size_t i;
+			json_t *e;
+			json_array_foreach(c, i, e) {
+				claimreview_value(r, e, line, 1, NULL, 0, 0);
+				if (r->stop)
+					break;
+			}
+		}
+	}
+}
+
+/*
+ * One JSON value of a ClaimReview file: a ClaimReview, an object with an
+ * "@graph" of nodes, a node holding reviews (nest_keys: an Article's
+ * "claimReviews", a DataFeed's "dataFeedElement", ...), or a claim of a
+ * Fact Check Tools response. Nodes inside these that hold no review
+ * (WebPage, Organization, ...) are passed over silently; a value at the
+ * top that yields nothing is a bad record saying why. text/at locate the
+ * value in the file for the lines of graph elements (text NULL: all
  * elements get the value's line).
  */
 static void claimreview_value(struct reader *r, json_t *v, long line, int in_graph,
@@ -823,6 +876,15 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 			bad(r, line, "not a JSON object");
 		return;
 	}
+	if (is_claimreview(v)) {
+		claimreview_doc(r, v, line);
+		return;
+	}
+	if (json_is_array(json_object_get(v, "claimReview")) && json_object_get(v, "text")) {
+		factcheck_claim(r, v, line);
+		return;
+	}
+	long before = r->ndocs + r->nbad;
 	json_t *graph = json_object_get(v, "@graph");
 	if (json_is_array(graph)) {
 		size_t *offs = NULL, noffs = 0;
@@ -839,75 +901,126 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 				break;
 		}
 		free(offs);
-		return;
 	}
-	if (is_claimreview(v)) {
-		claimreview_doc(r, v, line);
-	} else if (!in_graph) {
-		const char *t = jget(v, "@type");
-		if (t)
-			bad(r, line, "not a ClaimReview (@type \"%.*s\")", quote_len(t), t);
-		else
-			bad(r, line, "not a ClaimReview");
+	nested_reviews(r, v, line);
+	if (in_graph || r->ndocs + r->nbad > before)
+		return;
+	const char *t = jget(v, "@type");
+	if (json_is_array(graph))
+		bad(r, line, "no ClaimReview in \"@graph\"");
+	else if (t)
+		bad(r, line, "not a ClaimReview (@type \"%.*s\")", quote_len(t), t);
+	else
+		bad(r, line, "not a ClaimReview (no \"@type\", \"claimReviewed\" or \"claims\")");
+}
+
+/* Take n bytes of in, counting the lines they end. */
+static void take_lines(struct input *in, size_t n, long *line)
+{
+	const char *p = in->buf.buf + in->pos, *e = p + n;
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		(*line)++;
+		p++;
+	}
+	input_take(in, n);
+}
+
+/* Skip white space in in, counting lines; the first byte after it, or -1 at the end. */
+static int skip_input_ws(struct input *in, long *line)
+{
+	for (;;) {
+		size_t avail = input_fill(in, 1), i = 0;
+		const char *p = in->buf.buf + in->pos;
+		while (i < avail && is_space(p[i]))
+			i++;
+		take_lines(in, i, line);
+		if (i < avail)
+			return (unsigned char)p[i];
+		if (!avail)
+			return -1;
 	}
 }
 
 /*
- * A ClaimReview file: one object (maybe with "@graph") or an array of
- * them. An array is read one element at a time, so each element gets the
- * line where it starts and the elements before a syntax error are kept.
+ * The length of the JSON value at the start of in's available bytes
+ * (skip_value()'s split: it only splits, jansson parses), read on until
+ * the value is whole or the file ends. The bytes available double each
+ * time, so a large value is scanned a few times, not once per chunk.
  */
-static void read_claimreview(struct reader *r, const char *s, size_t n)
+static size_t value_length(struct input *in)
 {
-	struct linecount lc = { s, 0, 1 };
-	size_t i = skip_ws(s, n, 0);
-	if (i == n)
+	size_t avail = input_fill(in, 1);
+	for (;;) {
+		size_t end = skip_value(in->buf.buf + in->pos, avail, 0);
+		if (end < avail)
+			return end;
+		size_t more = input_fill(in, 2 * avail);
+		if (more == avail)
+			return avail;
+		avail = more;
+	}
+}
+
+/*
+ * A ClaimReview file: one object (maybe with "@graph"), read whole, or an
+ * array of values, read one element at a time (so a large array takes the
+ * memory of its largest element, not of the file): each element gets the
+ * line where it starts, and the elements before a syntax error are kept.
+ */
+static void read_claimreview(struct reader *r, struct input *in)
+{
+	long line = 1;
+	int c = skip_input_ws(in, &line);
+	if (c < 0)
 		return;
-	if (s[i] != '[') {
+	if (c != '[') {
+		char *s;
+		size_t n = input_rest(in, 0, &s);
 		json_error_t e;
 		json_t *v = json_loadb(s, n, JSON_DECODE_ANY, &e);
-		if (!v) {
-			jerror(r, e.line, &e);
-			return;
-		}
-		claimreview_value(r, v, line_at(&lc, i), 0, s, n, i);
-		json_decref(v);
-		return;
-	}
-	for (i++;;) {
-		i = skip_ws(s, n, i);
-		if (i >= n) {
-			bad(r, line_at(&lc, n), "unterminated JSON array");
-			return;
-		}
-		if (s[i] == ']')
-			break;
-		long line = line_at(&lc, i);
-		json_error_t e;
-		json_t *v = json_loadb(s + i, n - i, JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK, &e);
 		if (!v) {
 			jerror(r, line + e.line - 1, &e);
 			return;
 		}
-		size_t start = i;
-		i += (size_t)e.position;
-		claimreview_value(r, v, line, 0, s, i, start);
+		claimreview_value(r, v, line, 0, s, n, 0);
 		json_decref(v);
-		if (r->stop)
-			return;
-		i = skip_ws(s, n, i);
-		if (i < n && s[i] == ',') {
-			i++;
-			continue;
-		}
-		if (i < n && s[i] == ']')
-			break;
-		bad(r, line_at(&lc, i), i < n ? "invalid JSON: ',' or ']' expected" : "unterminated JSON array");
 		return;
 	}
-	i = skip_ws(s, n, i + 1);
-	if (i < n)
-		bad(r, line_at(&lc, i), "invalid JSON: text after the array");
+	take_lines(in, 1, &line);
+	for (;;) {
+		c = skip_input_ws(in, &line);
+		if (c < 0) {
+			bad(r, line, "unterminated JSON array");
+			return;
+		}
+		if (c == ']')
+			break;
+		size_t n = value_length(in);
+		const char *s = in->buf.buf + in->pos;
+		json_error_t e;
+		json_t *v = json_loadb(s, n, JSON_DECODE_ANY, &e);
+		if (!v) {
+			jerror(r, line + e.line - 1, &e);
+			return;
+		}
+		claimreview_value(r, v, line, 0, s, n, 0);
+		json_decref(v);
+		take_lines(in, n, &line);
+		if (r->stop)
+			return;
+		c = skip_input_ws(in, &line);
+		if (c == ',') {
+			take_lines(in, 1, &line);
+			continue;
+		}
+		if (c == ']')
+			break;
+		bad(r, line, c >= 0 ? "invalid JSON: ',' or ']' expected" : "unterminated JSON array");
+		return;
+	}
+	take_lines(in, 1, &line);
+	if (skip_input_ws(in, &line) >= 0)
+		bad(r, line, "invalid JSON: text after the array");
 }
 
 /* ---- JSON Lines ---- */
@@ -942,33 +1055,33 @@ static void jsonl_record(struct reader *r, json_t *o, long line)
 }
 
 /*
- * JSON Lines: one object per line, blank lines skipped. A line that holds
- * a ClaimReview (or an "@graph" of them) is read as one.
+ * JSON Lines: one object per line, blank lines skipped, read a line at a
+ * time. A line that holds a ClaimReview (or an "@graph" of them, a feed,
+ * a Fact Check Tools claim) is read as one.
  */
-static void read_jsonl(struct reader *r, const char *s, size_t n)
+static void read_jsonl(struct reader *r, struct input *in)
 {
 	long line = 0;
-	size_t i = 0;
-	while (i < n && !r->stop) {
-		const char *nl = memchr(s + i, '\n', n - i);
-		size_t end = nl ? (size_t)(nl - s) : n;
+	char *s;
+	size_t n;
+	while (!r->stop && input_line(in, '\n', 0, &s, &n)) {
 		line++;
-		size_t a = skip_ws(s, end, i);
-		if (a < end) {
-			json_error_t e;
-			json_t *v = json_loadb(s + a, end - a, JSON_DECODE_ANY, &e);
-			if (!v)
-				jerror(r, line, &e);
-			else if (!json_is_object(v))
-				bad(r, line, "not a JSON object");
-			else if (json_object_get(v, "@type") || json_object_get(v, "@graph")
-				 || json_object_get(v, "claimReviewed"))
-				claimreview_value(r, v, line, 0, NULL, 0, 0);
-			else
-				jsonl_record(r, v, line);
-			json_decref(v);
-		}
-		i = end + 1;
+		size_t a = skip_ws(s, n, 0);
+		if (a == n)
+			continue;
+		json_error_t e;
+		json_t *v = json_loadb(s + a, n - a, JSON_DECODE_ANY, &e);
+		if (!v)
+			jerror(r, line, &e);
+		else if (!json_is_object(v))
+			bad(r, line, "not a JSON object");
+		else if (json_object_get(v, "@type") || json_object_get(v, "@graph")
+			 || json_object_get(v, "claimReviewed") || json_object_get(v, "claimReview")
+			 || json_object_get(v, "claims") || json_object_get(v, "dataFeedElement"))
+			claimreview_value(r, v, line, 0, NULL, 0, 0);
+		else
+			jsonl_record(r, v, line);
+		json_decref(v);
 	}
 }
 
@@ -976,10 +1089,10 @@ static void read_jsonl(struct reader *r, const char *s, size_t n)
 
 /* Column names that map to a field without --map (compared ignoring case). */
 static const struct { const char *name; enum field f; } csv_columns[] = {
-	{ "id", F_ID }, { "label", F_LABEL }, { "rating", F_RATING },
+	{ "id", F_ID }, { "label", F_LABEL }, { "kategori", F_LABEL }, { "rating", F_RATING },
 	{ "title", F_TITLE }, { "judul", F_TITLE }, { "headline", F_TITLE },
 	{ "claim", F_CLAIM }, { "text", F_BODY }, { "body", F_BODY },
-	{ "content", F_BODY }, { "narasi", F_BODY }, { "isi", F_BODY },
+	{ "content", F_BODY }, { "narasi", F_BODY }, { "isi", F_BODY }, { "berita", F_BODY },
 	{ "publisher", F_PUBLISHER }, { "url", F_URL }, { "link", F_URL },
 	{ "date", F_DATE }, { "tanggal", F_DATE }, { "source", F_SOURCE },
 };
@@ -1210,10 +1323,13 @@ static int csv_blank_char(unsigned char ch)
 
 /*
  * CSV with a header line. libcsv does the parsing; the text is fed to it
- * a line at a time so that each row gets the line where it starts.
+ * a line at a time, read a line at a time, so that each row gets the line
+ * where it starts and memory holds a row, not the file. The separator and
+ * the line end come from the first line (peek: what is available of it).
  * Returns 0, or -1 with *err set when the header cannot be used.
  */
-static int read_csv(struct reader *r, const char *s, size_t n, int tsv, char **err)
+static int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
+		    int tsv, char **err)
 {
 	struct csv_state c = { .r = r, .need_start = 1 };
 	sb_add(&c.row, "", 0);  /* row.buf is never NULL */
@@ -1222,35 +1338,34 @@ static int read_csv(struct reader *r, const char *s, size_t n, int tsv, char **e
 		set_err(err, "%s: out of memory", r->path);
 		return -1;
 	}
-	csv_set_delim(&p, (unsigned char)csv_separator(s, n, tsv));
+	csv_set_delim(&p, (unsigned char)csv_separator(peek, npeek, tsv));
 	csv_set_space_func(&p, csv_blank_char);
 	/* lines end in LF, or in CR alone in old Mac files */
-	char eol = memchr(s, '\n', n) || !memchr(s, '\r', n) ? '\n' : '\r';
+	char eol = memchr(peek, '\n', npeek) || !memchr(peek, '\r', npeek) ? '\n' : '\r';
 	int rc = 0;
-	size_t i = 0;
-	while (i < n && !r->stop && !c.err) {
-		const char *nl = memchr(s + i, eol, n - i);
-		size_t end = nl ? (size_t)(nl - s) + 1 : n;
+	char *s;
+	size_t n;
+	while (!r->stop && !c.err && input_line(in, eol, 1, &s, &n)) {
 		c.line++;
 		if (c.need_start) {
-			size_t k = i;
-			while (k < end && (s[k] == ' ' || s[k] == '\r' || s[k] == '\n'))
+			size_t k = 0;
+			while (k < n && (s[k] == ' ' || s[k] == '\r' || s[k] == '\n'))
 				k++;
-			if (k < end) {
+			if (k < n) {
 				c.rec_line = c.line;
 				c.need_start = 0;
 			}
 		}
 		/* grow libcsv's field buffer geometrically, not 128 bytes at a time */
 		size_t blk = csv_get_buffer_size(&p);
-		if (blk < end - i + 1)
-			blk = end - i + 1;
+		if (blk < n + 2)
+			blk = n + 2;
 		csv_set_blk_size(&p, blk < 1024 ? 1024 : blk);
-		if (csv_parse(&p, s + i, end - i, csv_on_field, csv_on_row, &c) != end - i) {
+		if (csv_parse(&p, s, n, csv_on_field, csv_on_row, &c) != n
+		    || csv_parse(&p, &eol, 1, csv_on_field, csv_on_row, &c) != 1) {
 			set_err(&c.err, "%s:%ld: %s", r->path, c.line, csv_strerror(csv_error(&p)));
 			break;
 		}
-		i = end;
 	}
 	if (!r->stop && !c.err) {
 		/* strict only now: it makes csv_fini report a quote never closed */
@@ -1455,7 +1570,7 @@ static int read_text_dir(struct reader *r, const char *dir, char **err)
 	closedir(dp);
 	if (count)
 		qsort(names, count, sizeof *names, by_name);
-	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	struct strbuf path = STRBUF_INIT;
 	for (size_t i = 0; i < count; i++) {
 		if (r->stop)
 			break;
@@ -1465,12 +1580,17 @@ static int read_text_dir(struct reader *r, const char *dir, char **err)
 		if (stat(path.buf, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		r->prefix = names[i];
-		sb_release(&text);
-		if (read_file(path.buf, &text) != 0) {
+		struct input in;
+		if (input_open(&in, path.buf, path.buf) != 0) {
 			bad(r, 1, "%s", errstr(errno));
 		} else {
-			fix_encoding(&text, path.buf, 1);
-			text_doc(r, text.buf, text.len);
+			char *s;
+			size_t n = input_rest(&in, 1, &s);
+			if (in.err)
+				bad(r, 1, "%s", errstr(in.err));
+			else
+				text_doc(r, s, n);
+			input_close(&in);
 		}
 		r->prefix = NULL;
 	}
@@ -1478,7 +1598,6 @@ static int read_text_dir(struct reader *r, const char *dir, char **err)
 		free(names[i]);
 	free(names);
 	sb_release(&path);
-	sb_release(&text);
 	return 0;
 }
 
@@ -1576,6 +1695,19 @@ static char *base_name(const char *path, int strip)
 	return xstrndup(path + b, e - b);
 }
 
+/* Make the whole first line of in available (or the file, when it has no LF): the bytes available. */
+static size_t peek_line(struct input *in)
+{
+	size_t avail = input_fill(in, 1);
+	while (!memchr(in->buf.buf + in->pos, '\n', avail)) {
+		size_t more = input_fill(in, avail + 65536);
+		if (more == avail)
+			break;
+		avail = more;
+	}
+	return avail;
+}
+
 int import_read(const char *path, const struct import_opts *o,
 		doc_fn on_doc, bad_fn on_bad, void *ctx, char **err)
 {
@@ -1598,18 +1730,25 @@ int import_read(const char *path, const struct import_opts *o,
 		if (map_field(o->map[k], &column, err) < 0)
 			return -1;
 	}
+	int rc = 0;
+	if (parse_label_map(&r, err) < 0) {
+		rc = -1;
+		goto out;
+	}
 
 	struct stat st;
 	int isdir = 0;
 	if (!use_stdin) {
 		if (stat(path, &st) != 0) {
 			set_err(err, "%s: %s", path, errstr(errno));
-			return -1;
+			rc = -1;
+			goto out;
 		}
 		isdir = S_ISDIR(st.st_mode);
 		if (!isdir && !S_ISREG(st.st_mode)) {
 			set_err(err, "%s: not a regular file", path);
-			return -1;
+			rc = -1;
+			goto out;
 		}
 	}
 	enum import_format fmt = o->format;
@@ -1626,55 +1765,69 @@ int import_read(const char *path, const struct import_opts *o,
 	}
 	if (isdir && fmt != FMT_TEXT) {
 		set_err(err, "%s: is a directory", path);
-		return -1;
+		rc = -1;
+		goto out;
 	}
 	r.source = o->source && *o->source ? xstrdup(o->source)
 		   : use_stdin ? xstrdup("stdin") : base_name(path, !isdir);
 
-	int rc = 0;
 	if (isdir) {
 		rc = read_text_dir(&r, path, err);
 		goto out;
 	}
-	struct strbuf text = STRBUF_INIT;
-	if (read_file(use_stdin ? NULL : path, &text) != 0) {
+	struct input in;
+	if (input_open(&in, use_stdin ? NULL : path, r.path) != 0) {
 		set_err(err, "%s: %s", r.path, errno == EISDIR ? "is a directory" : errstr(errno));
-		sb_release(&text);
 		rc = -1;
 		goto out;
 	}
-	fix_encoding(&text, r.path, 0);
+	/* enough of the file to tell the formats apart: 64 KiB, and the whole first line but for an array */
+	size_t npeek = input_fill(&in, 65536);
+	const char *peek = in.buf.buf + in.pos;
+	size_t i = skip_ws(peek, npeek, 0);
+	if ((fmt == FMT_AUTO || fmt == FMT_CSV) && !(i < npeek && peek[i] == '[')) {
+		npeek = peek_line(&in);
+		peek = in.buf.buf + in.pos;
+	}
 	if (fmt == FMT_AUTO) {
-		size_t i = skip_ws(text.buf, text.len, 0);
 		if (json_ext)
-			fmt = i < text.len && text.buf[i] == '{' ? sniff_json(text.buf, text.len, i) : FMT_CLAIMREVIEW;
+			fmt = i < npeek && peek[i] == '{' ? sniff_json(peek, npeek, i) : FMT_CLAIMREVIEW;
 		else
-			fmt = sniff(text.buf, text.len, o);
+			fmt = sniff(peek, npeek, o);
 	}
 	/* not a bad record (there is none; text files count one), but say so */
-	if (fmt != FMT_TEXT && skip_ws(text.buf, text.len, 0) == text.len)
+	if (fmt != FMT_TEXT && i == npeek && in.eof)
 		warnx_("%s: empty file, nothing to import", r.path);
 	switch (fmt) {
 	case FMT_JSONL:
-		read_jsonl(&r, text.buf, text.len);
+		read_jsonl(&r, &in);
 		break;
 	case FMT_CLAIMREVIEW:
-		read_claimreview(&r, text.buf, text.len);
+		read_claimreview(&r, &in);
 		break;
 	case FMT_CSV:
-		fix_encoding(&text, r.path, 1);
-		rc = read_csv(&r, text.buf, text.len, !use_stdin && has_ext(path, tsv_exts), err);
+		rc = read_csv(&r, &in, peek, npeek, !use_stdin && has_ext(path, tsv_exts), err);
 		break;
 	case FMT_TEXT:
-	case FMT_AUTO:
-		fix_encoding(&text, r.path, 1);
-		text_doc(&r, text.buf, text.len);
+	case FMT_AUTO: {
+		char *s;
+		size_t n = input_rest(&in, 1, &s);
+		if (!in.err)
+			text_doc(&r, s, n);
 		break;
 	}
-	sb_release(&text);
+	}
+	if (in.err && rc == 0) {
+		set_err(err, "%s: %s", r.path, errstr(in.err));
+		rc = -1;
+	}
+	input_close(&in);
 out:
 	free(r.source);
 	sb_release(&r.why);
+	for (size_t k = 0; k < r.nlabels; k++)
+		free(r.labels[k].value);
+	free(r.labels);
 	return rc;
 }
 

@@ -20,6 +20,8 @@ struct import_opts {
 	const char *source;          /* --source: corpus name (NULL: the file's base name) */
 	const char *const *map;      /* --map "field=column" pairs for CSV (borrowed) */
 	size_t nmap;
+	const char *const *label_map;  /* --map-label "value=label[,value=label...]" (borrowed) */
+	size_t nlabel_map;
 };
 
 /*
@@ -31,9 +33,12 @@ const char *import_format_name(enum import_format f);
 
 /*
  * The canonical label for name: "hoax", "factcheck" or "official", also
- * from the synonyms hoaks, fact-check, fact_check, cek fakta, valid,
- * resmi, klarifikasi (any case, surrounding spaces ignored); NULL if
- * unknown. The result is a static string.
+ * from the common ratings of Indonesian datasets and fact checkers: hoaks,
+ * salah, disinformasi, misinformasi, fitnah, ... for hoax; cek fakta for
+ * factcheck; valid, benar, fakta, resmi, klarifikasi for official (the
+ * full list is in saring-corpus(5); any case, surrounding spaces and
+ * brackets ignored: "[SALAH]"); NULL if unknown. The result is a static
+ * string.
  */
 const char *import_label(const char *name);
 
@@ -60,10 +65,13 @@ int import_date(const char *s, char out[11]);
  * whole object, else ClaimReview; a first line split by ',', ';' or TAB
  * naming a known column (or a --map column) CSV; else text.
  *
- * Every record: fields are trimmed and "" counts as absent; a label must
- * be one import_label() knows (else bad), or comes from o->label; source
- * is the record's, else o->source, else the file's base name less its
- * extension; dates go through import_date() and are dropped silently when
+ * Every record: fields are trimmed and "" counts as absent; a label goes
+ * through o->label_map first, then must be one import_label() knows (else
+ * bad), or comes from o->label; source is the record's, else o->source,
+ * else the file's base name less its extension; an id the record carries
+ * is kept as given when the record names its own source (DOC_ID_OWN),
+ * else becomes SOURCE:ID (DOC_ID_SOURCE; an id already starting with
+ * "SOURCE:" is kept); dates go through import_date() and are dropped silently when
  * unreadable; a record needs a title, claim or body. Lines are 1-based:
  * where the record starts (CSV rows spanning lines; ClaimReview array and
  * "@graph" elements; 1 for a single object and for text files).
@@ -79,7 +87,14 @@ int import_date(const char *s, char out[11]);
  * UTF-8 and UTF-16 byte order marks are honoured in all formats.
  * ClaimReview: label o->label or "factcheck"; "saring:label",
  * "saring:source" and "identifier" (written by export_claimreview_doc)
- * are read back, so both writers round-trip.
+ * are read back, so both writers round-trip. Other reviews get the id
+ * cr-<hash> of their url (or of claim, publisher and date: DOC_ID_REVIEW),
+ * so one review in two files is one document. Reviews are found in an
+ * array, "@graph", a node's "claimReviews" / "claimReview" / "review", a
+ * DataFeed's "dataFeedElement" (and its items' "item"), and a Google Fact
+ * Check Tools response ("claims"[]."claimReview"[]).
+ * A value that yields no document and no bad record is reported as a bad
+ * record saying why.
  */
 int import_read(const char *path, const struct import_opts *o,
 		doc_fn on_doc, bad_fn on_bad, void *ctx, char **err);

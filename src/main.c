@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	  N_("match a message against known hoaxes and official releases") },
 	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
 	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L]", N_("write the corpus out") },
-	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--replace] [--strict] FILE...",
+	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--map-label VALUE=LABEL] [--replace] [--strict] FILE...",
 	  N_("add documents to the corpus") },
 	{ "normalize", cmd_normalize, "[--stem] [--tokens] [FILE...]",
 	  N_("print text as saring's canonical tokens") },

@@ -113,6 +113,7 @@ static void load(void)
 {
 	table_load_pairs(data_slang, &slang);
 	table_load_set(data_stopwords, &stopwords);
+	table_load_set(data_stopwords_en, &stopwords);
 	table_load_set(data_keep_in, &keep_in);
 	for (size_t i = 0; i < sizeof negations / sizeof *negations; i++) {
 		struct hmap_entry *e = hmap_get(&stopwords, negations[i], strlen(negations[i]));

@@ -630,7 +630,7 @@ static void pipeline_id(char out[17])
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *parts[] = { SARING_VERSION, data_slang, data_stopwords,
-				data_stem_exceptions, data_keep_in };
+				data_stem_exceptions, data_keep_in, data_stopwords_en };
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		sb_puts(&sb, parts[i]);
 		sb_putc(&sb, '\x1e');
@@ -818,6 +818,7 @@ void store_close(struct store *st)
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		sqlite3_close_v2(st->db);
 	free(st->path);
+	free(st->held_by);
 	free(st);
 	tokcache_release();
 }
@@ -952,7 +953,7 @@ static void prepare_writes(struct store *st)
 	if (stmt_db == st->db)
 		return;
 	stmt_db = st->db;
-	stmt_find = store_prepare(st, "SELECT n, hash FROM doc WHERE id = ?1");
+	stmt_find = store_prepare(st, "SELECT n, hash, source FROM doc WHERE id = ?1");
 	/*
 	 * One-row VALUES inserts: an INSERT ... SELECT into FTS5 would open a
 	 * statement savepoint, and FTS5 flushes its pending terms to a new
@@ -1022,7 +1023,7 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	}
 	char when[21];
 	sqlite3_int64 n = 0;
-	int exists = 0, same = 0;
+	int exists = 0, same = 0, other_source = 0;
 	sqlite3_bind_text(stmt_find, 1, d->id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(stmt_find);
 	if (rc == SQLITE_ROW) {
@@ -1030,12 +1031,27 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 		n = sqlite3_column_int64(stmt_find, 0);
 		const char *old = (const char *)sqlite3_column_text(stmt_find, 1);
 		same = old && strcmp(old, p->hash) == 0;
+		const char *src = (const char *)sqlite3_column_text(stmt_find, 2);
+		other_source = !same && strcmp(src ? src : "", d->source ? d->source : "") != 0;
+		if (other_source && d->id_scope == DOC_ID_REVIEW) {
+			/* one review read from two files: it keeps the source it came with first */
+			free(d->source);
+			d->source = src ? xstrdup(src) : NULL;
+			content_hash(d, p->hash);
+			same = old && strcmp(old, p->hash) == 0;
+			other_source = 0;
+		} else if (other_source) {
+			free(st->held_by);
+			st->held_by = xstrdup(src ? src : "");
+		}
 	}
 	sqlite3_reset(stmt_find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return PUT_ERROR;
 	if (exists && same)
 		return PUT_UNCHANGED;
+	if (other_source)
+		return PUT_CLASH;
 	if (exists && !replace)
 		return PUT_CONFLICT;
 	now_iso(when);
@@ -1072,6 +1088,19 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	if (terms_maybe_flush(st) < 0)
 		return PUT_ERROR;
 	return exists ? PUT_UPDATED : PUT_ADDED;
+}
+
+int store_id_source(struct store *st, const char *id, char **source)
+{
+	prepare_writes(st);
+	sqlite3_bind_text(stmt_find, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(stmt_find);
+	if (rc == SQLITE_ROW) {
+		const char *src = (const char *)sqlite3_column_text(stmt_find, 2);
+		*source = src ? xstrdup(src) : NULL;
+	}
+	sqlite3_reset(stmt_find);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_remove(struct store *st, const char *id)

@@ -32,6 +32,7 @@ struct store {
 	int readonly;      /* opened read-only (the starter corpus, or a read-only file) */
 	int starter;       /* this is the bundled starter corpus */
 	int checking;      /* opened by doctor (STORE_CHECK): never created, errors say what to do */
+	char *held_by;     /* owned: the source of the document of the last PUT_CLASH */
 };
 
 /*
@@ -49,11 +50,15 @@ _Noreturn void store_die(struct store *st, const char *what);
 
 int store_exec(struct store *st, const char *sql);   /* 0 or -1 (message via sqlite3_errmsg) */
 
-enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_ERROR };
+enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_CLASH, PUT_ERROR };
 /*
  * Insert d (an id is derived from its content hash when d->id is NULL).
  * An existing id with the same content is PUT_UNCHANGED; with other
- * content it is replaced when replace is set, else PUT_CONFLICT.
+ * content from the same source it is replaced when replace is set, else
+ * PUT_CONFLICT; a document of another source holding the id is never
+ * replaced: PUT_CLASH, with that source in st->held_by, except for a
+ * review's identity (DOC_ID_REVIEW), which is the same review: d takes
+ * the source it holds, and it is compared and replaced as above.
  */
 enum put_result store_put(struct store *st, struct doc *d, int replace);
 /*
@@ -90,6 +95,8 @@ long long store_df(struct store *st, uint32_t h);
  */
 long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap);
 
+/* The source of the document with this id: 1 found (*source owned by the caller, NULL for none), 0 not, -1 error. */
+int store_id_source(struct store *st, const char *id, char **source);
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
 /* Read a document by id into d (fields owned by d): 1 found, 0 not. */

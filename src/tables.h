@@ -12,6 +12,7 @@
 
 extern const char data_slang[];            /* data/slang.tsv */
 extern const char data_stopwords[];        /* data/stopwords.txt */
+extern const char data_stopwords_en[];     /* data/stopwords-en.txt */
 extern const char data_stem_exceptions[];  /* data/stem-exceptions.tsv */
 extern const char data_keep_in[];          /* data/keep-in.txt */
 extern const char data_schema[];           /* data/schema.sql */

@@ -59,8 +59,11 @@ static void fuzz_import(const uint8_t *data, size_t size, const char *ext, enum 
 	for (size_t i = 0; i < size; i++)
 		if (data[i] == '\n' || data[i] == '\r')
 			s.max_line++;
-	/* half the inputs get a default label, so records without one get through */
-	struct import_opts o = { fmt, size & 1 ? "hoax" : NULL, NULL, NULL, 0 };
+	/* half the inputs get a default label, so records without one get through;
+	 * half a label map, so 1/0 and other values do too */
+	static const char *const label_map[] = { "1=hoax,0=official", "x=factcheck" };
+	struct import_opts o = { fmt, size & 1 ? "hoax" : NULL, NULL, NULL, 0,
+				 label_map, size & 2 ? 2 : 0 };
 	char *err = NULL;
 	int rc = import_read(path, &o, fuzz_on_doc, fuzz_on_bad, &s, &err);
 	FUZZ_ASSERT(rc == 0 || rc == -1);

@@ -41,7 +41,7 @@ fail_build() {
 
 # The data tables, embedded the way the Makefile does it (its TABLES list).
 tables=$(makevar TABLES | tr '\n' ' ')
-[ -n "$tables" ] || tables="data_slang=data/slang.tsv data_stopwords=data/stopwords.txt
+[ -n "$tables" ] || tables="data_slang=data/slang.tsv data_stopwords=data/stopwords.txt data_stopwords_en=data/stopwords-en.txt
 	data_stem_exceptions=data/stem-exceptions.tsv data_keep_in=data/keep-in.txt data_schema=data/schema.sql"
 # shellcheck disable=SC2086
 sh src/embed.sh $tables >"$out/tables_data.c.$$" && { cmp -s "$out/tables_data.c.$$" "$out/tables_data.c" && rm -f "$out/tables_data.c.$$" || mv -f "$out/tables_data.c.$$" "$out/tables_data.c"; }

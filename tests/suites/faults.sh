@@ -160,18 +160,18 @@ fresh jsonl
 run "$S" --db "$db" import "$W/bad.jsonl"
 expect "import jsonl: bad records skipped, exit 0" 0 'bad\.jsonl:2: invalid UTF-8'
 for pat in 'bad\.jsonl:3: NUL' 'bad\.jsonl:4: "title" is not a string' 'bad\.jsonl:5: "label" is not a string' \
-	"bad\.jsonl:6: id 'j-1' already holds other content" 'bad\.jsonl:8: not a JSON object' \
+	"bad\.jsonl:6: id 'bad:j-1' already holds another version" 'bad\.jsonl:8: not a JSON object' \
 	'bad\.jsonl:9: invalid JSON: premature end of input'; do
 	if grep -Eq -- "$pat" "$W/err"; then ok "import jsonl: message /$pat/"; else not_ok "import jsonl: message /$pat/" "$(tr '\n' '|' <"$W/err")"; fi
 done
 if grep -q '^added 2, .* skipped 7' "$W/out" && [ "$(count "$db")" = $((NBASE + 2)) ] &&
-	"$S" --db "$db" show j-6 >/dev/null 2>&1; then
+	"$S" --db "$db" show bad:j-6 >/dev/null 2>&1; then
 	ok "import jsonl: every good record kept"
 else
 	not_ok "import jsonl: every good record kept" "$(cat "$W/out"), count $(count "$db")"
 fi
 run "$S" --db "$db" import "$W/nul.jsonl"
-if [ $rc = 0 ] && grep -q 'nul\.jsonl:1:' "$W/err" && "$S" --db "$db" show j-9 >/dev/null 2>&1; then
+if [ $rc = 0 ] && grep -q 'nul\.jsonl:1:' "$W/err" && "$S" --db "$db" show nul:j-9 >/dev/null 2>&1; then
 	ok "import jsonl: raw NUL byte in a line skipped with file:line, next record kept"
 else
 	not_ok "import jsonl: raw NUL byte in a line skipped with file:line, next record kept" "exit $rc: $(tr '\n' '|' <"$W/err")"
@@ -209,7 +209,7 @@ run "$S" --db "$db" import --label hoax "$W/bad.txt"
 [ $rc = 0 ] && [ "$(count "$db")" = $((NBASE + 4)) ] && ok "import text: invalid UTF-8 kept as text" ||
 	not_ok "import text: invalid UTF-8 kept as text" "exit $rc, count $(count "$db"): $(cat "$W/err")"
 run "$S" --db "$db" import --label hoax "$W/nul.txt"
-expect "import text: a NUL byte is a binary file, named, skipped" 0 'nul\.txt:1: binary file'
+expect "import text: a NUL byte is a binary file, named, nothing imported, exit 2" 2 'nul\.txt:1: binary file'
 
 
 # 0-byte files
@@ -219,7 +219,7 @@ expect "import text: a NUL byte is a binary file, named, skipped" 0 'nul\.txt:1:
 : >"$W/empty"
 for f in empty.jsonl empty.csv empty.txt empty; do
 	run "$S" --db "$db" import --label hoax "$W/$f"
-	expect "import: 0-byte file $f named, exit 0" 0 "$f(:1)?: empty file"
+	expect "import: 0-byte file $f named, nothing imported, exit 2" 2 "$f(:1)?: empty file"
 done
 run "$S" --db "$db" check -f "$W/empty.txt"
 expect "check -f: 0-byte file, exit 2" 2 'empty'
@@ -270,7 +270,7 @@ expect "search --fts: a bad expression is a usage error" 2 'bad --fts expression
 printf '12/10/22 16.25 - Budi: %s\n12/10/22 16.26 - Ani: %s vaksin covid microchip 5G melacak warga\n' "$SYN" "$SYN" >"$W/syn.txt"
 run "$S" --db "$db" scan --tsv "$W/syn.txt"
 [ $rc = 0 ] || [ $rc = 1 ] && ok "scan: FTS5 syntax and SQL in messages" || not_ok "scan: FTS5 syntax and SQL in messages" "exit $rc: $(cat "$W/err")"
-run "$S" --db "$db" show "syn-1'; DROP TABLE doc; --"
+run "$S" --db "$db" show "syn:syn-1'; DROP TABLE doc; --"
 expect "show: an id holding SQL is just an id" 0
 [ "$(count "$db")" = $((NBASE + 1)) ] && ok "database intact after SQL in every input" ||
 	not_ok "database intact after SQL in every input" "count $(count "$db")"
@@ -329,7 +329,7 @@ run memcap "$S" normalize "$W/huge.txt"
 [ $rc = 0 ] && [ "$(wc -c <"$W/out")" -gt 1000000 ] && ok "normalize: 50 MB single line" || not_ok "normalize: 50 MB single line" "exit $rc: $(head -c 200 "$W/err")"
 fresh huge
 run memcap "$S" --db "$db" import "$W/huge.jsonl"
-if [ $rc = 0 ] && "$S" --db "$db" show after-huge >/dev/null 2>&1; then
+if [ $rc = 0 ] && "$S" --db "$db" show huge:after-huge >/dev/null 2>&1; then
 	ok "import: a 50 MB record, and the record after it"
 else
 	not_ok "import: a 50 MB record, and the record after it" "exit $rc: $(head -c 200 "$W/err")"

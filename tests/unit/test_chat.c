@@ -214,6 +214,51 @@ static const struct want export_ios_zip[] = {
 	{ "Siti", "2022-10-13T16:30:00", CHAT_TEXT, 0, "Itu hoaks, PLN sudah membantah" },
 };
 
+/* a no-break space or narrow one inside "p. m." (Spanish-locale Android) */
+static const struct want android_es_nbsp[] = {
+	{ "Ana", "2022-10-13T16:25:00", CHAT_TEXT, 0, "Info penting vaksin covid ada microchip nya" },
+	{ "Beni", "2022-10-13T16:26:00", CHAT_TEXT, 0, "Masa sih?" },
+	{ "Ana", "2022-10-14T09:05:00", CHAT_TEXT, 0, "Pagi semua" },
+	{ "Beni", "2022-10-14T00:00:00", CHAT_TEXT, 0, "Tengah malam" },
+};
+
+/* CR CR LF line ends: no CR left on a text, placeholders still known */
+static const struct want android_crcrlf[] = {
+	{ "Budi", "2022-10-13T16:25:00", CHAT_MEDIA, 0, "<Media tidak disertakan>" },
+	{ "Siti", "2022-10-13T16:26:00", CHAT_DELETED, 0, "Pesan ini telah dihapus" },
+	{ "Budi", "2022-10-13T16:27:00", CHAT_TEXT, 0, "baris satu\nbaris dua\n\nbaris empat" },
+	{ "Siti", "2022-10-13T16:28:00", CHAT_MEDIA, 0, "null" },
+};
+
+/* lone CR line ends (old Mac): one message per header, not one for the file */
+static const struct want android_lone_cr[] = {
+	{ "Budi", "2022-10-13T16:25:00", CHAT_TEXT, 0, "satu" },
+	{ "Siti", "2022-10-13T16:26:00", CHAT_TEXT, 0, "dua\nlanjutan dua" },
+	{ "Budi", "2022-10-13T16:27:00", CHAT_MEDIA, 0, "<Media tidak disertakan>" },
+};
+
+/* Android attachment and media placeholders in other locales; an unsupported message */
+static const struct want attached_locales[] = {
+	{ "Budi", "2022-10-13T16:25:00", CHAT_MEDIA, 0, "IMG-20221013-WA0001.jpg (Datei angehängt)" },
+	{ "Siti", "2022-10-13T16:26:00", CHAT_MEDIA, 0, "IMG-20221013-WA0002.jpg (archivo adjunto)\nLihat fotonya" },
+	{ "Budi", "2022-10-13T16:27:00", CHAT_MEDIA, 0, "PTT-20221013-WA0003.opus (arquivo anexado)" },
+	{ "Siti", "2022-10-13T16:28:00", CHAT_MEDIA, 0, "<Multimedia omitido>" },
+	{ "Budi", "2022-10-13T16:29:00", CHAT_MEDIA, 0, "<Medien ausgeschlossen>" },
+	{ "Siti", "2022-10-13T16:30:00", CHAT_MEDIA, 0, "Pesan tidak didukung" },
+	{ "Budi", "2022-10-13T16:31:00", CHAT_TEXT, 0, "Lampiran (archivo adjunto) itu apa?" },
+};
+
+/* old iOS "<attached: ...>" (a direction mark before or inside it) and other locales */
+static const struct want ios_attached_old[] = {
+	{ "Budi", "2022-10-13T16:25:00", CHAT_MEDIA, 0, "<attached: 00000012-PHOTO-2022-10-13-16-25-00.jpg>" },
+	{ "Siti", "2022-10-13T16:26:00", CHAT_MEDIA, 0, "<" LRM "attached: 00000013-VIDEO-2022-10-13-16-26-00.mp4>" },
+	{ "Budi", "2022-10-13T16:27:00", CHAT_MEDIA, 0, "<adjunto: 00000014-AUDIO-2022-10-13-16-27-00.opus>" },
+	{ "Siti", "2022-10-13T16:28:00", CHAT_MEDIA, 0, "<Anhang: 00000015-PHOTO-2022-10-13-16-28-00.jpg>" },
+	{ "Budi", "2022-10-13T16:29:00", CHAT_MEDIA, 0, "imagen omitida" },
+	{ "Siti", "2022-10-13T16:30:00", CHAT_MEDIA, 0, "Bild weggelassen" },
+	{ "Budi", "2022-10-13T16:31:00", CHAT_TEXT, 0, "<bukan lampiran: ini teks>" },
+};
+
 #define FIXTURE(file, table) { FIX file, sizeof table / sizeof table[0], table }
 
 static const struct fixture shapes[] = {
@@ -221,6 +266,11 @@ static const struct fixture shapes[] = {
 	FIXTURE("android-us24.txt", android_us24),       /* 1/1/21, 12:00 - A: */
 	FIXTURE("android-12h.txt", android_12h),         /* 12/15/25, 10:30 AM (NNBSP, NBSP) */
 	FIXTURE("android-ampm-dots.txt", android_ampm_dots), /* 3/6/18, 1:55 p.m. / p. m. */
+	FIXTURE("android-es-nbsp.txt", android_es_nbsp), /* 13/10/22, 4:25 p.<NBSP>m. */
+	FIXTURE("android-crcrlf.txt", android_crcrlf),   /* \r\r\n line ends */
+	FIXTURE("android-lone-cr.txt", android_lone_cr), /* \r line ends */
+	FIXTURE("attached-locales.txt", attached_locales), /* (Datei angehängt), (archivo adjunto) */
+	FIXTURE("ios-attached-old.txt", ios_attached_old), /* <attached: ...>, <adjunto: ...> */
 	FIXTURE("android-dotdate.txt", android_dotdate), /* 15.04.2016, 15:04 - */
 	FIXTURE("android-iso.txt", android_iso),         /* 2019-10-20, 10:16 - */
 	FIXTURE("ios-12h.txt", ios_12h),                 /* [15/12/2025, 10:32:03 AM] */
@@ -303,6 +353,9 @@ static const struct bytes_case bytes_cases[] = {
 	{ "crlf without final newline",
 	  B("13/10/2022 16.25 - Budi: satu\r\n13/10/2022 16.26 - Siti: dua\r"),
 	  2, "Budi", "2022-10-13T16:25:00", "satu", 0, "dua" },
+	{ "cr cr lf, and a lone cr",
+	  B("13/10/2022 16.25 - Budi: satu\r\r\ndua\r\r\n13/10/2022 16.26 - Siti: tiga\r13/10/2022 16.27 - Budi: empat\r\r"),
+	  3, "Budi", "2022-10-13T16:25:00", "satu\ndua", 0, "empat" },
 	{ "nul bytes",
 	  B("13/10/2022 16.25 - Budi: a\0b\n\0lanjut\n13/10/2022 16.26 - Siti: ok\n"),
 	  2, "Budi", "2022-10-13T16:25:00", "a b\n lanjut", 0, "ok" },
@@ -397,6 +450,40 @@ static void test_bytes(void)
 		}
 		run_free(&run);
 		unlink(path);
+	}
+}
+
+/*
+ * A CR CR LF or CR LF line end cut by the reader's 64 KiB chunks, at every
+ * place around the cut: still one line end, no blank line, no CR kept.
+ */
+static void test_cr_across_chunks(void)
+{
+	static const char *const ends[] = { "\r\r\n", "\r\n", "\r" };
+	const char *head = "13/10/2022 16.25 - Budi: ";
+	size_t hl = strlen(head);
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		for (size_t at = 65536 - 3; at <= 65536 + 1; at++) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_puts(&sb, head);
+			while (sb.len < at)
+				sb_putc(&sb, 'a');
+			sb.len = at;   /* the line end starts at this offset */
+			sb.buf[at] = '\0';
+			sb_printf(&sb, "%sdua%s13/10/2022 16.26 - Siti: tiga%s", ends[e], ends[e], ends[e]);
+			struct run run;
+			const char *path = write_tmp(sb.buf, sb.len);
+			read_chat(path, DATE_AUTO, &run);
+			int ok = run.n == 2 && run.rc == 0 && strlen(run.msgs[0].text) == at - hl + 4
+				 && !strchr(run.msgs[0].text, '\r') && strcmp(run.msgs[0].text + (at - hl), "\ndua") == 0
+				 && strcmp(run.msgs[1].text, "tiga") == 0;
+			CHECK(ok);
+			if (!ok)
+				fprintf(stderr, "  line end %zu at %zu: %zu messages\n", e, at, run.n);
+			run_free(&run);
+			unlink(path);
+			sb_release(&sb);
+		}
 	}
 }
 
@@ -909,6 +996,7 @@ int main(void)
 	RUN(test_shapes);
 	RUN(test_line_numbers);
 	RUN(test_bytes);
+	RUN(test_cr_across_chunks);
 	RUN(test_utf8_warning);
 	RUN(test_preamble);
 	RUN(test_truncated);

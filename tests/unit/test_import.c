@@ -178,6 +178,12 @@ static void test_labels(void)
 		{ "valid", "official" }, { "RESMI", "official" },
 		{ "klarifikasi", "official" }, { "satire", NULL }, { "", NULL },
 		{ "1", NULL }, { "hoaxx", NULL }, { NULL, NULL },
+		/* the ratings of Indonesian datasets and fact checkers */
+		{ "SALAH", "hoax" }, { "[SALAH]", "hoax" }, { " [ Hoaks ] ", "hoax" },
+		{ "Disinformasi", "hoax" }, { "misinformasi", "hoax" }, { "FITNAH", "hoax" },
+		{ "Konten yang Menyesatkan", "hoax" }, { "(palsu)", "hoax" },
+		{ "BENAR", "official" }, { "Fakta", "official" }, { "periksa fakta", "factcheck" },
+		{ "[SALAH", NULL }, { "[]", NULL }, { "0", NULL },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *got = import_label(cases[i].in);
@@ -280,10 +286,10 @@ static void test_jsonl_good(void)
 	CHECK_STR(d[2].label, "official");    /* resmi */
 	CHECK_STR(d[2].date, "2021-03-05");
 	CHECK_STR(d[2].source, "good");       /* null source */
-	CHECK_STR(d[3].id, "g-1");            /* duplicate ids pass through */
+	CHECK_STR(d[3].id, "good:g-1");          /* duplicate ids pass through */
 	CHECK_STR(d[3].label, "hoax");
 	CHECK(d[3].date == NULL);             /* unreadable date dropped, record kept */
-	CHECK_STR(d[4].id, "42");             /* integer id */
+	CHECK_STR(d[4].id, "good:42");           /* integer id */
 	CHECK_STR(d[4].body, "spasi di tepi");
 	CHECK_STR(d[4].date, "2020-08-17");
 	CHECK(d[5].id == NULL && d[5].title == NULL);
@@ -307,9 +313,9 @@ static void test_jsonl_bad(void)
 	CHECK_INT(run(&g, FIX "bad.jsonl", NULL), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "b-1");
+		CHECK_STR(g.docs[0].id, "bad:b-1");
 		CHECK_INT(g.lines[0], 1);
-		CHECK_STR(g.docs[1].id, "b-9");
+		CHECK_STR(g.docs[1].id, "bad:b-9");
 		CHECK_INT(g.lines[1], 9);
 	}
 	CHECK_INT(g.nbad, 10);
@@ -330,7 +336,7 @@ static void test_jsonl_bad(void)
 	CHECK_INT(g.n, 3);
 	CHECK_INT(g.nbad, 9);
 	if (g.n == 3) {
-		CHECK_STR(g.docs[1].id, "b-7");
+		CHECK_STR(g.docs[1].id, "bad:b-7");
 		CHECK_STR(g.docs[1].label, "hoax");
 	}
 	got_free(&g);
@@ -367,7 +373,7 @@ static void test_csv_semicolon_tab(void)
 	CHECK_INT(g.n, 2);
 	CHECK_INT(g.nbad, 0);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "sc-1");
+		CHECK_STR(g.docs[0].id, "semicolon:sc-1");
 		CHECK_STR(g.docs[0].label, "hoax");
 		CHECK_STR(g.docs[0].title, "Judul titik koma");   /* Judul */
 		CHECK_STR(g.docs[0].body, "Narasi, dengan koma; dan titik koma");
@@ -413,8 +419,8 @@ static void test_csv_bad_rows(void)
 	CHECK_INT(run(&g, FIX "unbalanced.csv", NULL), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "u-1");
-		CHECK_STR(g.docs[1].id, "u-3");
+		CHECK_STR(g.docs[0].id, "unbalanced:u-1");
+		CHECK_STR(g.docs[1].id, "unbalanced:u-3");
 		CHECK_INT(g.lines[1], 4);
 	}
 	CHECK_INT(g.nbad, 2);
@@ -475,9 +481,18 @@ static void test_csv_map(void)
 	const char *map[] = { "body=isi_berita", "Title=JUDUL_BERITA", "id=kode" };
 	struct import_opts o = { .map = map, .nmap = 3 };
 	CHECK_INT(run(&g, FIX "map.csv", &o), 0);
+	/* "kategori" comes before "label": the first known column wins */
+	CHECK_INT(g.n, 2);
+	if (g.n == 2)
+		CHECK_STR(g.docs[0].label, "official");
 	/* the "label" column holds 1/0 */
+	const char *map1[] = { "body=isi_berita", "label=label" };
+	o.map = map1;
+	o.nmap = 2;
+	CHECK_INT(run(&g, FIX "map.csv", &o), 0);
 	CHECK_INT(g.n, 0);
 	CHECK(bad_is(&g, 0, 2, "unknown label \"1\""));
+	o.nmap = 3;
 
 	/* label=kategori wins over the column named label */
 	const char *map2[] = { "body=isi_berita", "label=kategori", "id=kode" };
@@ -485,7 +500,7 @@ static void test_csv_map(void)
 	CHECK_INT(run(&g, FIX "map.csv", &o), 0);
 	CHECK_INT(g.n, 2);
 	if (g.n == 2) {
-		CHECK_STR(g.docs[0].id, "m-1");
+		CHECK_STR(g.docs[0].id, "map:m-1");
 		CHECK_STR(g.docs[0].label, "official");
 		CHECK_STR(g.docs[0].body, "Isi peta");
 		CHECK_STR(g.docs[1].label, "hoax");
@@ -544,7 +559,9 @@ static void test_claimreview(void)
 		CHECK_STR(d->url, "https://cekfakta.example/2023/05/vaksin-chip");
 		CHECK_STR(d->date, "2023-05-17");
 		CHECK_STR(d->source, "claimreview-single");
-		CHECK(d->id == NULL);
+		/* a review is known by its url */
+		CHECK(d->id && strncmp(d->id, "cr-", 3) == 0 && strlen(d->id) == 19);
+		CHECK_INT(d->id_scope, DOC_ID_REVIEW);
 	}
 
 	CHECK_INT(run(&g, FIX "claimreview-array.json", NULL), 0);
@@ -556,7 +573,7 @@ static void test_claimreview(void)
 		CHECK_STR(g.docs[0].body, "Tautan itu penipuan.");  /* description */
 		CHECK_STR(g.docs[0].rating, "PENIPUAN");
 		CHECK_INT(g.lines[1], 14);
-		CHECK_STR(g.docs[1].id, "cr-3");
+		CHECK_STR(g.docs[1].id, "claimreview-array:cr-3");
 		CHECK_STR(g.docs[1].title, "Air kelapa tidak menyembuhkan COVID-19");  /* headline */
 		CHECK_STR(g.docs[1].rating, "Keliru");         /* textualRating */
 		CHECK_STR(g.docs[1].date, "2021-02-05");
@@ -747,7 +764,7 @@ static void test_detect(void)
 	CHECK_INT(run(&g, p, &o), 0);
 	CHECK_INT(g.n, 1);
 	if (g.n == 1)
-		CHECK_STR(g.docs[0].id, "b");
+		CHECK_STR(g.docs[0].id, "bom:b");
 	static const char u16[] = "\xFF\xFEi\0d\0\t\0t\0e\0x\0t\0\n\0" "1\0\t\0\xE9\0 \0=\xD8\x00\xDE\n\0";
 	p = write_tmp("excel.tsv", u16, sizeof u16 - 1);
 	CHECK_INT(run(&g, p, &o), 0);
@@ -1065,6 +1082,263 @@ static void test_corpus(void)
 	sb_release(&path);
 }
 
+/* --map-label comes before the known labels; a bad entry stops the import. */
+static void test_label_map(void)
+{
+	struct got g = { 0 };
+	const char *path = write_str("map01.csv",
+		"id,label,text\n1,1,satu\n2,0,dua\n3, Hoaks ,tiga\n4,benar,empat\n5,2,lima\n6,SALAH,enam\n");
+	const char *maps[] = { "1=hoax, 0 = resmi", "salah=official" };
+	struct import_opts o = { 0 };
+	o.label_map = maps;
+	o.nlabel_map = 2;
+	CHECK_INT(run(&g, path, &o), 0);
+	CHECK_INT(g.n, 5);
+	static const char *const want[] = { "hoax", "official", "hoax", "official", "official" };
+	for (size_t i = 0; i < 5 && i < g.n; i++)
+		CHECK_STR(g.docs[i].label, want[i]);
+	CHECK_INT(g.nbad, 1);
+	CHECK(bad_is(&g, 0, 6, "unknown label \"2\" (map it: --map-label '2=hoax')"));
+
+	static const struct { const char *entry, *err; } wrong[] = {
+		{ "1", "bad --map-label \"1\": expected VALUE=LABEL" },
+		{ "1=hoax,0", "bad --map-label \"0\"" },
+		{ "1=benda", "unknown label in --map-label \"1=benda\"" },
+	};
+	for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+		o.label_map = &wrong[i].entry;
+		o.nlabel_map = 1;
+		CHECK_INT(run(&g, path, &o), -1);
+		CHECK_INT(g.n, 0);
+		CHECK(g.err && strstr(g.err, wrong[i].err));
+	}
+	got_free(&g);
+}
+
+/*
+ * Ids: a record naming its source keeps its id, others get SOURCE:ID
+ * (--source or the file name; kept when it already starts so), none
+ * stays NULL for the store.
+ */
+static void test_id_scope(void)
+{
+	struct got g = { 0 };
+	const char *path = write_str("ids.jsonl",
+		"{\"id\": \"a-1\", \"label\": \"hoax\", \"text\": \"x\", \"source\": \"tbh\"}\n"
+		"{\"id\": \"a-1\", \"label\": \"hoax\", \"text\": \"x\"}\n"
+		"{\"id\": \"ids:a-2\", \"label\": \"hoax\", \"text\": \"x\"}\n"
+		"{\"label\": \"hoax\", \"text\": \"x\"}\n"
+		"{\"id\": 7, \"label\": \"hoax\", \"text\": \"x\"}\n");
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK_INT(g.n, 5);
+	if (g.n == 5) {
+		CHECK_STR(g.docs[0].id, "a-1");
+		CHECK_INT(g.docs[0].id_scope, DOC_ID_OWN);
+		CHECK_STR(g.docs[1].id, "ids:a-1");
+		CHECK_INT(g.docs[1].id_scope, DOC_ID_SOURCE);
+		CHECK_STR(g.docs[2].id, "ids:a-2");   /* already namespaced: an export read back */
+		CHECK(g.docs[3].id == NULL);
+		CHECK_INT(g.docs[3].id_scope, DOC_ID_NONE);
+		CHECK_STR(g.docs[4].id, "ids:7");
+	}
+	struct import_opts o = { 0 };
+	o.source = "fakenewsid";
+	CHECK_INT(run(&g, FIX "rows-a.csv", &o), 0);
+	CHECK_INT(g.n, 2);
+	if (g.n == 2) {
+		CHECK_STR(g.docs[0].id, "fakenewsid:1");
+		CHECK_STR(g.docs[1].id, "fakenewsid:2");
+		CHECK_STR(g.docs[1].source, "fakenewsid");
+	}
+	got_free(&g);
+}
+
+/* The id of a review read from path (its first document), copied. */
+static char *review_id_of(const char *path)
+{
+	struct got g = { 0 };
+	run(&g, path, NULL);
+	char *id = g.n && g.docs[0].id ? xstrdup(g.docs[0].id) : NULL;
+	got_free(&g);
+	return id;
+}
+
+/*
+ * A review is known by its url (scheme, www., host case, fragment and a
+ * trailing / aside), else by claim, publisher and date; never by the
+ * name of the file it came in.
+ */
+static void test_review_ids(void)
+{
+	static const char *const same_url[] = {
+		"https://cekfakta.example/2024/a/", "http://www.CEKFAKTA.example/2024/a",
+		"https://cekfakta.example/2024/a#komentar", " https://cekfakta.example/2024/a// ",
+	};
+	char *first = NULL;
+	for (size_t i = 0; i < sizeof same_url / sizeof *same_url; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "{\"@type\": \"ClaimReview\", \"url\": \"%s\", \"claimReviewed\": \"Klaim\"}",
+			  same_url[i]);
+		char name[32];
+		snprintf(name, sizeof name, "snap%zu.json", i);
+		char *id = review_id_of(write_str(name, sb.buf));
+		sb_release(&sb);
+		CHECK(id && strncmp(id, "cr-", 3) == 0 && strlen(id) == 19);
+		if (!first)
+			first = id;
+		else {
+			CHECK_STR(id, first);
+			free(id);
+		}
+	}
+	/* a different path or query is a different review */
+	char *other = review_id_of(write_str("other.json",
+		"{\"@type\": \"ClaimReview\", \"url\": \"https://cekfakta.example/2024/A\", \"claimReviewed\": \"Klaim\"}"));
+	CHECK(other && first && strcmp(other, first) != 0);
+	free(other);
+	free(first);
+	/* no url: claim, publisher and date (in any spelling of the date) */
+	char *a = review_id_of(write_str("c1.json",
+		"{\"claimReviewed\": \"Klaim\", \"author\": \"Tim\", \"datePublished\": \"2024-03-05\"}"));
+	char *b = review_id_of(write_str("c2.json",
+		"{\"claimReviewed\": \"Klaim\", \"author\": {\"name\": \"Tim\"}, \"datePublished\": \"05/03/2024\"}"));
+	char *c = review_id_of(write_str("c3.json",
+		"{\"claimReviewed\": \"Klaim\", \"author\": \"Tim lain\", \"datePublished\": \"2024-03-05\"}"));
+	CHECK(a && b && c && strcmp(a, b) == 0 && strcmp(a, c) != 0);
+	free(a);
+	free(b);
+	free(c);
+	/* an identifier without a url is namespaced; saring's own export keeps its id */
+	char *d = review_id_of(write_str("ident.json", "{\"@type\": \"ClaimReview\", \"identifier\": 12, \"name\": \"t\"}"));
+	CHECK_STR(d, "ident:12");
+	free(d);
+	char *e = review_id_of(write_str("ours.json", "{\"@type\": \"ClaimReview\", \"identifier\": \"x-1\", "
+		"\"url\": \"https://a.example/\", \"name\": \"t\", \"saring:label\": \"hoax\", \"saring:source\": \"s\"}"));
+	CHECK_STR(e, "x-1");
+	free(e);
+}
+
+/* Reviews nested in @graph nodes, DataFeeds and Fact Check Tools responses; a value with none says why. */
+static void test_review_shapes(void)
+{
+	struct got g = { 0 };
+	CHECK_INT(run(&g, FIX "graph-nested.jsonld", NULL), 0);
+	CHECK_INT(g.n, 2);
+	CHECK_INT(g.nbad, 0);
+	if (g.n == 2) {
+		CHECK_STR(g.docs[0].rating, "Hoaks");
+		CHECK_STR(g.docs[0].publisher, "Kantor Berita Contoh");
+		CHECK_INT(g.lines[0], 5);   /* the Article node's line */
+		CHECK_STR(g.docs[1].date, "2023-11-03");
+	}
+	CHECK_INT(run(&g, FIX "datafeed.json", NULL), 0);
+	CHECK_INT(g.n, 2);
+	CHECK_INT(g.nbad, 0);
+	if (g.n == 2) {
+		CHECK_STR(g.docs[0].rating, "HOAKS");
+		CHECK_STR(g.docs[1].title, "Foto banjir di Jakarta kemarin");
+	}
+	CHECK_INT(run(&g, FIX "factcheck-api.json", NULL), 0);
+	CHECK_INT(g.n, 2);
+	CHECK_INT(g.nbad, 0);
+	if (g.n == 2) {
+		struct doc *d = &g.docs[0];
+		CHECK_STR(d->label, "factcheck");
+		CHECK_STR(d->claim, "Vaksin COVID-19 mengandung microchip yang bisa dilacak");
+		CHECK_STR(d->title, "[SALAH] Vaksin COVID-19 mengandung microchip");
+		CHECK_STR(d->rating, "Salah");
+		CHECK_STR(d->publisher, "Cek Fakta Contoh");
+		CHECK_STR(d->date, "2021-01-18");
+		CHECK_INT(d->id_scope, DOC_ID_REVIEW);
+		d = &g.docs[1];
+		CHECK_STR(d->title, "Vaksin COVID-19 mengandung microchip yang bisa dilacak");   /* from the claim */
+		CHECK_STR(d->publisher, "periksa.example");   /* the site, without a name */
+		CHECK_STR(d->date, "2021-01-15");             /* the claim's date */
+	}
+	CHECK_INT(run(&g, FIX "no-review.jsonld", NULL), 0);
+	CHECK_INT(g.n, 0);
+	CHECK_INT(g.nbad, 1);
+	CHECK(bad_is(&g, 0, 1, "no ClaimReview in \"@graph\""));
+	const char *path = write_str("claims-bad.json",
+		"{\"claims\": [{\"text\": \"k\", \"claimReview\": [1, {\"url\": \"https://x.example/1\"}]}, 5]}");
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK_INT(g.n, 1);   /* the review with a url: its claim is its title */
+	CHECK_INT(g.nbad, 1);
+	CHECK(bad_is(&g, 0, 1, "\"claimReview\" is not a JSON object"));
+	got_free(&g);
+}
+
+struct run_args {
+	struct got *g;
+	const char *path;
+};
+
+static void run_void(void *arg)
+{
+	struct run_args *a = arg;
+	run(a->g, a->path, NULL);
+}
+
+/*
+ * Streaming: a ClaimReview array and a CSV file many times the 64 KiB the
+ * readers take at a time, with elements, quoted fields and a line end cut
+ * at every place by the chunks, brackets and quotes inside strings, and
+ * Windows-1252 only far into the file: every record, at its line.
+ */
+static void test_streaming(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum { N = 3000 };
+	sb_puts(&sb, "[\n");
+	for (int i = 0; i < N; i++)
+		sb_printf(&sb, "%s{\"@type\": \"ClaimReview\", \"identifier\": \"e%d\",\n"
+			  " \"claimReviewed\": \"klaim %d: \\\"]}\\\" [{ kurung %*s\"}", i ? ",\n" : "", i, i, i % 97, "");
+	sb_puts(&sb, "\n]\n");
+	const char *path = write_tmp("big.json", sb.buf, sb.len);
+	struct got g = { 0 };
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK_INT(g.n, N);
+	CHECK_INT(g.nbad, 0);
+	int ok = g.n == N;
+	for (size_t i = 0; ok && i < g.n; i++) {
+		char want[64];
+		snprintf(want, sizeof want, "big:e%zu", i);
+		ok = strcmp(g.docs[i].id, want) == 0 && g.lines[i] == (long)(2 + 2 * i)
+		     && strstr(g.docs[i].claim, "\"]}\" [{ kurung") != NULL;
+	}
+	CHECK(ok);
+
+	/* the array cut short: the elements before are kept, the end is named */
+	sb.len = sb.len / 2;
+	sb.buf[sb.len] = '\0';
+	path = write_tmp("cut.json", sb.buf, sb.len);
+	CHECK_INT(run(&g, path, NULL), 0);
+	CHECK(g.n > N / 3 && g.n < N);
+	CHECK_INT(g.nbad, 1);
+
+	sb_reset(&sb);
+	sb_puts(&sb, "id,label,text\n");
+	for (int i = 0; i < N; i++)
+		sb_printf(&sb, "%d,hoax,\"baris %d\nlanjut, %*s\"\r\n", i, i, i % 89, "");
+	sb_puts(&sb, "x,hoax,caf\xE9\n");
+	path = write_tmp("big.csv", sb.buf, sb.len);
+	struct run_args args = { &g, path };
+	char *warned = capture_stderr(run_void, &args);
+	CHECK_INT(g.n, N + 1);
+	CHECK_INT(g.nbad, 0);
+	ok = g.n == N + 1;
+	for (size_t i = 0; ok && i < N; i++)
+		ok = g.lines[i] == (long)(2 + 2 * i) && strncmp(g.docs[i].body, "baris ", 6) == 0
+		     && strstr(g.docs[i].body, "\nlanjut,") != NULL;
+	CHECK(ok);
+	if (g.n == N + 1)
+		CHECK_STR(g.docs[N].body, "caf\xC3\xA9");
+	CHECK(warned && strstr(warned, "big.csv: not UTF-8, read as Windows-1252"));
+	free(warned);
+	got_free(&g);
+	sb_release(&sb);
+}
+
 int main(void)
 {
 	snprintf(tmpdir, sizeof tmpdir, "/tmp/saring-test-import-XXXXXX");
@@ -1083,6 +1357,10 @@ int main(void)
 	RUN(test_csv_bad_rows);
 	RUN(test_csv_map);
 	RUN(test_claimreview);
+	RUN(test_label_map);
+	RUN(test_id_scope);
+	RUN(test_review_ids);
+	RUN(test_review_shapes);
 	RUN(test_text);
 	RUN(test_detect);
 	RUN(test_stdin);
@@ -1090,6 +1368,7 @@ int main(void)
 	RUN(test_stop);
 	RUN(test_garbage);
 	RUN(test_huge_line);
+	RUN(test_streaming);
 	RUN(test_export_jsonl_shape);
 	RUN(test_round_trip);
 	RUN(test_corpus);
