@@ -46,7 +46,8 @@
 #define WIDE_POSTINGS_CAP 2000
 #define WIDE_MIN_TERMS 8
 #define POSTINGS_HARD 8000   /* ... and never more than this past the MIN_TERMS rarest */
-#define WIDE_FLOOR 0.15   /* ... when the first look found something related */
+#define WIDE_SHARE 0.35   /* ... when the first look found a candidate sharing this much, not a match */
+
 #define POOL 30           /* candidates re-ranked */
 #define DF_CACHE_MAX HMAP_CACHE_MAX
 #define SHORT_DOC 8       /* documents with fewer tokens count less from their side */
@@ -75,7 +76,7 @@
  * Bonferroni count would be too strict for short messages.
  */
 #define CHANCE_DOCS 0.4
-#define COND_DF_MAX 4096  /* pairs of rarer words have their co-occurrence counted */
+#define COND_DF_MAX 1024  /* pairs of rarer words have their co-occurrence counted (bounded work) */
 #define COND_PRIOR 8.0    /* documents' worth of belief that words occur independently */
 
 /* A message token's flag of the matcher's own, beside the pipeline's: kept when a typing error is mended. */
@@ -107,12 +108,12 @@ struct slot {
 	uint64_t key;        /* term hash, or pair of hashes; 0 = empty */
 	uint32_t mark;       /* candidate that last found it */
 	uint32_t used;       /* candidate whose evidence last counted it */
-	double w;            /* weight (terms): idf */
-	double ew;           /* weight as evidence: idf, less for chat words and single letters */
-	double cw;           /* weight in containment: ew, a word no document holds at most UNKNOWN_W;
+	float w;             /* weight (terms): idf */
+	float ew;            /* weight as evidence: idf, less for chat words and single letters */
+	float cw;            /* weight in containment: ew, a word no document holds at most UNKNOWN_W;
 				pairs: the lesser of their two words' */
-	long long df;        /* documents holding it (terms); -1 = not yet known (pairs: cond) */
-	double cond;         /* pairs: information of the second word after the first, once known */
+	float cond;          /* pairs: information of the second word after the first, once known */
+	long long df;        /* documents holding it (terms); pairs: -1 until cond is known */
 	uint32_t *rows;      /* terms: the documents holding it, once read (owned); see rows_of() */
 	long long nrows;     /* their number; -1 not kept by the store, -2 not yet read */
 };
@@ -152,8 +153,6 @@ struct matcher {
 	size_t nacc, capacc;
 	uint32_t *accidx;        /* doc row -> acc index + 1, 0 = empty (power-of-two cap) */
 	size_t capidx;
-	uint32_t *rows;          /* a term's document rows (store_postings) */
-	size_t caprows;
 	int batch;               /* messages left in this read transaction, or 0 */
 	int truncated;           /* the message had more than MSG_TOKENS_MAX words */
 };
@@ -284,7 +283,6 @@ void matcher_free(struct matcher *m)
 	free(m->rare);
 	free(m->acc);
 	free(m->accidx);
-	free(m->rows);
 	sb_release(&m->texts);
 	for (size_t i = 0; m->terms_set && i < m->setcap; i++)
 		free(m->terms_set[i].rows);
@@ -513,9 +511,9 @@ static void prepare_message(struct matcher *m)
 			s->key = m->q[i].h;
 			s->df = df;
 			s->nrows = -2;
-			s->w = weight(df, m->ndocs);
-			s->ew = evidence_weight(m, &m->q[i], s->w);
-			s->cw = df > 0 || s->ew < UNKNOWN_W ? s->ew : UNKNOWN_W;
+			s->w = (float)weight(df, m->ndocs);
+			s->ew = (float)evidence_weight(m, &m->q[i], s->w);
+			s->cw = df > 0 || s->ew < UNKNOWN_W ? s->ew : (float)UNKNOWN_W;
 			m->wsum += s->cw;
 			m->nterms++;
 			if (df > 0) {
@@ -531,7 +529,7 @@ static void prepare_message(struct matcher *m)
 			if (!p->key) {
 				p->key = pair_key(m->q[i - 1].h, m->q[i].h);
 				p->df = -1;
-				double a = m->terms_set[m->qterm[i - 1]].cw, b = s->cw;
+				float a = m->terms_set[m->qterm[i - 1]].cw, b = s->cw;
 				p->cw = a < b ? a : b;
 				m->pwsum += p->cw;
 				m->npairs++;
@@ -587,6 +585,16 @@ static int by_weight(const void *a, const void *b)
 	return (x->n > y->n) - (x->n < y->n);
 }
 
+/* The documents holding term slot t, read once per message: their number, or -1 when not kept. */
+static long long rows_of(struct matcher *m, struct slot *t)
+{
+	if (t->nrows == -2) {
+		size_t cap = 0;
+		t->nrows = t->df > 0 ? store_postings(m->st, (uint32_t)t->key, &t->rows, &cap) : 0;
+	}
+	return t->nrows;
+}
+
 /*
  * Candidates: the documents holding the most weight of the message's
  * rarest terms, read straight from the terms' FTS5 doclists.
@@ -607,10 +615,11 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	for (size_t i = 0; i < k; i++) {
 		/* termdf's list when it keeps one, else the FTS5 doclist */
 		const char *t = m->texts.buf + m->rare[i].text;
-		long long got = store_postings(m->st, term_hash(t, strlen(t)), &m->rows, &m->caprows);
+		struct slot *ts = set_slot(m->terms_set, m->setcap, term_hash(t, strlen(t)));
+		long long got = rows_of(m, ts);
 		if (got >= 0) {
 			for (size_t j = 0; j < (size_t)got; j++)
-				acc_add(m, m->rows[j], m->rare[i].w);
+				acc_add(m, ts->rows[j], m->rare[i].w);
 			continue;
 		}
 		sb_reset(&q);
@@ -657,17 +666,6 @@ static struct slot *message_term(const struct matcher *m, uint32_t h)
 	return s->key ? s : NULL;
 }
 
-/* The documents holding term slot t, read once per message: their number, or -1 when not kept. */
-static long long rows_of(struct matcher *m, struct slot *t)
-{
-	if (t->nrows == -2) {
-		size_t cap = 0;
-		t->nrows = t->df > 0 && t->df <= COND_DF_MAX ?
-			store_postings(m->st, (uint32_t)t->key, &t->rows, &cap) : -1;
-	}
-	return t->nrows;
-}
-
 /*
  * How much the second word of message pair p says after the first: the
  * information of "b given a", -log P(b | a), P from the documents holding
@@ -682,7 +680,7 @@ static double pair_cond(struct matcher *m, struct slot *p)
 		return p->cond;
 	struct slot *a = set_slot(m->terms_set, m->setcap, (uint32_t)(p->key >> 32));
 	struct slot *b = set_slot(m->terms_set, m->setcap, (uint32_t)p->key);
-	long long na = rows_of(m, a), nb = rows_of(m, b);
+	long long na = a->df <= COND_DF_MAX ? rows_of(m, a) : -1, nb = b->df <= COND_DF_MAX ? rows_of(m, b) : -1;
 	p->cond = b->w;
 	if (na > 0 && nb > 0) {
 		long long both = 0;
@@ -698,7 +696,7 @@ static double pair_cond(struct matcher *m, struct slot *p)
 		double pb = (double)nb / (double)(m->ndocs > nb ? m->ndocs : nb);
 		double c = -log(((double)(both - 1) + COND_PRIOR * pb) / ((double)(na - 1) + COND_PRIOR));
 		if (c < p->cond)
-			p->cond = c > 0 ? c : 0;
+			p->cond = c > 0 ? (float)c : 0;
 		p->df = both;
 	} else {
 		p->df = 0;
@@ -724,6 +722,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 {
 	uint32_t mark = ++m->mark;
 	size_t dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
+	double wfound = 0, pfound = 0;
 	uint32_t prev = 0;
 	int prev_hit = 0;
 	for (size_t i = 0; i + 4 <= nb; i += 4) {
@@ -736,6 +735,8 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		dtok++;
 		struct slot *s = message_term(m, h);
 		if (s) {
+			if (s->mark != mark)
+				wfound += s->cw;   /* each of the message's terms counted once */
 			s->mark = mark;
 			dhit++;
 		}
@@ -744,6 +745,8 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 			/* a message pair is two message words */
 			struct slot *p = s && prev_hit ? set_slot(m->pairs_set, m->setcap, pair_key(prev, h)) : NULL;
 			if (p && p->key) {
+				if (p->mark != mark)
+					pfound += p->cw;
 				p->mark = mark;
 				dpairhit++;
 			}
@@ -751,14 +754,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		prev = h;
 		prev_hit = s != NULL;
 	}
-	/* containment: the message's weight and weighted pairs found, each counted once */
-	double wfound = 0, pfound = 0;
-	for (size_t i = 0; i < m->setcap; i++) {
-		if (m->terms_set[i].key && m->terms_set[i].mark == mark)
-			wfound += m->terms_set[i].cw;
-		if (m->pairs_set[i].key && m->pairs_set[i].mark == mark)
-			pfound += m->pairs_set[i].cw;
-	}
+	/* containment: the message's weight and weighted pairs found */
 	c->words = m->wsum > 0 ? wfound / m->wsum : 0;
 	c->seq = m->pwsum > 0 ? pfound / m->pwsum : c->words;
 	c->dwords = dtok ? (double)dhit / (double)dtok : 0;
@@ -773,6 +769,17 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	if (dtok < SHORT_DOC)
 		from_doc *= (double)dtok / SHORT_DOC;
 	double share = from_msg > from_doc ? from_msg : from_doc;
+	/* beyond chance: any of ndocs documents, any stretch of the message, a long document */
+	double chance = CHANCE_DOCS * log((double)(m->ndocs > 1 ? m->ndocs : 1)) + log(1.0 + (double)m->nq) +
+			log(1.0 + (double)dtok / DOC_LEN_REF);
+	if (wfound <= chance) {
+		/* no stretch holds more than all the words found: no evidence, score 0 */
+		c->bits = (wfound - chance) / M_LN2;
+		c->share = share;
+		c->score = 0;
+		c->from = c->to = 0;
+		return;
+	}
 	/* evidence: the best stretch, a maximum-sum segment of the words' gains */
 	double best = 0, cur = 0;
 	size_t from = 0, bs = 0, be = 0;
@@ -825,9 +832,6 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		be--;
 	c->from = bs;
 	c->to = be;
-	/* beyond chance: any of ndocs documents, any stretch of the message, a long document */
-	double chance = CHANCE_DOCS * log((double)(m->ndocs > 1 ? m->ndocs : 1)) + log(1.0 + (double)m->nq) +
-			log(1.0 + (double)dtok / DOC_LEN_REF);
 	c->bits = (best - chance) / M_LN2;
 	c->share = share > stretch ? share : stretch;
 	double whole = share * gate_of(c->bits, GATE_BITS);
@@ -1267,7 +1271,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		return 0;   /* no word any document holds */
 	struct match pool[POOL];
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
-	if (np && pool[0].share >= WIDE_FLOOR && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
+	if (np && pool[0].share >= WIDE_SHARE && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);

@@ -53,6 +53,8 @@ static const char *const months[12][3] = {
 /* The month (1-12) a word names, or 0. */
 static int month_of(const char *w)
 {
+	if (!strchr("jfmasondp", w[0]) || strlen(w) > 9)
+		return 0;   /* most words: at once */
 	for (int m = 0; m < 12; m++)
 		for (int k = 0; k < 3; k++)
 			if (months[m][k] && !strcmp(w, months[m][k]))
@@ -114,6 +116,8 @@ static const struct { const char *w; int unit; double mul; } numwords[] = {
 
 static int numword(const char *w)
 {
+	if (!strchr("sdtelbprjm", w[0]) || strlen(w) > 8)
+		return -1;   /* most words: at once */
 	for (size_t i = 0; i < sizeof numwords / sizeof *numwords; i++)
 		if (!strcmp(w, numwords[i].w))
 			return (int)i;

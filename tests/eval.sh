@@ -42,7 +42,8 @@ python3 tests/eval/gen_chatter.py fresh 7 500 >"$ev/chatter-fresh.jsonl"
 cat "$shared/queries-dev.jsonl" "$ev/chatter-dev.jsonl" >"$ev/dev-chatter.jsonl"
 python3 tests/eval/gen_wrapped.py "$shared/queries-dev.jsonl" 3 >"$ev/wrapped.jsonl"
 python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 4 200 >"$ev/altered.jsonl"
-for set in dev-chatter chatter-held chatter-fresh wrapped altered; do
+python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 9 200 >"$ev/altered-held.jsonl"
+for set in dev-chatter chatter-held chatter-fresh wrapped altered altered-held; do
 	./saring --db "$db" check --jsonl --json -n 5 -f "$ev/$set.jsonl" >"$ev/$set.out"
 	rc=$?
 	[ $rc -gt 1 ] && { echo "eval: check failed on $set (exit $rc)"; status=1; }

@@ -1,0 +1,67 @@
+#!/bin/sh
+# previous.sh SHARED [REF] [N]: batch `check --jsonl` of this saring beside an
+# earlier one (git REF, default BENCH_PREV or the commit before the evidence
+# score), both over the same generated corpus of N documents (default
+# 100000, tests/bench/gencorpus.py) and the shared dev queries, in the same
+# run, alternating, five runs each; prints the median msg/s of both and their
+# ratio, and writes build/bench/previous.md. Never pass/fail.
+set -eu
+shared=${1:-../shared/data}
+ref=${2:-${BENCH_PREV:-91525c5}}
+n=${3:-100000}
+out=build/bench/previous
+if [ ! -f "$shared/corpus.jsonl" ] || [ ! -f "$shared/queries-dev.jsonl" ]; then
+	echo "previous: skipped: $shared/corpus.jsonl not found"
+	exit 0
+fi
+if ! git rev-parse --verify -q "$ref^{commit}" >/dev/null; then
+	echo "previous: skipped: no commit $ref in this clone"
+	exit 0
+fi
+mkdir -p "$out"
+# the earlier saring, built from its own sources in a folder of its own
+if [ ! -x "$out/saring-$ref" ]; then
+	rm -rf "$out/src"
+	mkdir -p "$out/src"
+	git archive "$ref" | tar -x -C "$out/src"
+	make -C "$out/src" -s saring >/dev/null
+	cp "$out/src/saring" "$out/saring-$ref"
+fi
+corpus=$out/corpus-$n.jsonl
+[ -f "$corpus" ] || python3 tests/bench/gencorpus.py "$n" 7 "$shared/corpus.jsonl" "$corpus"
+for who in now "$ref"; do
+	bin=./saring
+	[ "$who" = now ] || bin=$out/saring-$ref
+	rm -f "$out/$who.db" "$out/$who.db-wal" "$out/$who.db-shm"
+	"$bin" --db "$out/$who.db" import "$corpus" >/dev/null
+done
+# each query once per run, the two binaries in turn
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+lines=$(wc -l < "$shared/queries-dev.jsonl")
+: > "$out/now.times"
+: > "$out/prev.times"
+for run in 1 2 3 4 5; do
+	for who in now "$ref"; do
+		bin=./saring
+		[ "$who" = now ] || bin=$out/saring-$ref
+		t0=$(date +%s.%N)
+		"$bin" --db "$out/$who.db" check --jsonl --json -n 5 -f "$shared/queries-dev.jsonl" >/dev/null || true
+		t1=$(date +%s.%N)
+		f=$out/now.times
+		[ "$who" = now ] || f=$out/prev.times
+		echo "$t0 $t1" | awk -v n="$lines" '{ printf "%.0f\n", n / ($2 - $1) }' >> "$f"
+	done
+done
+now=$(median < "$out/now.times")
+prev=$(median < "$out/prev.times")
+ratio=$(awk -v a="$now" -v b="$prev" 'BEGIN { printf "%.2f", a / b }')
+{
+	echo "batch \`check --jsonl\`, $lines dev queries, $n documents (gencorpus.py seed 7), median of 5 runs each, alternating:"
+	echo
+	echo "| saring | msg/s |"
+	echo "|---|---:|"
+	echo "| this build ($(git rev-parse --short HEAD)) | $now |"
+	echo "| $ref | $prev |"
+	echo
+	echo "ratio: $ratio ($(date -u +%Y-%m-%d), $(nproc) cores)"
+} | tee "$out/../previous.md"
