@@ -13,6 +13,7 @@
 
 #define SEEN_MAX HMAP_CACHE_MAX   /* distinct messages remembered for deduplication */
 #define EXCERPT 160        /* bytes of text kept for the summary */
+#define LEAD_WORDS 20      /* an unknown message passed on this long may be a chain message */
 
 struct fingerprint {
 	uint64_t h;
@@ -170,6 +171,16 @@ static char *change_of(const struct result *r)
 	return sb_detach(&sb);
 }
 
+/*
+ * An unknown message is a lead when it was passed on more than once and is
+ * as long as a forward: "Terima kasih Pak RT" five times over is a group
+ * being polite, a 40-word warning sent twice may be a chain message.
+ */
+static int unknown_lead(const struct sighting *s)
+{
+	return s->verdict == V_UNKNOWN && s->copies > 1 && s->words >= LEAD_WORDS;
+}
+
 static struct sighting *new_sighting(struct screening *sc, const struct result *r)
 {
 	struct sighting *s = xcalloc(1, sizeof *s);
@@ -214,11 +225,12 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 		struct result r;
 		matcher_check(sc->m, msg->text, msg->text_len, &o, &r);
 		s = e->val.ptr = new_sighting(sc, &r);
+		s->words = fp.words;
 		result_clear(&r);
 	}
 	add_sender(s, msg->sender, msg->time);
 	/* the text is kept only for a lead: related documents, or forwarded */
-	if (!s->excerpt && (s->verdict == V_SIMILAR || (s->verdict == V_UNKNOWN && s->copies > 1)))
+	if (!s->excerpt && (s->verdict == V_SIMILAR || unknown_lead(s)))
 		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
 	sc->verdicts[s->verdict]++;
 	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
@@ -261,8 +273,8 @@ struct sighting **screening_ranked(const struct screening *sc, int documents, un
 		struct sighting *s = m->slots[i].val.ptr;
 		if (!m->slots[i].key || !(want & (1u << s->verdict)))
 			continue;
-		if (s->verdict == V_UNKNOWN && s->copies < 2)
-			continue;   /* a single unknown message is no lead */
+		if (s->verdict == V_UNKNOWN && !unknown_lead(s))
+			continue;   /* a single or short unknown message is no lead */
 		v[(*n)++] = s;
 	}
 	qsort(v, *n, sizeof *v, by_copies);

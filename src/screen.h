@@ -30,11 +30,12 @@ struct sighting {
 	double score;
 	const char *match_id, *label, *title, *url;   /* the best match's, shared (screening.docs); NULL when none */
 	char *excerpt;      /* owned: the text, cut (masked with anonymize), kept once it is a lead
-			     * (similar, or a second copy); else NULL */
+			     * (similar, or a second copy of a forward's length); else NULL */
 	char *change;       /* owned: for altered, what differs from the release (the matcher's
 			     * notes in the reader's language); else NULL */
 	char first[20], last[20];  /* ISO times of the first and last copies, or "" */
 	long copies;
+	long words;         /* the message's words, stopwords included */
 	uint32_t senders[SENDERS_MAX];  /* sender hashes */
 	int nsenders;       /* distinct senders (exact up to SENDERS_MAX) */
 };
