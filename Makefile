@@ -134,6 +134,7 @@ eval: saring
 bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
 	@sh tests/bench/import-stream.sh "$(SHARED)"
+	@sh tests/bench/previous.sh "$(SHARED)"
 
 fuzz: saring
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)

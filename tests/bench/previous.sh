@@ -55,13 +55,24 @@ done
 now=$(median < "$out/now.times")
 prev=$(median < "$out/prev.times")
 ratio=$(awk -v a="$now" -v b="$prev" 'BEGIN { printf "%.2f", a / b }')
+# instructions per message under callgrind: the same whatever else the machine does
+instr() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		awk -v n=100 '/refs:/ { gsub(",", "", $NF); printf "%.2f", $NF / n / 1e6 }'
+}
+head -n 100 "$shared/queries-dev.jsonl" > "$out/q100.jsonl"
+inow=- iprev=-
+if command -v valgrind >/dev/null 2>&1; then
+	inow=$(instr ./saring --db "$out/now.db" check --jsonl --json -n 5 -f "$out/q100.jsonl")
+	iprev=$(instr "$out/saring-$ref" --db "$out/$ref.db" check --jsonl --json -n 5 -f "$out/q100.jsonl")
+fi
 {
 	echo "batch \`check --jsonl\`, $lines dev queries, $n documents (gencorpus.py seed 7), median of 5 runs each, alternating:"
 	echo
-	echo "| saring | msg/s |"
-	echo "|---|---:|"
-	echo "| this build ($(git rev-parse --short HEAD)) | $now |"
-	echo "| $ref | $prev |"
+	echo "| saring | msg/s | million instructions per message (callgrind, first 100 queries) |"
+	echo "|---|---:|---:|"
+	echo "| this build ($(git rev-parse --short HEAD)) | $now | $inow |"
+	echo "| $ref | $prev | $iprev |"
 	echo
-	echo "ratio: $ratio ($(date -u +%Y-%m-%d), $(nproc) cores)"
+	echo "ratio: $ratio ($(date -u +%Y-%m-%d), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 } | tee "$out/../previous.md"
