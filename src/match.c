@@ -31,6 +31,7 @@
 #include "i18n.h"
 #include "normalize.h"
 #include "quantity.h"
+#include "store_read.h"
 #include "tables.h"
 #include "util.h"
 
@@ -125,7 +126,7 @@ struct slot {
 
 struct matcher {
 	struct store *st;
-	sqlite3_stmt *cand, *terms, *meta;
+	struct doc_reader *rd;   /* its reads of the store (owned) */
 	struct hmap dfcache;     /* canonical token -> df */
 	long long ndocs;
 	/* per message */
@@ -162,9 +163,9 @@ struct matcher {
 void matcher_batch(struct matcher *m, int on)
 {
 	if (m->batch)
-		store_exec(m->st, "COMMIT");
+		doc_reader_hold(m->rd, 0);
 	m->batch = 0;
-	if (on && store_exec(m->st, "BEGIN") == 0)
+	if (on && doc_reader_hold(m->rd, 1) == 0)
 		m->batch = BATCH_RENEW;
 }
 
@@ -259,11 +260,7 @@ struct matcher *matcher_new(struct store *st)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
-	m->cand = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1");
-	m->terms = store_prepare(st, "SELECT terms FROM doc_terms WHERE n = ?1");
-	m->meta = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
-				    "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
-				    "FROM doc WHERE n = ?1");
+	m->rd = doc_reader_new(st);
 	m->ndocs = store_doc_count(st);
 	load_everyday(m);
 	return m;
@@ -274,9 +271,7 @@ void matcher_free(struct matcher *m)
 	if (!m)
 		return;
 	matcher_batch(m, 0);
-	sqlite3_finalize(m->cand);
-	sqlite3_finalize(m->terms);
-	sqlite3_finalize(m->meta);
+	doc_reader_free(m->rd);
 	hmap_free(&m->dfcache);
 	free(m->q);
 	free(m->split);
@@ -595,6 +590,18 @@ static long long rows_of(struct matcher *m, struct slot *t)
 	return t->nrows;
 }
 
+/* doc_reader_term_rows() callback: a document of a term from the full-text index. */
+struct fts_add {
+	struct matcher *m;
+	double w;            /* the term's weight */
+};
+
+static void fts_add(void *ctx, long long row)
+{
+	struct fts_add *fa = ctx;
+	acc_add(fa->m, row, fa->w);
+}
+
 /*
  * Candidates: the documents holding the most weight of the message's
  * rarest terms, read straight from the terms' FTS5 doclists.
@@ -611,7 +618,6 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 			break;   /* past the rarest few, bounded whatever the corpus size */
 		postings += m->rare[k].df;
 	}
-	struct strbuf q = STRBUF_INIT;
 	for (size_t i = 0; i < k; i++) {
 		/* termdf's list when it keeps one, else the FTS5 doclist */
 		const char *t = m->texts.buf + m->rare[i].text;
@@ -622,19 +628,9 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 				acc_add(m, ts->rows[j], m->rare[i].w);
 			continue;
 		}
-		sb_reset(&q);
-		sb_puts(&q, "\"\x1f");
-		sb_puts(&q, t);
-		sb_putc(&q, '"');
-		sqlite3_bind_text(m->cand, 1, q.buf, (int)q.len, SQLITE_STATIC);
-		int rc;
-		while ((rc = sqlite3_step(m->cand)) == SQLITE_ROW)
-			acc_add(m, sqlite3_column_int64(m->cand, 0), m->rare[i].w);
-		sqlite3_reset(m->cand);
-		if (rc != SQLITE_DONE)
-			store_die(m->st, "cannot search the index");
+		struct fts_add fa = { m, m->rare[i].w };
+		doc_reader_term_rows(m->rd, t, fts_add, &fa);
 	}
-	sb_release(&q);
 	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
 	struct acc top[POOL];
 	size_t np = 0;
@@ -839,19 +835,9 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	c->score = whole > part ? whole : part;
 }
 
-/* Step a one-row lookup: 1 a row, 0 none; a database error is fatal (EXIT_SYSTEM). */
-static int step_row(struct matcher *m, sqlite3_stmt *s)
+static char *dup_or_null(const char *t)
 {
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		store_die(m->st, "cannot read the database");
-	return rc == SQLITE_ROW;
-}
-
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? xstrdup(t) : NULL;
 }
 
 static void add_note(struct result *r, enum note_kind kind, const char *said, const char *release)
@@ -948,10 +934,9 @@ static int negates(struct matcher *m, const char *text, size_t len, const struct
 		for (hi = lo; hi < m->nq && m->q[hi].end <= to;)
 			hi++;
 	}
-	sqlite3_bind_int64(m->terms, 1, c->n);
-	if (step_row(m, m->terms)) {
-		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
-		size_t nb = (size_t)sqlite3_column_bytes(m->terms, 0);
+	const unsigned char *blob;
+	size_t nb;
+	if (doc_reader_terms(m->rd, c->n, &blob, &nb)) {
 		for (size_t i = lo; i < hi && !found; i++) {
 			if (!(m->q[i].flags & TF_NEG))
 				continue;
@@ -963,7 +948,6 @@ static int negates(struct matcher *m, const char *text, size_t len, const struct
 			found = !in_doc;
 		}
 	}
-	sqlite3_reset(m->terms);
 	return found;
 }
 
@@ -1015,10 +999,10 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 	/* the stored terms are the title's, 0, the claim's, 0, the body's, 0 */
 	unsigned char words[SNIPPET_SCAN];   /* is content word i a message word? */
 	size_t nw = 0;
-	sqlite3_bind_int64(m->terms, 1, n);
-	if (step_row(m, m->terms)) {
-		const unsigned char *blob = sqlite3_column_blob(m->terms, 0);
-		size_t nt = (size_t)sqlite3_column_bytes(m->terms, 0) / 4, i = 0;
+	const unsigned char *blob;
+	size_t nb;
+	if (doc_reader_terms(m->rd, n, &blob, &nb)) {
+		size_t nt = nb / 4, i = 0;
 		if (!text_is_title)
 			while (i < nt && terms_at(blob, i++) != 0)
 				;
@@ -1030,7 +1014,6 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 				words[nw++] = message_term(m, h) != NULL;
 		}
 	}
-	sqlite3_reset(m->terms);
 	size_t best = 0, hits = 0, best_hits = 0;
 	for (size_t i = 0; i < nw; i++) {
 		hits += words[i];
@@ -1111,11 +1094,10 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 {
 	size_t np = candidates(m, pool, cap, min_terms);
 	for (size_t i = 0; i < np; i++) {
-		sqlite3_bind_int64(m->terms, 1, pool[i].n);
-		if (step_row(m, m->terms))
-			score(m, sqlite3_column_blob(m->terms, 0),
-			      (size_t)sqlite3_column_bytes(m->terms, 0), &pool[i]);
-		sqlite3_reset(m->terms);
+		const unsigned char *blob;
+		size_t nb;
+		if (doc_reader_terms(m->rd, pool[i].n, &blob, &nb))
+			score(m, blob, nb, &pool[i]);
 	}
 	qsort(pool, np, sizeof *pool, by_score);
 	return np;
@@ -1213,11 +1195,10 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		if (pool[c].share < FUZZY_FLOOR || pool[c].score >= T_MATCH)
 			continue;
 		size_t n = 0;
-		sqlite3_bind_int64(m->terms, 1, pool[c].n);
-		if (step_row(m, m->terms))
-			n = distinct_terms(sqlite3_column_blob(m->terms, 0), (size_t)sqlite3_column_bytes(m->terms, 0),
-					   &v, &cap);
-		sqlite3_reset(m->terms);
+		const unsigned char *blob;
+		size_t nb;
+		if (doc_reader_terms(m->rd, pool[c].n, &blob, &nb))
+			n = distinct_terms(blob, nb, &v, &cap);
 		int changed = 0;
 		for (size_t k = 0; k < nu; k++) {
 			struct qtok *q = &m->q[unknown[k]];
@@ -1235,10 +1216,8 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		touched = 1;
 		prepare_message(m);
 		struct match again = pool[c];
-		sqlite3_bind_int64(m->terms, 1, again.n);
-		if (step_row(m, m->terms))
-			score(m, sqlite3_column_blob(m->terms, 0), (size_t)sqlite3_column_bytes(m->terms, 0), &again);
-		sqlite3_reset(m->terms);
+		if (doc_reader_terms(m->rd, again.n, &blob, &nb))
+			score(m, blob, nb, &again);
 		if (again.score > pool[c].score)
 			pool[c] = again;
 		memcpy(m->q, saved, m->nq * sizeof *saved);
@@ -1290,17 +1269,17 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			c->start = m->q[c->from].start;
 			c->end = m->q[c->to - 1].end;
 		}
-		sqlite3_bind_int64(m->meta, 1, c->n);
-		if (step_row(m, m->meta)) {
-			c->id = col_dup(m->meta, 0);
-			c->label = col_dup(m->meta, 1);
-			c->rating = col_dup(m->meta, 2);
-			c->title = col_dup(m->meta, 3);
-			c->publisher = col_dup(m->meta, 4);
-			c->date = col_dup(m->meta, 5);
-			c->url = col_dup(m->meta, 6);
-			const char *body = (const char *)sqlite3_column_text(m->meta, 7);
-			int body_is_title = !body || !*body;
+		struct doc_fields f;
+		if (doc_reader_fields(m->rd, c->n, &f)) {
+			c->id = dup_or_null(f.id);
+			c->label = dup_or_null(f.label);
+			c->rating = dup_or_null(f.rating);
+			c->title = dup_or_null(f.title);
+			c->publisher = dup_or_null(f.publisher);
+			c->date = dup_or_null(f.date);
+			c->url = dup_or_null(f.url);
+			const char *body = f.text;
+			int body_is_title = !*body;
 			if (body_is_title)
 				body = c->title ? c->title : "";
 			if (o->snippets && c->score >= T_SIMILAR)
@@ -1313,7 +1292,6 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 				best_text = sb_detach(&all);
 			}
 		}
-		sqlite3_reset(m->meta);
 	}
 	if (r->nm) {
 		struct match *b = &r->m[0];
@@ -1334,6 +1312,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			add_note(r, NOTE_NEGATION, NULL, NULL);
 	}
 	free(best_text);
+	doc_reader_done(m->rd);   /* no row held between messages (a server's readers see new writes) */
 	if (keep == 0)
 		r->nm = 0;
 	return 0;
