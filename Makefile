@@ -31,6 +31,9 @@ override CFLAGS += -std=c11 -D_GNU_SOURCE -pthread -Wall -Wextra -Wshadow -Wconv
 LAZY_PKGS = libarchive libmicrohttpd
 soname = $(or $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | awk '/SONAME/ { print $$2 }'),lib$(1).so)
 override CFLAGS += -DARCHIVE_SO='"$(call soname,archive)"' -DMHD_SO='"$(call soname,microhttpd)"'
+# ... and so are libcurl, libxml2 and libsodium (saring update, bundles): headers only here
+override CFLAGS += $(shell pkg-config --cflags libcurl libxml-2.0 libsodium 2>/dev/null) \
+	-DCURL_SO='"$(call soname,curl)"' -DXML2_SO='"$(call soname,xml2)"' -DSODIUM_SO='"$(call soname,sodium)"'
 LDLIBS += $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm -ldl -pthread
 # the unit tests also write zips, with libarchive itself
 TEST_LDLIBS = $(shell pkg-config --libs libarchive 2>/dev/null)
@@ -60,7 +63,8 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 
 # Debian packages saring builds against; `make deps` installs what is missing.
 DEB_DEPS = build-essential pkg-config gettext libsqlite3-dev libutf8proc-dev libstemmer-dev \
-	libjansson-dev libcsv-dev libarchive-dev libmicrohttpd-dev sqlite3 python3 mandoc
+	libjansson-dev libcsv-dev libarchive-dev libmicrohttpd-dev libcurl4-openssl-dev libxml2-dev \
+	libsodium-dev sqlite3 python3 mandoc
 # ... and what only the tests need: a real browser for the web page's end-to-end test.
 TEST_DEPS = chromium chromium-driver
 

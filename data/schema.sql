@@ -1,4 +1,4 @@
--- saring database schema, version 3 (PRAGMA user_version).
+-- saring database schema, version 4 (PRAGMA user_version).
 -- The document table is plain SQL, readable from the sqlite3 shell; the
 -- full-text index uses saring's own tokenizer and so needs saring to query.
 PRAGMA application_id = 1396789831;  -- 'SARG'
@@ -16,7 +16,9 @@ CREATE TABLE doc (
 	date      TEXT,                         -- YYYY-MM-DD
 	source    TEXT,                         -- corpus name
 	hash      TEXT NOT NULL,                -- content hash, to skip unchanged re-imports
-	imported  TEXT NOT NULL                 -- time imported, ISO 8601 UTC
+	imported  TEXT NOT NULL,                -- time imported, ISO 8601 UTC
+	-- the time saring update fetched it, ISO 8601 UTC (NULL: imported from a file)
+	fetched_at TEXT
 );
 CREATE INDEX doc_label ON doc(label);
 
@@ -50,4 +52,13 @@ CREATE TABLE meta (
 	value TEXT
 );
 
-PRAGMA user_version = 3;
+-- what saring update last heard from each source: the validators of its
+-- first page for the next conditional request, and when it was fetched
+CREATE TABLE source_state (
+	name          TEXT PRIMARY KEY,   -- the source's name in the sources file
+	etag          TEXT,
+	last_modified TEXT,
+	fetched_at    TEXT NOT NULL       -- ISO 8601 UTC
+);
+
+PRAGMA user_version = 4;

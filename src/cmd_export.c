@@ -1,8 +1,10 @@
 /* cmd_export.c: saring export: the corpus as JSON Lines or ClaimReview. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
 #include "i18n.h"
 #include "commands.h"
 #include "import.h"
@@ -20,10 +22,12 @@ int cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'F' },
 		{ "label", required_argument, NULL, 'l' },
+		{ "bundle", required_argument, NULL, 'b' },
+		{ "sign-key", required_argument, NULL, 'K' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = "jsonl", *label = NULL, *db = global_db;
+	const char *format = "jsonl", *label = NULL, *db = global_db, *bundle = NULL, *key = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -33,6 +37,8 @@ int cmd_export(int argc, char **argv)
 			if (!label)
 				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
 			break;
+		case 'b': bundle = optarg; break;
+		case 'K': key = optarg; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}
@@ -42,6 +48,16 @@ int cmd_export(int argc, char **argv)
 		return usage_error(_("--format wants jsonl or claimreview, not '%s'"), format);
 	if (optind != argc)
 		return usage_error(_("export takes no arguments"));
+	if (key && !bundle)
+		return usage_error(_("--sign-key signs a --bundle"));
+	if (bundle && claimreview)
+		return usage_error(_("a bundle holds JSON Lines; --format claimreview cannot go with --bundle"));
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = bundle ? open_memstream(&text, &len) : stdout;
+	if (!out)
+		die(EXIT_SYSTEM, "out of memory");
+	long docs = 0;
 	struct store *st = store_open(db, STORE_READ);
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
@@ -57,8 +73,9 @@ int cmd_export(int argc, char **argv)
 		if (claimreview)
 			export_claimreview_doc(stdout, &d, first);
 		else
-			export_jsonl(stdout, &d);
+			export_jsonl(out, &d);
 		first = 0;
+		docs++;
 		doc_clear(&d);
 	}
 	if (rc != SQLITE_DONE)
@@ -67,5 +84,20 @@ int cmd_export(int argc, char **argv)
 		export_claimreview_end(stdout);
 	sqlite3_finalize(s);
 	store_close(st);
+	if (!bundle)
+		return EXIT_CLEAN;
+	if (fclose(out) != 0)
+		die(EXIT_SYSTEM, "out of memory");
+	char *err = NULL;
+	int wrote = bundle_write(bundle, text, len, docs, key, &err);
+	free(text);
+	if (wrote < 0) {
+		warnx_("%s", err);
+		free(err);
+		return EXIT_SYSTEM;
+	}
+	if (!key)
+		warnx_(_("%s: not signed (--sign-key): import and update refuse it without --insecure"), bundle);
+	printf(_("%s: %ld documents%s\n"), bundle, docs, key ? _(", signed") : "");
 	return EXIT_CLEAN;
 }

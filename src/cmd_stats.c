@@ -51,6 +51,47 @@ static long long one(struct store *st, const char *sql, const char **text)
 	return v;
 }
 
+/*
+ * Per source: its documents, the newest date among them, and when saring
+ * update last heard from it ("how fresh is my corpus").
+ */
+static void freshness(struct store *st, json_t *json)
+{
+	sqlite3_stmt *s = store_prepare(st, st->schema >= 4
+		? "SELECT source, count(*), max(date), (SELECT fetched_at FROM source_state WHERE name = doc.source) "
+		  "FROM doc GROUP BY 1 ORDER BY 2 DESC, 1"
+		: "SELECT source, count(*), max(date), NULL FROM doc GROUP BY 1 ORDER BY 2 DESC, 1");
+	json_t *o = json ? json_object() : NULL;
+	if (!json)
+		printf("source:\n");
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		long long n = sqlite3_column_int64(s, 1);
+		const char *newest = (const char *)sqlite3_column_text(s, 2);
+		const char *fetched = (const char *)sqlite3_column_text(s, 3);
+		if (json) {
+			json_t *e = json_object();
+			json_object_set_new(e, "documents", json_integer(n));
+			json_object_set_new(e, "newest", out_str(newest));
+			json_object_set_new(e, "fetched", out_str(fetched));
+			json_object_set_new(o, name ? name : "unknown", e);
+		} else {
+			printf("  %-20s %lld", name ? name : "(none)", n);
+			if (newest)
+				printf(_("  newest %s"), newest);
+			if (fetched)
+				printf(_("  fetched %s"), fetched);
+			putchar('\n');
+		}
+	}
+	if (rc != SQLITE_DONE)
+		store_die(st, "cannot read the database");
+	sqlite3_finalize(s);
+	if (json)
+		json_object_set_new(json, "sources", o);
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	const char *db;
@@ -84,7 +125,9 @@ int cmd_stats(int argc, char **argv)
 		printf("newest     %s\n", *nb.buf ? nb.buf : "(no dates)");
 	}
 	groups(st, "label", "SELECT label, count(*) FROM doc GROUP BY 1 ORDER BY 1", o);
-	groups(st, "source", "SELECT source, count(*) FROM doc GROUP BY 1 ORDER BY 2 DESC, 1", o);
+	if (json)   /* in text, freshness() shows the same counts */
+		groups(st, "source", "SELECT source, count(*) FROM doc GROUP BY 1 ORDER BY 2 DESC, 1", o);
+	freshness(st, o);
 	groups(st, "year", "SELECT substr(date, 1, 4), count(*) FROM doc GROUP BY 1 ORDER BY 1", o);
 	if (json)
 		out_json_line(o);

@@ -19,7 +19,10 @@ int cmd_scan(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_trust(int argc, char **argv);
+int cmd_update(int argc, char **argv);
 
 /* Print the usage of the running command (progcmd) to f. */
 void usage_print(FILE *f);

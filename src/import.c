@@ -1831,6 +1831,27 @@ out:
 	return rc;
 }
 
+int import_read_mem(const char *name, const char *s, size_t n, enum import_format fmt, const char *source,
+		    doc_fn on_doc, bad_fn on_bad, void *ctx)
+{
+	static const struct import_opts defaults;
+	struct reader r = {
+		.path = name, .o = &defaults, .source = xstrdup(source),
+		.on_doc = on_doc, .on_bad = on_bad, .ctx = ctx,
+	};
+	struct strbuf text = STRBUF_INIT;
+	sb_add(&text, s, n);
+	fix_encoding(&text, name, 0);
+	if (fmt == FMT_CLAIMREVIEW)
+		read_claimreview(&r, text.buf, text.len);
+	else
+		read_jsonl(&r, text.buf, text.len);
+	sb_release(&text);
+	free(r.source);
+	sb_release(&r.why);
+	return r.stop;
+}
+
 /* ---- writers ---- */
 
 /* A JSON string for s; invalid UTF-8 becomes U+FFFD so the output stays valid. */

@@ -99,6 +99,15 @@ int import_date(const char *s, char out[11]);
 int import_read(const char *path, const struct import_opts *o,
 		doc_fn on_doc, bad_fn on_bad, void *ctx, char **err);
 
+/*
+ * The same for text in memory, named name in messages: JSON Lines
+ * (FMT_JSONL) or ClaimReview (FMT_CLAIMREVIEW), under the rules above,
+ * with source as the default source. saring update and bundles read
+ * what they fetched through it. Returns 1 when on_doc asked to stop, else 0.
+ */
+int import_read_mem(const char *name, const char *s, size_t n, enum import_format fmt, const char *source,
+		    doc_fn on_doc, bad_fn on_bad, void *ctx);
+
 /* Write one document as a JSON Lines record (the shape import reads back). */
 void export_jsonl(FILE *out, const struct doc *d);
 /*

@@ -10,12 +10,22 @@
  * library's (looked up, all of a library at once, on that first call).
  * A library that cannot be opened is a clear error for the command that
  * needs it; the others never notice.
+ *
+ * saring update and bundles add three more (each a block of its own below):
+ * libcurl for fetching sources, libxml2 for their RSS, Atom and HTML,
+ * libsodium for Ed25519 signatures; and libarchive's gzip filter for the
+ * bundle's payload.
  */
 #include <archive.h>
 #include <archive_entry.h>
+#define CURL_DISABLE_TYPECHECK   /* curl_easy_setopt() is defined here, not a macro */
+#include <curl/curl.h>
 #include <dlfcn.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -26,6 +36,15 @@
 #endif
 #ifndef MHD_SO
 #define MHD_SO "libmicrohttpd.so.12"
+#endif
+#ifndef CURL_SO
+#define CURL_SO "libcurl.so.4"
+#endif
+#ifndef XML2_SO
+#define XML2_SO "libxml2.so.2"
+#endif
+#ifndef SODIUM_SO
+#define SODIUM_SO "libsodium.so.23"
 #endif
 
 _Static_assert(sizeof(void (*)(void)) == sizeof(void *), "dlsym() gives function pointers as void *");
@@ -137,4 +156,177 @@ struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_Accep
 	struct MHD_Daemon *d = MHD_start_daemon_va(flags, port, apc, apc_cls, dh, dh_cls, ap);
 	va_end(ap);
 	return d;
+}
+
+/* ---- libcurl: saring update's HTTP ---- */
+
+#define CURL_FUNCS(X) \
+	X(CURLcode, curl_global_init, (long flags), (flags)) \
+	X(CURL *, curl_easy_init, (void), ()) \
+	X(CURLcode, curl_easy_perform, (CURL *c), (c)) \
+	X(const char *, curl_easy_strerror, (CURLcode e), (e)) \
+	X(struct curl_slist *, curl_slist_append, (struct curl_slist *l, const char *s), (l, s))
+
+static struct { CURL_FUNCS(FIELD) void (*curl_easy_cleanup)(CURL *); void (*curl_slist_free_all)(struct curl_slist *);
+		CURLcode (*curl_easy_setopt)(CURL *, CURLoption, ...); CURLcode (*curl_easy_getinfo)(CURL *, CURLINFO, ...); } net;
+static pthread_once_t net_once = PTHREAD_ONCE_INIT;
+
+static void net_load(void)
+{
+	static const char *const names[] = { CURL_FUNCS(NAME) "curl_easy_cleanup", "curl_slist_free_all",
+					     "curl_easy_setopt", "curl_easy_getinfo" };
+	load(CURL_SO, "by saring update", names, (void **)&net, sizeof names / sizeof *names);
+}
+
+#define NET_FORWARD(ret, name, params, args) \
+	ret name params { pthread_once(&net_once, net_load); return net.name args; }
+CURL_FUNCS(NET_FORWARD)
+
+void curl_easy_cleanup(CURL *c)
+{
+	pthread_once(&net_once, net_load);
+	net.curl_easy_cleanup(c);
+}
+
+void curl_slist_free_all(struct curl_slist *l)
+{
+	pthread_once(&net_once, net_load);
+	net.curl_slist_free_all(l);
+}
+
+/* An option's argument is a long, a curl_off_t or a pointer, by the option's number (curl.h CURLOPTTYPE_*). */
+CURLcode curl_easy_setopt(CURL *c, CURLoption opt, ...)
+{
+	pthread_once(&net_once, net_load);
+	va_list ap;
+	va_start(ap, opt);
+	CURLcode rc;
+	if (opt < CURLOPTTYPE_OBJECTPOINT)
+		rc = net.curl_easy_setopt(c, opt, va_arg(ap, long));
+	else if (opt >= CURLOPTTYPE_OFF_T && opt < CURLOPTTYPE_BLOB)
+		rc = net.curl_easy_setopt(c, opt, va_arg(ap, curl_off_t));
+	else
+		rc = net.curl_easy_setopt(c, opt, va_arg(ap, void *));
+	va_end(ap);
+	return rc;
+}
+
+/* Every CURLINFO_* takes a pointer to where the answer goes. */
+CURLcode curl_easy_getinfo(CURL *c, CURLINFO info, ...)
+{
+	pthread_once(&net_once, net_load);
+	va_list ap;
+	va_start(ap, info);
+	CURLcode rc = net.curl_easy_getinfo(c, info, va_arg(ap, void *));
+	va_end(ap);
+	return rc;
+}
+
+/* ---- libxml2: feeds and pages for saring update ---- */
+
+#define XML_FUNCS(X) \
+	X(xmlDocPtr, xmlReadMemory, (const char *b, int n, const char *url, const char *enc, int o), (b, n, url, enc, o)) \
+	X(htmlDocPtr, htmlReadMemory, (const char *b, int n, const char *url, const char *enc, int o), (b, n, url, enc, o))
+
+static struct { XML_FUNCS(FIELD) void (*xmlFreeDoc)(xmlDocPtr); } xml;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void xml_load(void)
+{
+	static const char *const names[] = { XML_FUNCS(NAME) "xmlFreeDoc" };
+	load(XML2_SO, "to read feeds and pages", names, (void **)&xml, sizeof names / sizeof *names);
+}
+
+#define XML_FORWARD(ret, name, params, args) \
+	ret name params { pthread_once(&xml_once, xml_load); return xml.name args; }
+XML_FUNCS(XML_FORWARD)
+
+void xmlFreeDoc(xmlDocPtr d)
+{
+	pthread_once(&xml_once, xml_load);
+	xml.xmlFreeDoc(d);
+}
+
+/* ---- libsodium: Ed25519 signatures of corpus bundles ---- */
+
+#define SODIUM_FUNCS(X) \
+	X(int, sodium_init, (void), ()) \
+	X(int, crypto_sign_keypair, (unsigned char *pk, unsigned char *sk), (pk, sk)) \
+	X(int, crypto_sign_detached, (unsigned char *sig, unsigned long long *siglen, const unsigned char *m, \
+		unsigned long long mlen, const unsigned char *sk), (sig, siglen, m, mlen, sk)) \
+	X(int, crypto_sign_verify_detached, (const unsigned char *sig, const unsigned char *m, \
+		unsigned long long mlen, const unsigned char *pk), (sig, m, mlen, pk)) \
+	X(int, crypto_generichash, (unsigned char *out, size_t outlen, const unsigned char *in, \
+		unsigned long long inlen, const unsigned char *key, size_t keylen), (out, outlen, in, inlen, key, keylen))
+
+static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t); } nacl;
+static pthread_once_t nacl_once = PTHREAD_ONCE_INIT;
+
+static void nacl_load(void)
+{
+	static const char *const names[] = { SODIUM_FUNCS(NAME) "sodium_memzero" };
+	load(SODIUM_SO, "to sign and verify bundles", names, (void **)&nacl, sizeof names / sizeof *names);
+	if (nacl.sodium_init() < 0)
+		die(EXIT_SYSTEM, "%s: cannot initialise", SODIUM_SO);
+}
+
+#define NACL_FORWARD(ret, name, params, args) \
+	ret name params { pthread_once(&nacl_once, nacl_load); return nacl.name args; }
+SODIUM_FUNCS(NACL_FORWARD)
+
+void sodium_memzero(void *p, size_t n)
+{
+	pthread_once(&nacl_once, nacl_load);
+	nacl.sodium_memzero(p, n);
+}
+
+/* ---- libarchive's gzip filter: a bundle's payload ---- */
+
+#define GZIP_FUNCS(X) \
+	X(int, archive_read_support_filter_gzip, (struct archive *a), (a)) \
+	X(int, archive_read_support_format_raw, (struct archive *a), (a)) \
+	X(int, archive_read_open_memory, (struct archive *a, const void *buf, size_t n), (a, buf, n)) \
+	X(struct archive *, archive_write_new, (void), ()) \
+	X(int, archive_write_add_filter_gzip, (struct archive *a), (a)) \
+	X(int, archive_write_set_format_raw, (struct archive *a), (a)) \
+	X(int, archive_write_open, (struct archive *a, void *data, archive_open_callback *o, \
+				    archive_write_callback *w, archive_close_callback *c), (a, data, o, w, c)) \
+	X(int, archive_write_header, (struct archive *a, struct archive_entry *e), (a, e)) \
+	X(la_ssize_t, archive_write_data, (struct archive *a, const void *buf, size_t n), (a, buf, n)) \
+	X(int, archive_write_close, (struct archive *a), (a)) \
+	X(int, archive_write_free, (struct archive *a), (a)) \
+	X(struct archive_entry *, archive_entry_new, (void), ())
+
+static struct { GZIP_FUNCS(FIELD) void (*archive_entry_free)(struct archive_entry *);
+		void (*archive_entry_set_filetype)(struct archive_entry *, unsigned int);
+		void (*archive_entry_set_pathname)(struct archive_entry *, const char *); } gz;
+static pthread_once_t gz_once = PTHREAD_ONCE_INIT;
+
+static void gz_load(void)
+{
+	static const char *const names[] = { GZIP_FUNCS(NAME) "archive_entry_free", "archive_entry_set_filetype",
+					     "archive_entry_set_pathname" };
+	load(ARCHIVE_SO, "for corpus bundles", names, (void **)&gz, sizeof names / sizeof *names);
+}
+
+#define GZ_FORWARD(ret, name, params, args) \
+	ret name params { pthread_once(&gz_once, gz_load); return gz.name args; }
+GZIP_FUNCS(GZ_FORWARD)
+
+void archive_entry_free(struct archive_entry *e)
+{
+	pthread_once(&gz_once, gz_load);
+	gz.archive_entry_free(e);
+}
+
+void archive_entry_set_filetype(struct archive_entry *e, unsigned int t)
+{
+	pthread_once(&gz_once, gz_load);
+	gz.archive_entry_set_filetype(e, t);
+}
+
+void archive_entry_set_pathname(struct archive_entry *e, const char *p)
+{
+	pthread_once(&gz_once, gz_load);
+	gz.archive_entry_set_pathname(e, p);
 }

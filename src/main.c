@@ -28,8 +28,9 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--color=WHEN] [TEXT...]",
 	  N_("match a message against known hoaxes and official releases") },
 	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
-	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L]", N_("write the corpus out") },
-	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--map-label VALUE=LABEL] [--replace] [--strict] FILE...",
+	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L] [--bundle FILE [--sign-key KEYFILE]]",
+	  N_("write the corpus out") },
+	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--map-label VALUE=LABEL] [--replace] [--strict] [--insecure] FILE...",
 	  N_("add documents to the corpus") },
 	{ "normalize", cmd_normalize, "[--stem] [--tokens] [FILE...]",
 	  N_("print text as saring's canonical tokens") },
@@ -42,7 +43,13 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "[--listen ADDR:PORT | --port N]",
 	  N_("check messages and chats in a web page on this computer") },
 	{ "show", cmd_show, "[--json] ID", N_("print one document") },
+	{ "sources", cmd_sources, "[list [--json] | add NAME TYPE [URL] [--label L] [--publisher P] [--key K] | remove NAME...]",
+	  N_("list, add and remove the sources that update fetches") },
 	{ "stats", cmd_stats, "[--json]", N_("summarise the corpus") },
+	{ "trust", cmd_trust, "[list | keygen NAME | add KEYFILE... | remove ID...]",
+	  N_("the keys whose signed bundles import and update accept") },
+	{ "update", cmd_update, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
+	  N_("fetch new fact checks and releases from the configured sources") },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

@@ -573,6 +573,7 @@ static void check_schema(struct store *st)
 	int version = pragma_int(st, "PRAGMA user_version");
 	int tables = pragma_int(st, "SELECT count(*) FROM sqlite_master");
 	if (app == 0 && version == 0 && tables == 0) {
+		st->schema = SCHEMA_VERSION;
 		if (st->readonly || st->checking)
 			die(EXIT_SYSTEM, "%s: empty database; import a corpus first", st->path);
 		if (store_exec(st, "BEGIN IMMEDIATE") < 0)
@@ -592,8 +593,12 @@ static void check_schema(struct store *st)
 	if (version > SCHEMA_VERSION)
 		die(EXIT_SYSTEM, "%s: made by a newer saring (schema %d, this one knows %d)",
 		    st->path, version, SCHEMA_VERSION);
-	/* Migrations from older schemas: 2 added termdf, 3 its posting lists and doc_terms. */
-	if (version < SCHEMA_VERSION) {
+	st->schema = version;
+	/* A reader needs nothing of schema 4 (fetched_at, source_state): a schema 3 database is read as it is. */
+	if (version == 3 && (st->readonly || st->checking))
+		return;
+	/* Migrations from older schemas: 2 added termdf, 3 its posting lists and doc_terms, 4 fetched_at and source_state. */
+	if (version < 3) {
 		if (st->readonly || st->checking)
 			die(EXIT_SYSTEM, "%s: made by an older saring (schema %d); run 'saring reindex' to upgrade it",
 			    st->path, version);
@@ -610,6 +615,20 @@ static void check_schema(struct store *st)
 			store_rollback(st);
 			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
+	}
+	if (version < 4) {
+		int has = pragma_int(st, "SELECT count(*) FROM pragma_table_info('doc') WHERE name = 'fetched_at'");
+		if (store_exec(st, "BEGIN IMMEDIATE") < 0 ||
+		    (!has && store_exec(st, "ALTER TABLE doc ADD COLUMN fetched_at TEXT") < 0) ||
+		    store_exec(st, "CREATE TABLE IF NOT EXISTS source_state (name TEXT PRIMARY KEY, etag TEXT, "
+				   "last_modified TEXT, fetched_at TEXT NOT NULL)") < 0 ||
+		    store_exec(st, "PRAGMA user_version = 4") < 0 || store_exec(st, "COMMIT") < 0) {
+			struct strbuf msg = STRBUF_INIT;
+			sb_puts(&msg, sqlite3_errmsg(st->db));
+			store_exec(st, "ROLLBACK");
+			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
+		}
+		st->schema = 4;
 	}
 	if (!st->readonly && !st->checking) {
 		fix_label_check(st);
@@ -855,6 +874,8 @@ static int add_term(void *ctx, const struct token *t)
 
 /* ---- writes ---- */
 
+static char *col_dup(sqlite3_stmt *s, int i);
+
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
@@ -968,10 +989,10 @@ static void prepare_writes(struct store *st)
 
 	stmt_insert = store_prepare(st,
 		"INSERT INTO doc(id, label, rating, title, claim, body, publisher, url, date, source, "
-		"hash, imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		"hash, imported, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	stmt_update = store_prepare(st,
 		"UPDATE doc SET label = ?2, rating = ?3, title = ?4, claim = ?5, body = ?6, publisher = ?7, "
-		"url = ?8, date = ?9, source = ?10, hash = ?11, imported = ?12 WHERE id = ?1");
+		"url = ?8, date = ?9, source = ?10, hash = ?11, imported = ?12, fetched_at = ?13 WHERE id = ?1");
 	stmt_delete = store_prepare(st, "DELETE FROM doc WHERE n = ?1");
 	stmt_terms_delete = store_prepare(st, "DELETE FROM doc_terms WHERE n = ?1");
 	stmt_terms = store_prepare(st, "INSERT OR REPLACE INTO doc_terms(n, terms) VALUES (?1, ?2)");
@@ -1058,8 +1079,8 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	store_prep_tokens(p, d);
 	sqlite3_stmt *w = exists ? stmt_update : stmt_insert;
 	const char *vals[] = { d->id, d->label, d->rating, d->title, d->claim, d->body,
-			       d->publisher, d->url, d->date, d->source, p->hash, when };
-	for (int i = 0; i < 12; i++)
+			       d->publisher, d->url, d->date, d->source, p->hash, when, st->fetched_at };
+	for (int i = 0; i < 13; i++)
 		bind_text(w, i + 1, vals[i]);
 	int err = 0;
 	if (exists) {
@@ -1101,6 +1122,33 @@ int store_id_source(struct store *st, const char *id, char **source)
 	}
 	sqlite3_reset(stmt_find);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_source_get(struct store *st, const char *name, char **etag, char **last_modified)
+{
+	*etag = *last_modified = NULL;
+	sqlite3_stmt *s = store_prepare(st, "SELECT etag, last_modified FROM source_state WHERE name = ?1");
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*etag = col_dup(s, 0);
+		*last_modified = col_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_source_put(struct store *st, const char *name, const char *etag, const char *last_modified,
+		     const char *fetched_at)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT OR REPLACE INTO source_state(name, etag, last_modified, fetched_at) "
+					    "VALUES (?1, ?2, ?3, ?4)");
+	const char *v[] = { name, etag, last_modified, fetched_at };
+	for (int i = 0; i < 4; i++)
+		bind_text(s, i + 1, v[i]);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_remove(struct store *st, const char *id)

@@ -18,7 +18,7 @@
 
 #include "doc.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 /* termdf keeps the document rows of terms held by at most this many documents */
 #define POSTINGS_MAX 4096
@@ -33,6 +33,8 @@ struct store {
 	int starter;       /* this is the bundled starter corpus */
 	int checking;      /* opened by doctor (STORE_CHECK): never created, errors say what to do */
 	char *held_by;     /* owned: the source of the document of the last PUT_CLASH */
+	int schema;        /* its schema version (a reader may have an older one) */
+	const char *fetched_at;   /* borrowed: puts record it as the documents' fetched_at (saring update), or NULL */
 };
 
 /*
@@ -97,6 +99,16 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 
 /* The source of the document with this id: 1 found (*source owned by the caller, NULL for none), 0 not, -1 error. */
 int store_id_source(struct store *st, const char *id, char **source);
+/*
+ * What saring update keeps per source (source_state): the validators of
+ * its last response, owned by the caller after store_source_get() (NULL
+ * when none); store_source_put() writes them with the time, inside the
+ * caller's transaction. 0 or -1.
+ */
+int store_source_get(struct store *st, const char *name, char **etag, char **last_modified);
+int store_source_put(struct store *st, const char *name, const char *etag, const char *last_modified,
+		     const char *fetched_at);
+
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
 /* Read a document by id into d (fields owned by d): 1 found, 0 not. */

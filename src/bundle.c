@@ -1,0 +1,453 @@
+/*
+ * bundle.c: signed corpus bundles and the trusted keys (see bundle.h).
+ * libsodium and libarchive are opened when first used (src/lazylib.c).
+ */
+#include "bundle.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PK_BYTES crypto_sign_PUBLICKEYBYTES
+#define SK_BYTES crypto_sign_SECRETKEYBYTES
+#define SIG_BYTES crypto_sign_BYTES
+#define HASH_BYTES 32
+
+static int fail(char **err, const char *fmt, const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, fmt, arg);
+	*err = sb_detach(&sb);
+	return -1;
+}
+
+static void hex(const unsigned char *b, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static int nibble(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Exactly 2n hex digits at s into b: 0, else -1. */
+static int unhex(const char *s, size_t len, unsigned char *b, size_t n)
+{
+	if (len != 2 * n)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int hi = nibble(s[2 * i]), lo = nibble(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		b[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* ---- keys ---- */
+
+static char *config_dir(const char *sub)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		sb_printf(&sb, "%s/saring/%s", xdg, sub);
+	else if (home && *home)
+		sb_printf(&sb, "%s/.config/saring/%s", home, sub);
+	else
+		die(EXIT_SYSTEM, "neither HOME nor XDG_CONFIG_HOME is set");
+	return sb_detach(&sb);
+}
+
+/* Read a key file "PREFIX HEX" into b (n bytes): 0, or -1 with *err. */
+static int read_key(const char *path, const char *prefix, unsigned char *b, size_t n, char **err)
+{
+	struct strbuf text = STRBUF_INIT;
+	if (read_file(path, &text) != 0) {
+		sb_release(&text);
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "%s: %s", path, strerror(errno));
+		*err = sb_detach(&m);
+		return -1;
+	}
+	size_t k = strlen(prefix);
+	int ok = text.len > k + 1 && !strncmp(text.buf, prefix, k) && text.buf[k] == ' ';
+	if (ok) {
+		const char *h = text.buf + k + 1;
+		ok = unhex(h, strcspn(h, " \r\n"), b, n) == 0;
+	}
+	sodium_memzero(text.buf, text.len);
+	sb_release(&text);
+	if (!ok)
+		return fail(err, "%s: not a saring key file of this kind", path);
+	return 0;
+}
+
+/* Write text to path (mode), through a new file renamed over the old. 0 or -1. */
+static int write_text(const char *path, const char *text, size_t n, mode_t mode, char **err)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	sb_printf(&tmp, "%s.tmp", path);
+	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	int ok = fd >= 0 && write(fd, text, n) == (ssize_t)n;
+	ok = (fd >= 0 && close(fd) == 0) && ok && rename(tmp.buf, path) == 0;
+	if (!ok) {
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "%s: %s", path, strerror(errno));
+		*err = sb_detach(&m);
+		unlink(tmp.buf);
+	}
+	sb_release(&tmp);
+	return ok ? 0 : -1;
+}
+
+int trust_keygen(const char *path, char **err)
+{
+	unsigned char pk[PK_BYTES], sk[SK_BYTES];
+	char hpk[2 * PK_BYTES + 1], hsk[2 * SK_BYTES + 1];
+	crypto_sign_keypair(pk, sk);
+	hex(pk, PK_BYTES, hpk);
+	hex(sk, SK_BYTES, hsk);
+	sodium_memzero(sk, sizeof sk);
+	struct strbuf name = STRBUF_INIT, text = STRBUF_INIT;
+	sb_printf(&name, "%s.key", path);
+	sb_printf(&text, "saring-secret-key %s\n", hsk);
+	sodium_memzero(hsk, sizeof hsk);
+	struct stat st;
+	int rc = -1;
+	if (stat(name.buf, &st) == 0)
+		fail(err, "%s: exists already; not overwritten", name.buf);
+	else
+		rc = write_text(name.buf, text.buf, text.len, 0600, err);
+	sodium_memzero(text.buf, text.len);
+	if (rc == 0) {
+		sb_reset(&name);
+		sb_reset(&text);
+		sb_printf(&name, "%s.pub", path);
+		sb_printf(&text, "saring-public-key %s\n", hpk);
+		rc = write_text(name.buf, text.buf, text.len, 0644, err);
+	}
+	sb_release(&name);
+	sb_release(&text);
+	return rc;
+}
+
+static int mkdir_p(char *path)
+{
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p)
+			continue;
+		char c = *p;
+		*p = '\0';
+		int r = mkdir(path, 0700);
+		*p = c;
+		if (r < 0 && errno != EEXIST)
+			return -1;
+		if (!c)
+			return 0;
+	}
+}
+
+int trust_add(const char *keyfile, char **id, char **err)
+{
+	unsigned char pk[PK_BYTES];
+	if (read_key(keyfile, "saring-public-key", pk, PK_BYTES, err) < 0)
+		return -1;
+	char h[2 * PK_BYTES + 1];
+	hex(pk, PK_BYTES, h);
+	char *dir = config_dir("trusted");
+	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
+	sb_printf(&path, "%s/%.16s.pub", dir, h);
+	sb_printf(&text, "saring-public-key %s\n", h);
+	int rc = mkdir_p(dir) < 0 ? fail(err, "%s: cannot create the folder", dir)
+				  : write_text(path.buf, text.buf, text.len, 0644, err);
+	if (rc == 0)
+		*id = xstrndup(h, 16);
+	free(dir);
+	sb_release(&path);
+	sb_release(&text);
+	return rc;
+}
+
+/* Call fn for each trusted key (its file and key); stop when fn returns non-zero. */
+static int each_trusted(int (*fn)(void *ctx, const char *file, const unsigned char *pk, const char *h), void *ctx)
+{
+	char *dir = config_dir("trusted");
+	DIR *d = opendir(dir);
+	int stop = 0;
+	struct dirent *e;
+	while (d && !stop && (e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".pub"))
+			continue;
+		struct strbuf path = STRBUF_INIT;
+		sb_printf(&path, "%s/%s", dir, e->d_name);
+		unsigned char pk[PK_BYTES];
+		char *err = NULL, h[2 * PK_BYTES + 1];
+		if (read_key(path.buf, "saring-public-key", pk, PK_BYTES, &err) == 0) {
+			hex(pk, PK_BYTES, h);
+			stop = fn(ctx, path.buf, pk, h);
+		}
+		free(err);
+		sb_release(&path);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	return stop;
+}
+
+static int print_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+{
+	(void)file;
+	(void)pk;
+	fprintf(ctx, "%.16s %s\n", h, h);
+	return 0;
+}
+
+void trust_list(FILE *out)
+{
+	each_trusted(print_key, out);
+}
+
+struct removal {
+	const char *id;
+	int removed;
+	char **err;
+};
+
+static int remove_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+{
+	(void)pk;
+	struct removal *r = ctx;
+	if (strncmp(h, r->id, strlen(r->id)))
+		return 0;
+	if (unlink(file) != 0) {
+		r->removed = fail(r->err, "%s: cannot remove", file);
+		return 1;
+	}
+	r->removed = 1;
+	return 1;
+}
+
+int trust_remove(const char *id, char **err)
+{
+	if (strlen(id) < 8)
+		return fail(err, "'%s': give at least 8 digits of the key", id);
+	struct removal r = { id, 0, err };
+	each_trusted(remove_key, &r);
+	return r.removed;
+}
+
+struct trusted {
+	const unsigned char *pk;
+	int found;
+};
+
+static int is_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+{
+	(void)file;
+	(void)h;
+	struct trusted *t = ctx;
+	t->found = !memcmp(pk, t->pk, PK_BYTES);
+	return t->found;
+}
+
+/* ---- the payload: gzip through libarchive ---- */
+
+static la_ssize_t to_strbuf(struct archive *a, void *ctx, const void *buf, size_t n)
+{
+	(void)a;
+	sb_add(ctx, buf, n);
+	return (la_ssize_t)n;
+}
+
+static int gzip(const char *s, size_t n, struct strbuf *out)
+{
+	struct archive *a = archive_write_new();
+	struct archive_entry *e = archive_entry_new();
+	archive_entry_set_pathname(e, "corpus.jsonl");
+	archive_entry_set_filetype(e, AE_IFREG);
+	int ok = archive_write_add_filter_gzip(a) == ARCHIVE_OK && archive_write_set_format_raw(a) == ARCHIVE_OK &&
+		 archive_write_open(a, out, NULL, to_strbuf, NULL) == ARCHIVE_OK &&
+		 archive_write_header(a, e) == ARCHIVE_OK;
+	for (size_t at = 0; ok && at < n;) {
+		la_ssize_t w = archive_write_data(a, s + at, n - at);
+		ok = w > 0;
+		at += ok ? (size_t)w : 0;
+	}
+	ok = archive_write_close(a) == ARCHIVE_OK && ok;
+	archive_write_free(a);
+	archive_entry_free(e);
+	return ok ? 0 : -1;
+}
+
+/* Decompress at most max bytes; more is an error. 0 or -1 with *err. */
+static int gunzip(const char *name, const char *s, size_t n, size_t max, struct strbuf *out, char **err)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	int ok = archive_read_support_filter_gzip(a) == ARCHIVE_OK && archive_read_support_format_raw(a) == ARCHIVE_OK &&
+		 archive_read_open_memory(a, s, n) == ARCHIVE_OK && archive_read_next_header(a, &e) == ARCHIVE_OK;
+	char buf[65536];
+	la_ssize_t r = 0;
+	while (ok && (r = archive_read_data(a, buf, sizeof buf)) > 0) {
+		if (out->len + (size_t)r > max) {
+			archive_read_free(a);
+			return fail(err, "%s: the payload unpacks to more than its manifest says; refused", name);
+		}
+		sb_add(out, buf, (size_t)r);
+	}
+	if (!ok || r < 0) {
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "%s: the payload is not gzip: %s", name, archive_error_string(a) ? archive_error_string(a) : "?");
+		*err = sb_detach(&m);
+		archive_read_free(a);
+		return -1;
+	}
+	archive_read_free(a);
+	return 0;
+}
+
+/* ---- bundles ---- */
+
+int bundle_is(const char *data, size_t n)
+{
+	return n >= strlen(BUNDLE_MAGIC) && !memcmp(data, BUNDLE_MAGIC, strlen(BUNDLE_MAGIC));
+}
+
+int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const char *keyfile, char **err)
+{
+	unsigned char sk[SK_BYTES], hash[HASH_BYTES], sig[SIG_BYTES];
+	if (keyfile && read_key(keyfile, "saring-secret-key", sk, SK_BYTES, err) < 0)
+		return -1;
+	struct strbuf payload = STRBUF_INIT, out = STRBUF_INIT;
+	if (gzip(jsonl, n, &payload) < 0) {
+		sb_release(&payload);
+		return fail(err, "%s: cannot compress the corpus", path);
+	}
+	crypto_generichash(hash, HASH_BYTES, (const unsigned char *)(payload.buf ? payload.buf : ""), payload.len, NULL, 0);
+	char hhash[2 * HASH_BYTES + 1], hpk[2 * PK_BYTES + 1] = "", when[21];
+	hex(hash, HASH_BYTES, hhash);
+	if (keyfile)
+		hex(sk + SK_BYTES - PK_BYTES, PK_BYTES, hpk);   /* libsodium keeps the public key in the secret key's end */
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	json_t *m = json_pack("{si ss sI sI sI ss ss}", "format", 1, "created", when, "documents", (json_int_t)docs,
+			      "bytes", (json_int_t)payload.len, "size", (json_int_t)n, "blake2b", hhash, "key", hpk);
+	char *manifest = json_dumps(m, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(m);
+	sb_puts(&out, BUNDLE_MAGIC);
+	sb_puts(&out, manifest);
+	sb_putc(&out, '\n');
+	free(manifest);
+	if (keyfile) {
+		crypto_sign_detached(sig, NULL, (const unsigned char *)out.buf, out.len, sk);
+		sodium_memzero(sk, sizeof sk);
+		char hsig[2 * SIG_BYTES + 1];
+		hex(sig, SIG_BYTES, hsig);
+		sb_printf(&out, "signature %s\n", hsig);
+	} else {
+		sb_puts(&out, "unsigned\n");
+	}
+	sb_add(&out, payload.buf ? payload.buf : "", payload.len);
+	int rc = write_text(path, out.buf, out.len, 0644, err);
+	sb_release(&payload);
+	sb_release(&out);
+	return rc;
+}
+
+/* The integer at key in the manifest, or -1. */
+static long long manifest_int(const json_t *m, const char *key)
+{
+	const json_t *v = json_object_get(m, key);
+	return json_is_integer(v) && json_integer_value(v) >= 0 ? json_integer_value(v) : -1;
+}
+
+int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl, char **err)
+{
+	if (!bundle_is(data, n))
+		return fail(err, "%s: not a saring bundle", name);
+	size_t at = strlen(BUNDLE_MAGIC);
+	const char *nl = memchr(data + at, '\n', n - at);
+	if (!nl)
+		return fail(err, "%s: a bundle without its manifest", name);
+	size_t signed_len = (size_t)(nl - data) + 1;
+	const char *sigline = data + signed_len;
+	const char *nl2 = memchr(sigline, '\n', n - signed_len);
+	if (!nl2)
+		return fail(err, "%s: a bundle without its signature line", name);
+	size_t siglen = (size_t)(nl2 - sigline);
+	const char *payload = nl2 + 1;
+	size_t plen = n - (size_t)(payload - data);
+	json_t *m = json_loadb(data + at, signed_len - at - 1, 0, NULL);
+	const char *hkey = m ? json_string_value(json_object_get(m, "key")) : NULL;
+	const char *hhash = m ? json_string_value(json_object_get(m, "blake2b")) : NULL;
+	long long bytes = m ? manifest_int(m, "bytes") : -1, size = m ? manifest_int(m, "size") : -1;
+	unsigned char pk[PK_BYTES], hash[HASH_BYTES], got[HASH_BYTES], sig[SIG_BYTES];
+	int rc = -1;
+	if (!m || !hhash || unhex(hhash, strlen(hhash), hash, HASH_BYTES) < 0 || bytes < 0 || size < 0) {
+		fail(err, "%s: the bundle's manifest is damaged; refused", name);
+		goto out;
+	}
+	int is_signed = siglen > 10 && !memcmp(sigline, "signature ", 10);
+	if (is_signed) {
+		if (!hkey || unhex(hkey, strlen(hkey), pk, PK_BYTES) < 0 ||
+		    unhex(sigline + 10, siglen - 10, sig, SIG_BYTES) < 0 ||
+		    crypto_sign_verify_detached(sig, (const unsigned char *)data, signed_len, pk) != 0) {
+			fail(err, "%s: bad signature: the bundle was changed after it was signed, or is damaged; refused", name);
+			goto out;
+		}
+		struct trusted t = { pk, 0 };
+		each_trusted(is_key, &t);
+		if (!t.found && !insecure) {
+			struct strbuf msg = STRBUF_INIT;
+			sb_printf(&msg, "%s: signed by key %.16s, which you do not trust (saring trust add KEYFILE); refused",
+				  name, hkey);
+			*err = sb_detach(&msg);
+			goto out;
+		}
+		if (!t.found)
+			warnx_("%s: signed by key %.16s, which you do not trust; opened anyway (--insecure)", name, hkey);
+	} else if (siglen == 8 && !memcmp(sigline, "unsigned", 8)) {
+		if (!insecure) {
+			fail(err, "%s: the bundle is not signed; refused (--insecure opens it anyway)", name);
+			goto out;
+		}
+		warnx_("%s: the bundle is not signed; opened anyway (--insecure)", name);
+	} else {
+		fail(err, "%s: the bundle's signature line is damaged; refused", name);
+		goto out;
+	}
+	crypto_generichash(got, HASH_BYTES, (const unsigned char *)payload, plen, NULL, 0);
+	if ((long long)plen != bytes || memcmp(got, hash, HASH_BYTES)) {
+		fail(err, "%s: the payload does not match its manifest (changed or cut short); refused", name);
+		goto out;
+	}
+	if ((size_t)size > BUNDLE_MAX_SIZE) {
+		fail(err, "%s: the bundle unpacks to more than saring reads at once; refused", name);
+		goto out;
+	}
+	rc = gunzip(name, payload, plen, (size_t)size, jsonl, err);
+out:
+	json_decref(m);
+	return rc;
+}

@@ -1,0 +1,126 @@
+/*
+ * cmd_update.c: saring update: bring the corpus up to date from the
+ * configured sources (saring sources), each in a transaction of its own.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "sources.h"
+#include "store.h"
+#include "update.h"
+#include "util.h"
+
+/* A whole number of at least min from an option's value, else -1. */
+static long number(const char *s, long min)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	return end != s && !*end && v >= min && v <= 1000000 ? v : -1;
+}
+
+int cmd_update(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "delay", required_argument, NULL, 'D' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "retries", required_argument, NULL, 'R' },
+		{ "max-pages", required_argument, NULL, 'p' },
+		{ "insecure", no_argument, NULL, 'k' },
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000 }, 20, 0, isatty(2) };
+	const char *db = global_db;
+	int c;
+	long v;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'D':
+			if ((v = number(optarg, 0)) < 0)
+				return usage_error(_("--delay wants a number of milliseconds, not '%s'"), optarg);
+			o.lim.delay_ms = v;
+			break;
+		case 't':
+			if ((v = number(optarg, 1)) < 0)
+				return usage_error(_("--timeout wants a number of seconds, not '%s'"), optarg);
+			o.lim.timeout = v;
+			break;
+		case 'R':
+			if ((v = number(optarg, 0)) < 0 || v > 10)
+				return usage_error(_("--retries wants 0 to 10, not '%s'"), optarg);
+			o.lim.retries = (int)v;
+			break;
+		case 'p':
+			if ((v = number(optarg, 1)) < 0)
+				return usage_error(_("--max-pages wants a positive number, not '%s'"), optarg);
+			o.max_pages = (int)v;
+			break;
+		case 'k': o.insecure = 1; break;
+		case 'd': db = optarg; break;
+		default: return usage_error(_("unknown option"));
+		}
+	}
+	struct source_list l;
+	char *err = NULL;
+	if (sources_load(&l, &err) < 0) {
+		warnx_("%s", err);
+		free(err);
+		sources_free(&l);
+		return EXIT_USAGE;
+	}
+	for (int i = optind; i < argc; i++)
+		if (!sources_find(&l, argv[i])) {
+			sources_free(&l);
+			return usage_error(_("no source named '%s'; see saring sources"), argv[i]);
+		}
+	if (!l.n) {
+		sources_free(&l);
+		warnx_(_("no sources; add one with saring sources add"));
+		return EXIT_USAGE;
+	}
+	struct store *st = store_open(db, STORE_WRITE);
+	struct update_result total = { 0 };
+	int failed = 0, status = EXIT_CLEAN;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct source *src = &l.v[i];
+		int wanted = optind == argc;
+		for (int k = optind; k < argc && !wanted; k++)
+			wanted = !strcmp(argv[k], src->name);
+		if (!wanted)
+			continue;
+		struct update_result r;
+		update_source(st, src, &o, &r);
+		const char *reqs = _("requests");
+		if (r.error) {
+			printf(_("%s: failed, nothing written: %s (%s: %d)\n"), src->name, r.error, reqs, r.requests);
+			failed++;
+			status = EXIT_SYSTEM;
+		} else if (r.not_modified) {
+			printf(_("%s: not modified (%s: %d)\n"), src->name, reqs, r.requests);
+		} else {
+			printf(_("%s: added %ld, updated %ld, unchanged %ld, skipped %ld (pages: %ld, %s: %d)\n"),
+			       src->name, r.added, r.updated, r.unchanged, r.skipped, r.pages, reqs, r.requests);
+		}
+		fflush(stdout);
+		total.added += r.added;
+		total.updated += r.updated;
+		total.unchanged += r.unchanged;
+		total.skipped += r.skipped;
+		int stop = r.db_error;
+		update_result_release(&r);
+		if (stop) {
+			warnx_(_("database error; the other sources were not fetched"));
+			break;
+		}
+	}
+	printf(_("total: added %ld, updated %ld, unchanged %ld, skipped %ld; %d failed\n"),
+	       total.added, total.updated, total.unchanged, total.skipped, failed);
+	store_close(st);
+	sources_free(&l);
+	return status;
+}

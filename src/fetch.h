@@ -1,0 +1,64 @@
+/*
+ * fetch.h: one bounded HTTP(S) request for saring update (libcurl).
+ *
+ * Every request is bounded whatever the server does: http and https only,
+ * also after a redirect (at most FETCH_REDIRECTS); a whole-request timeout
+ * and a minimum transfer speed; a limit on the body after decoding
+ * (gzip/deflate included, so a small compressed bomb stops there) and on
+ * the headers. It carries saring's User-Agent and the validators of the
+ * last response (If-None-Match, If-Modified-Since), waits the per-host
+ * delay since the last request to the same host, and retries a timeout,
+ * a failed connection, a 429 or a 5xx with a growing pause, honouring
+ * Retry-After (up to FETCH_RETRY_AFTER_MAX seconds).
+ *
+ * Ownership: the request's strings are borrowed; the response's are owned
+ * and given back by fetch_response_release().
+ */
+#ifndef SARING_FETCH_H
+#define SARING_FETCH_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+#define FETCH_REDIRECTS 5
+#define FETCH_RETRY_AFTER_MAX 60
+#define FETCH_HEADERS_MAX (64 * 1024)
+
+struct fetch_limits {
+	long timeout;        /* seconds for one request, connection included */
+	size_t max_bytes;    /* body bound after decoding */
+	int retries;         /* further tries after a failure that may pass */
+	long delay_ms;       /* pause between two requests to one host */
+};
+
+struct fetch_request {
+	const char *url;
+	const char *etag;            /* validators from the last response, or NULL */
+	const char *last_modified;
+	const char *post;            /* a form body to POST (application/x-www-form-urlencoded), or NULL */
+	const char *accept;          /* Accept header, or NULL */
+};
+
+struct fetch_response {
+	long status;                 /* HTTP status of the last response, 0 when none came */
+	struct strbuf body;          /* the decoded body */
+	char *content_type;          /* owned, lowercased without parameters, or NULL */
+	char *etag, *last_modified;  /* owned validators, or NULL */
+	long long total, total_pages;/* X-WP-Total, X-WP-TotalPages, or -1 */
+	char *error;                 /* owned message when fetch() failed */
+	int requests;                /* requests sent, retries included */
+};
+
+/*
+ * Send the request (a GET, or a POST with rq->post). 0 with a 2xx or 304
+ * response in *rs; -1 with rs->error ("HTTP 404", "body over 8388608
+ * bytes", "timeout after 30 s", ...). Release *rs either way.
+ */
+int fetch(const struct fetch_limits *lim, const struct fetch_request *rq, struct fetch_response *rs);
+void fetch_response_release(struct fetch_response *rs);
+
+/* The User-Agent every request carries. */
+#define FETCH_USER_AGENT "saring/" SARING_VERSION " (+offline hoax screening)"
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * sources.h: the sources saring update fetches, kept one a line in
+ * $XDG_CONFIG_HOME/saring/sources (~/.config/saring/sources); when that
+ * file does not exist, the national sources are the list (Google's and
+ * Mafindo's APIs only with a key, from SARING_GOOGLE_KEY and
+ * SARING_MAFINDO_KEY).
+ *
+ * A line: NAME TAB TYPE TAB URL TAB LABEL TAB PUBLISHER TAB KEY, "-" for
+ * an empty field; '#' starts a comment line.
+ *
+ * Ownership: a source_list owns its sources and their strings;
+ * sources_free() gives them back.
+ */
+#ifndef SARING_SOURCES_H
+#define SARING_SOURCES_H
+
+#include <stddef.h>
+
+enum source_type {
+	SRC_RSS,         /* RSS 2.0, RSS 1.0 or Atom feed */
+	SRC_WORDPRESS,   /* WordPress /wp-json/wp/v2/posts, paged (X-WP-TotalPages) */
+	SRC_KOMDIGI,     /* Komdigi's JSON list API (data[] or data.data[], last_page) */
+	SRC_PAGE,        /* an HTML page with ClaimReview JSON-LD */
+	SRC_YUDISTIRA,   /* Mafindo's Yudistira API (POST form, a key) */
+	SRC_GOOGLE,      /* Google Fact Check Tools claims:search (a key, pageToken) */
+	SRC_BUNDLE,      /* a signed saring bundle */
+	NSOURCE_TYPES
+};
+
+struct source {
+	char *name;        /* owned: unique, [a-z0-9_.-] */
+	enum source_type type;
+	char *url;         /* owned: http:// or https:// */
+	char *label;       /* owned: hoax, factcheck or official */
+	char *publisher;   /* owned, or NULL: the publisher of records that name none */
+	char *key;         /* owned API key, or NULL */
+};
+
+struct source_list {
+	struct source *v;  /* owned */
+	size_t n, cap;
+	int from_file;     /* read from the file (else the defaults) */
+	char *path;        /* owned: the sources file */
+};
+
+const char *source_type_name(enum source_type t);
+/* The type for a name ("rss", "atom", "wordpress", "komdigi", "page", "yudistira", "google", "bundle"); -1 if unknown. */
+int source_type_parse(const char *name);
+/* The default URL of a type that has one (google, yudistira), else NULL. */
+const char *source_default_url(enum source_type t);
+
+/* Read the sources file, or the defaults when there is none: 0, or -1 with *err (caller frees). */
+int sources_load(struct source_list *l, char **err);
+/* Write the list to its file (a new file renamed over the old): 0, or -1 with *err. */
+int sources_save(const struct source_list *l, char **err);
+/* Check a new source's fields: NULL, or what is wrong (a static string). */
+const char *source_check(const struct source *s);
+/* Append a copy of s. */
+void sources_add(struct source_list *l, const struct source *s);
+/* The source named name, or NULL. */
+struct source *sources_find(struct source_list *l, const char *name);
+void sources_free(struct source_list *l);
+
+#endif

@@ -1,0 +1,325 @@
+/* update.c: one source of saring update, fetched, checked and written (see update.h). */
+#include "update.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bundle.h"
+#include "feed.h"
+#include "i18n.h"
+#include "import.h"
+
+/* The phrase of the error page TurnBackHoax answers with a 200. */
+#define ERROR_PAGE "Terjadi kesalahan saat mengambil data"
+
+static void fail(struct update_result *res, const char *fmt, const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, fmt, arg);
+	free(res->error);
+	res->error = sb_detach(&sb);
+}
+
+/* Append "name=value" to a URL's query, value percent-encoded. */
+static void add_param(struct strbuf *url, const char *name, const char *value)
+{
+	sb_putc(url, strchr(url->buf, '?') ? '&' : '?');
+	sb_printf(url, "%s=", name);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~')
+			sb_putc(url, (char)*p);
+		else
+			sb_printf(url, "%%%02X", *p);
+	}
+}
+
+static int has_param(const char *url, const char *name)
+{
+	const char *q = strchr(url, '?');
+	size_t k = strlen(name);
+	for (const char *p = q; p; p = strchr(p + 1, '&'))
+		if (!strncmp(p + 1, name, k) && p[1 + k] == '=')
+			return 1;
+	return 0;
+}
+
+/* The request for page (1-based) of src; the URL in url, a POST body in post (empty: a GET). */
+static void page_request(const struct source *src, long page, const char *token, struct strbuf *url,
+			 struct strbuf *post)
+{
+	char num[32];
+	sb_reset(url);
+	sb_reset(post);
+	sb_puts(url, src->url);
+	switch (src->type) {
+	case SRC_WORDPRESS:
+	case SRC_KOMDIGI:
+		snprintf(num, sizeof num, "%d", UPDATE_PER_PAGE);
+		if (!has_param(src->url, src->type == SRC_KOMDIGI ? "perPage" : "per_page"))
+			add_param(url, src->type == SRC_KOMDIGI ? "perPage" : "per_page", num);
+		snprintf(num, sizeof num, "%ld", page);
+		add_param(url, "page", num);
+		break;
+	case SRC_GOOGLE:
+		add_param(url, "key", src->key ? src->key : "");
+		if (token)
+			add_param(url, "pageToken", token);
+		break;
+	case SRC_YUDISTIRA:
+		sb_puts(post, "x");   /* the form, built with add_param()'s encoding */
+		add_param(post, "key", src->key ? src->key : "");
+		snprintf(num, sizeof num, "%d", UPDATE_PER_PAGE);
+		add_param(post, "limit", num);
+		snprintf(num, sizeof num, "%ld", (page - 1) * UPDATE_PER_PAGE);
+		add_param(post, "offset", num);
+		memmove(post->buf, post->buf + 2, post->len - 1);   /* "x?key=..." to "key=..." */
+		post->len -= 2;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Is the content type one this source type may send? NULL, or why not. */
+static const char *wrong_type(enum source_type t, const char *ct)
+{
+	if (!ct || !*ct || t == SRC_BUNDLE)
+		return NULL;
+	int html = !strcmp(ct, "text/html") || !strcmp(ct, "application/xhtml+xml");
+	int xml = strstr(ct, "xml") != NULL, json = strstr(ct, "json") != NULL;
+	int plain = !strcmp(ct, "text/plain");
+	switch (t) {
+	case SRC_RSS: return xml || plain ? NULL : html ? "an HTML page, not a feed" : "not a feed";
+	case SRC_PAGE: return html || xml || plain ? NULL : "not an HTML page";
+	default: return json || plain ? NULL : html ? "an HTML page, not JSON" : "not JSON";
+	}
+}
+
+struct known_ctx {
+	struct store *st;
+	int known;                 /* records already stored */
+	int db_error;
+};
+
+static int check_known(void *ctx, struct doc *d, long line)
+{
+	(void)line;
+	struct known_ctx *k = ctx;
+	char *source = NULL;
+	int r = d->id ? store_id_source(k->st, d->id, &source) : 0;
+	free(source);
+	k->known += r > 0;
+	k->db_error |= r < 0;
+	doc_clear(d);
+	return 0;
+}
+
+struct write_ctx {
+	struct store *st;
+	const struct source *src;
+	struct update_result *res;
+	int failed;
+};
+
+static int write_doc(void *ctx, struct doc *d, long line)
+{
+	struct write_ctx *w = ctx;
+	switch (store_put(w->st, d, 1)) {
+	case PUT_ADDED: w->res->added++; break;
+	case PUT_UPDATED: w->res->updated++; break;
+	case PUT_UNCHANGED: w->res->unchanged++; break;
+	case PUT_CONFLICT: w->res->skipped++; break;   /* not with replace */
+	case PUT_CLASH:
+		warnx_(_("%s: record %ld: id '%s' is held by a document of %s, record skipped"), w->src->name, line, d->id,
+		       w->st->held_by ? w->st->held_by : "another source");
+		w->res->skipped++;
+		break;
+	case PUT_ERROR:
+		warnx_(_("%s:%ld: %s"), w->src->name, line, sqlite3_errmsg(w->st->db));
+		w->failed = 1;
+		break;
+	}
+	doc_clear(d);
+	return w->failed;
+}
+
+static void write_bad(void *ctx, long line, const char *reason)
+{
+	struct write_ctx *w = ctx;
+	warnx_(_("%s: record %ld: %s, record skipped"), w->src->name, line, reason);
+	w->res->skipped++;
+}
+
+static void now_iso(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Write the records (saring JSON Lines) and the source's validators in one transaction. */
+static void write_all(struct store *st, const struct source *src, const struct strbuf *jsonl,
+		      const char *etag, const char *last_modified, struct update_result *res)
+{
+	char when[21];
+	now_iso(when);
+	if (store_exec(st, "BEGIN IMMEDIATE") < 0) {
+		fail(res, "cannot start writing: %s", sqlite3_errmsg(st->db));
+		res->db_error = 1;
+		return;
+	}
+	st->fetched_at = when;
+	struct write_ctx w = { st, src, res, 0 };
+	if (jsonl->len)
+		import_read_mem(src->name, jsonl->buf, jsonl->len, FMT_JSONL, src->name, write_doc, write_bad, &w);
+	st->fetched_at = NULL;
+	if (w.failed || store_source_put(st, src->name, etag, last_modified, when) < 0 || store_commit(st) < 0) {
+		if (!res->error)
+			fail(res, "database error: %s", sqlite3_errmsg(st->db));
+		store_rollback(st);
+		res->db_error = 1;
+		res->added = res->updated = res->unchanged = 0;
+	}
+}
+
+/* Does this page end the paging? */
+static int last_page(const struct source *src, long page, const struct fetch_response *rs,
+		     const struct feed_page *pg, int known)
+{
+	if (known || pg->records == 0)
+		return 1;
+	switch (src->type) {
+	case SRC_WORDPRESS: return rs->total_pages >= 0 && page >= rs->total_pages;
+	case SRC_KOMDIGI: return pg->last_page > 0 && page >= pg->last_page;
+	case SRC_GOOGLE: return !pg->next_token;
+	case SRC_YUDISTIRA: return pg->records < UPDATE_PER_PAGE;
+	default: return 1;
+	}
+}
+
+/* One response's records into all (a bundle's too): 0, or -1 with res->error. */
+static int take_page(struct store *st, const struct source *src, const struct update_opts *o,
+		     const struct fetch_response *rs, long page, struct strbuf *all, char **token,
+		     int *done, struct update_result *res)
+{
+	if (src->type != SRC_BUNDLE && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
+		fail(res, "the server sent its error page (\"%s\")", ERROR_PAGE);
+		return -1;
+	}
+	const char *why = wrong_type(src->type, rs->content_type);
+	if (why) {
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "the server sent %s (%s)", why, rs->content_type);
+		fail(res, "%s", m.buf);
+		sb_release(&m);
+		return -1;
+	}
+	char *err = NULL;
+	if (src->type == SRC_BUNDLE) {
+		struct strbuf jsonl = STRBUF_INIT;
+		if (bundle_open(src->name, rs->body.buf ? rs->body.buf : "", rs->body.len, o->insecure, &jsonl, &err) < 0) {
+			fail(res, "%s", err);
+			free(err);
+			sb_release(&jsonl);
+			return -1;
+		}
+		sb_add(all, jsonl.buf ? jsonl.buf : "", jsonl.len);
+		sb_release(&jsonl);
+		*done = 1;
+		return 0;
+	}
+	struct feed_page pg;
+	if (feed_parse(src, rs->body.buf ? rs->body.buf : "", rs->body.len, &pg, &err) < 0) {
+		fail(res, "%s", err);
+		free(err);
+		feed_page_release(&pg);
+		return -1;
+	}
+	struct known_ctx k = { st, 0, 0 };
+	if (pg.jsonl.len)
+		import_read_mem(src->name, pg.jsonl.buf, pg.jsonl.len, FMT_JSONL, src->name, check_known, NULL, &k);
+	if (k.db_error) {
+		fail(res, "database error: %s", sqlite3_errmsg(st->db));
+		res->db_error = 1;
+		feed_page_release(&pg);
+		return -1;
+	}
+	sb_add(all, pg.jsonl.buf ? pg.jsonl.buf : "", pg.jsonl.len);
+	*done = last_page(src, page, rs, &pg, k.known);
+	free(*token);
+	*token = pg.next_token;
+	pg.next_token = NULL;
+	feed_page_release(&pg);
+	return 0;
+}
+
+void update_source(struct store *st, const struct source *src, const struct update_opts *o,
+		   struct update_result *res)
+{
+	memset(res, 0, sizeof *res);
+	char *etag = NULL, *lm = NULL, *token = NULL;
+	if (store_source_get(st, src->name, &etag, &lm) < 0) {
+		fail(res, "database error: %s", sqlite3_errmsg(st->db));
+		res->db_error = 1;
+		return;
+	}
+	struct fetch_limits lim = o->lim;
+	if (src->type == SRC_BUNDLE)
+		lim.max_bytes = UPDATE_BUNDLE_MAX_BYTES;
+	struct strbuf url = STRBUF_INIT, post = STRBUF_INIT, all = STRBUF_INIT;
+	char *new_etag = NULL, *new_lm = NULL;
+	int done = 0, ok = 1;
+	for (long page = 1; !done && ok; page++) {
+		if (page > o->max_pages) {
+			warnx_(_("%s: stopped after %d pages (--max-pages)"), src->name, o->max_pages);
+			break;
+		}
+		page_request(src, page, token, &url, &post);
+		struct fetch_request rq = { url.buf, page == 1 ? etag : NULL, page == 1 ? lm : NULL,
+					    post.len ? post.buf : NULL, NULL };
+		if (o->progress)
+			fprintf(stderr, "\rsaring update: %s: page %ld\033[K", src->name, page);
+		struct fetch_response rs;
+		int rc = fetch(&lim, &rq, &rs);
+		res->requests += rs.requests;
+		if (rc < 0) {
+			fail(res, "%s", rs.error);
+			ok = 0;
+		} else if (rs.status == 304) {
+			res->not_modified = page == 1;
+			new_etag = etag ? xstrdup(etag) : NULL;
+			new_lm = lm ? xstrdup(lm) : NULL;
+			done = 1;
+		} else {
+			if (page == 1) {
+				new_etag = rs.etag ? xstrdup(rs.etag) : NULL;
+				new_lm = rs.last_modified ? xstrdup(rs.last_modified) : NULL;
+			}
+			ok = take_page(st, src, o, &rs, page, &all, &token, &done, res) == 0;
+			res->pages += ok;
+		}
+		fetch_response_release(&rs);
+	}
+	if (o->progress)
+		fputs("\r\033[K", stderr);
+	if (ok)
+		write_all(st, src, &all, new_etag, new_lm, res);
+	sb_release(&url);
+	sb_release(&post);
+	sb_release(&all);
+	free(etag);
+	free(lm);
+	free(new_etag);
+	free(new_lm);
+	free(token);
+}
+
+void update_result_release(struct update_result *res)
+{
+	free(res->error);
+	res->error = NULL;
+}
