@@ -11,6 +11,7 @@ request to LOGFILE ("METHOD PATH conditional=0|1 status"), and serves:
   /google           claims:search pages chained by pageToken (403 without key)
   /yudistira        Mafindo's POST form API (key, limit, offset)
   /control?wp=N     from now on the WordPress site has N posts (newest first)
+  /control?wpfail=P from now on its page P answers 500 (0: none)
 and hostile answers: /redirect-file, /redirect-ftp, /redirect-loop, /huge, /bomb,
 /slow, /retry (503 + Retry-After once), /fail (always 500), /html-as-rss,
 /png-as-json.
@@ -30,7 +31,7 @@ from urllib.parse import parse_qs, urlparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
-state = {"wp": 120, "retry": 0}
+state = {"wp": 120, "wpfail": 0, "retry": 0}
 lock = threading.Lock()
 
 WORDS = ("vaksin bantuan sosial banjir gempa listrik beras minyak goreng pajak sekolah "
@@ -54,7 +55,7 @@ def gzip_bomb(size):
     return out.getvalue()
 
 
-BOMB = None
+BOMB = gzip_bomb(64 << 20)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -72,6 +73,7 @@ class Handler(BaseHTTPRequestHandler):
     def send(self, status, body, ctype="application/json", headers=()):
         if isinstance(body, str):
             body = body.encode()
+        self.log(status)   # before the answer, so a client that has it finds it logged
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -81,7 +83,6 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-        self.log(status)
 
     def static(self, path):
         if not os.path.isfile(path):
@@ -90,11 +91,12 @@ class Handler(BaseHTTPRequestHandler):
         etag = '"%s"' % hashlib.sha1(data).hexdigest()[:16]
         mtime = email.utils.formatdate(os.path.getmtime(path), usegmt=True)
         if self.headers.get("If-None-Match") == etag:
+            self.log(304)
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
             self.end_headers()
-            return self.log(304)
+            return
         ext = path.rsplit(".", 1)[-1]
         ctype = {"xml": "application/rss+xml; charset=UTF-8", "html": "text/html; charset=UTF-8",
                  "json": "application/json", "bundle": "application/octet-stream"}.get(ext, "text/plain")
@@ -105,6 +107,8 @@ class Handler(BaseHTTPRequestHandler):
         page = int(q.get("page", ["1"])[0])
         total = state["wp"]
         pages = (total + per - 1) // per
+        if page == state["wpfail"]:
+            return self.send(500, "database down", "text/plain")
         if page > pages:
             return self.send(400, json.dumps({"code": "rest_post_invalid_page_number"}))
         ids = list(range(total, 0, -1))[(page - 1) * per:page * per]
@@ -166,8 +170,12 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, json.dumps(recs))
 
     def do_POST(self):
-        if urlparse(self.path).path == "/yudistira":
+        p = urlparse(self.path).path
+        if p == "/yudistira":
             return self.yudistira()
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if p.startswith("/d/") and len(sys.argv) > 3:   # a sample of a POST API's answer
+            return self.static(os.path.join(sys.argv[3], os.path.basename(p)))
         self.send(404, "not found", "text/plain")
 
     def do_GET(self):
@@ -179,7 +187,9 @@ class Handler(BaseHTTPRequestHandler):
         if p.startswith("/d/") and len(sys.argv) > 3:
             return self.static(os.path.join(sys.argv[3], os.path.basename(p)))
         if p == "/control":
-            state["wp"] = int(q["wp"][0])
+            for k in ("wp", "wpfail"):
+                if k in q:
+                    state[k] = int(q[k][0])
             return self.send(200, "ok", "text/plain")
         if p == "/wp/posts":
             return self.wordpress(q)
@@ -220,11 +230,7 @@ class Handler(BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
             return
-        if p == "/bomb":   # 256 MiB of zeros in 250 KB of gzip
-            global BOMB
-            with lock:
-                if BOMB is None:
-                    BOMB = gzip_bomb(256 << 20)
+        if p == "/bomb":   # 64 MiB of zeros in 64 KB of gzip
             return self.send(200, BOMB, "application/json", [("Content-Encoding", "gzip")])
         if p == "/slow":   # a byte every half second, for ever
             self.send_response(200)

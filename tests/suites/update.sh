@@ -1,0 +1,260 @@
+#!/bin/sh
+# update.sh: saring update, sources, trust and bundles against a local HTTP
+# server (tests/update/server.py on 127.0.0.1, a free port) that serves this
+# suite's own fixtures (tests/update/fixtures/) and hostile answers; the real
+# samples in $SARING_SHARED/feeds when they are there.
+passed=0 failed=0 skipped=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+S=$(pwd)/saring
+SHARED=${SARING_SHARED:-../shared/data}
+T=$(mktemp -d)
+export XDG_CONFIG_HOME="$T/cfg" HOME="$T" SARING_LANG=en NO_COLOR=1
+unset SARING_DB XDG_DATA_HOME SARING_GOOGLE_KEY SARING_MAFINDO_KEY
+mkdir -p "$T/cfg/saring" "$T/served"
+python3 tests/update/server.py "$T/port" "$T/log" "$T/served" &
+server=$!
+trap 'kill $server 2>/dev/null; [ -n "$KEEP" ] || rm -rf "$T"' EXIT
+for _ in $(seq 50); do [ -f "$T/port" ] && break; sleep 0.1; done
+B=http://127.0.0.1:$(cat "$T/port")
+DB="$T/a.db"
+up() { "$S" --db "$DB" update --delay 0 --retries 0 "$@"; }
+docs() { sqlite3 "$DB" "SELECT count(*) FROM doc $1"; }
+requests() { grep -c . "$T/log"; }
+# sources NAME TYPE URL LABEL: a sources file of one line per call since the last reset
+src() { printf '%s\t%s\t%s\t%s\t-\t%s\n' "$1" "$2" "$3" "${4:-hoax}" "${5:--}" >>"$T/cfg/saring/sources"; }
+reset() { : >"$T/cfg/saring/sources"; : >"$T/log"; }
+
+# -- every source type, then nothing new: one conditional request each
+reset
+"$S" sources add rss rss "$B/f/rss.xml" --publisher "Cek Fakta Contoh" >/dev/null
+"$S" sources add atom rss "$B/f/atom.xml" --label official >/dev/null
+"$S" sources add wp wordpress "$B/wp/posts" --label official --publisher "Pemkab Contoh" >/dev/null
+"$S" sources add kd komdigi "$B/komdigi" >/dev/null
+"$S" sources add kf komdigi "$B/komdigi-flat" >/dev/null
+"$S" sources add pg page "$B/f/page.html" >/dev/null
+"$S" sources add g google "$B/google" --key abc >/dev/null
+"$S" sources add y yudistira "$B/yudistira" --key rahasia >/dev/null
+up >"$T/out" 2>"$T/err"
+check "update of every type exits 0: $(cat "$T/err")" '[ $? -eq 0 ]'
+check "rss: 2 added" 'grep -q "^rss: added 2," "$T/out"'
+check "atom: 1 added" 'grep -q "^atom: added 1," "$T/out"'
+check "wordpress: 120 in 3 pages" 'grep -q "^wp: added 120, .*(pages: 3, requests: 3)" "$T/out"'
+check "komdigi data.data: 70 in 2 pages" 'grep -q "^kd: added 70, .*pages: 2," "$T/out"'
+check "komdigi data[]: 70 in 2 pages" 'grep -q "^kf: added 70, .*pages: 2," "$T/out"'
+check "page: 1 ClaimReview" 'grep -q "^pg: added 1," "$T/out"'
+check "google: 20 in 2 pages (pageToken)" 'grep -q "^g: added 20, .*pages: 2," "$T/out"'
+check "yudistira: 60 in 2 pages (POST)" 'grep -q "^y: added 60, .*pages: 2," "$T/out"'
+check "total" 'grep -q "^total: added 344, updated 0, unchanged 0, skipped 0; 0 failed" "$T/out"'
+check "user agent" 'grep -q "ua=saring/[0-9.]*_(+offline_hoax_screening)" "$T/log" && ! grep -v "ua=saring/" "$T/log" | grep -q .'
+check "google key sent, yudistira posted" 'grep -q "GET /google?key=abc" "$T/log" && grep -q "^POST /yudistira" "$T/log"'
+check "fields: id, label, rating, publisher, date, url, source, fetched_at" \
+	'[ "$(sqlite3 "$DB" "SELECT id, label, rating, publisher, date, url, source, fetched_at IS NOT NULL FROM doc WHERE id = '"'rss:9001'"'")" = "rss:9001|hoax|SALAH|Cek Fakta Contoh|2026-11-02|https://cekfakta.example/articles/9001-air-kelapa-garam?utm_source=rss|rss|1" ]'
+check "page: claim, rating, body from the article, no nav or script" \
+	'sqlite3 "$DB" "SELECT rating, claim, body FROM doc WHERE source = '"'pg'"'" | grep -q "^Salah|Foto banjir setinggi dada" && ! sqlite3 "$DB" "SELECT body FROM doc WHERE source = '"'pg'"'" | grep -qE "Beranda|iklan|Hak cipta"'
+check "wordpress: entities decoded, markup gone" '[ "$(sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'wp:120'"'")" = "Rilis “120” Pemkab Contoh" ] && ! sqlite3 "$DB" "SELECT body FROM doc WHERE source = '"'wp'"'" | grep -q "<p>"'
+check "official label and publisher" '[ "$(docs "WHERE source = '"'wp'"' AND label = '"'official'"' AND publisher = '"'Pemkab Contoh'"'")" = 120 ]'
+check "stats: per source, newest date, fetched" '"$S" --db "$DB" stats | grep -qE "^  wp +120  newest 2026-12-28  fetched 20[0-9-]+T"'
+check "stats --json sources" '"$S" --db "$DB" stats --json | python3 -c "import json,sys; s=json.load(sys.stdin)[\"sources\"]; assert s[\"rss\"][\"documents\"] == 2 and s[\"rss\"][\"fetched\"]"'
+: >"$T/log"
+up >"$T/out" 2>"$T/err"
+check "nothing new: exit 0" '[ $? -eq 0 ]'
+check "nothing new: one request per source" '[ "$(requests)" = 8 ]'
+check "nothing new: conditional where validators were sent" '[ "$(grep -c "conditional=1 304" "$T/log")" = 3 ]'
+check "nothing new: not modified" 'grep -q "^rss: not modified (requests: 1)" "$T/out" && grep -q "^pg: not modified" "$T/out"'
+check "nothing new: paging stops at the first stored record" 'grep -q "^wp: added 0, updated 0, unchanged 50, skipped 0 (pages: 1, requests: 1)" "$T/out"'
+check "nothing new: 344 documents still" '[ "$(docs)" = 344 ]'
+
+# -- new posts: only the first page, the new ones added
+curl -s "$B/control?wp=125" >/dev/null
+: >"$T/log"
+up wp >"$T/out" 2>&1
+check "five new posts added from one page" 'grep -q "^wp: added 5, updated 0, unchanged 45, skipped 0 (pages: 1, requests: 1)" "$T/out" && [ "$(requests)" = 1 ]'
+check "SOURCE arguments: only that one" '! grep -q "^rss:" "$T/out"'
+up nosuch >/dev/null 2>"$T/err"
+check "unknown source is a usage error" '[ $? -eq 2 ] && grep -q "no source named .nosuch." "$T/err"'
+
+# -- the end to end: the new documents are matched
+"$S" --db "$DB" check "Info: air kelapa dicampur garam bisa sembuhkan demam berdarah dalam sehari, sebarkan" >"$T/out"
+check "check matches a fetched hoax (exit 1)" '[ $? -eq 1 ] && grep -q "^HOAX" "$T/out" && grep -q "Air Kelapa Campur Garam" "$T/out"'
+"$S" --db "$DB" check "Kabar bohong nomor 42 soal kereta" --json >"$T/out"
+check "check finds a Komdigi item" 'grep -q "kd:5042\|kf:5042" "$T/out"'
+
+# -- a page in the middle fails: nothing of that source is written, the others go on
+reset
+src wp2 wordpress "$B/wp/posts?per_page=10" official
+src rss2 rss "$B/f/atom.xml" official
+sqlite3 "$DB" "DELETE FROM source_state"
+curl -s "$B/control?wp=140&wpfail=3" >/dev/null
+before=$(docs)
+up >"$T/out" 2>&1
+check "a failing page: exit 3" '[ $? -eq 3 ]'
+check "a failing page: the source says why" 'grep -q "^wp2: failed, nothing written: HTTP 500" "$T/out"'
+check "a failing page: pages 1 and 2 were read, then 3 failed" '[ "$(grep -c "GET /wp/posts?per_page=10&page=[123] " "$T/log")" = 3 ]'
+check "a failing page: nothing of it written" '[ "$(docs)" = $((before + 1)) ] && [ "$(docs "WHERE source = '"'wp2'"'")" = 0 ]'
+check "a failing page: the next source still runs" 'grep -q "^rss2: added 1," "$T/out"'
+check "a failing source keeps its old validators (none)" '[ "$(sqlite3 "$DB" "SELECT count(*) FROM source_state WHERE name = '"'wp2'"'")" = 0 ]'
+curl -s "$B/control?wpfail=0" >/dev/null
+
+# -- hostile servers: a clear error each, bounded time and memory, nothing written
+reset
+src bomb komdigi "$B/bomb"
+src huge rss "$B/huge"
+src file rss "$B/redirect-file"
+src ftp rss "$B/redirect-ftp"
+src loop rss "$B/redirect-loop"
+src errpage rss "$B/f/errorpage.html"
+src htmlrss rss "$B/html-as-rss"
+src png komdigi "$B/png-as-json"
+src badxml rss "$B/f/malformed.xml"
+src badjson komdigi "$B/f/malformed.json"
+src laughs rss "$B/f/laughs.xml"
+src fail rss "$B/fail"
+src slow rss "$B/slow"
+src good rss "$B/f/script.xml"
+src utf rss "$B/f/badutf8.xml"
+before=$(docs)
+start=$(date +%s)
+if command -v /usr/bin/time >/dev/null 2>&1; then
+	/usr/bin/time -f '%M' -o "$T/time" "$S" --db "$DB" update --delay 0 --retries 0 --timeout 3 >"$T/out" 2>"$T/err"
+	rc=$?
+	tail -n 1 "$T/time" >"$T/rss"
+else
+	"$S" --db "$DB" update --delay 0 --retries 0 --timeout 3 >"$T/out" 2>"$T/err"
+	rc=$?
+	echo 0 >"$T/rss"
+fi
+secs=$(($(date +%s) - start))
+check "hostile: exit 3" '[ $rc -eq 3 ]'
+check "gzip bomb stopped at the decoded bound" 'grep -q "^bomb: failed, nothing written: response body over 4194304 bytes" "$T/out"'
+check "endless body stopped" 'grep -q "^huge: failed, nothing written: response body over 4194304 bytes" "$T/out"'
+check "redirect to file:// refused" 'grep -q "^file: failed, nothing written: refused: only http and https" "$T/out"'
+check "redirect to ftp:// refused" 'grep -q "^ftp: failed, nothing written: refused: only http and https" "$T/out"'
+check "redirect loop" 'grep -q "^loop: failed, nothing written: more than 5 redirects" "$T/out"'
+check "200 error page" 'grep -q "^errpage: failed, nothing written: the server sent its error page (\"Terjadi kesalahan saat mengambil data\")" "$T/out"'
+check "HTML for a feed" 'grep -q "^htmlrss: failed, nothing written: the server sent an HTML page, not a feed (text/html)" "$T/out"'
+check "image for JSON" 'grep -q "^png: failed, nothing written: the server sent not JSON (image/png)" "$T/out"'
+check "malformed XML" 'grep -q "^badxml: failed, nothing written: malformed XML" "$T/out"'
+check "malformed JSON" 'grep -q "^badjson: failed, nothing written: malformed JSON: line 1:" "$T/out"'
+check "entity expansion refused" 'grep -q "^laughs: failed, nothing written: malformed XML" "$T/out" && ! grep -q "root:" "$T/out"'
+check "HTTP 500" 'grep -q "^fail: failed, nothing written: HTTP 500 (requests: 1)" "$T/out"'
+check "slow drip stopped by --timeout" 'grep -q "^slow: failed, nothing written: too slow: stopped after 3 s" "$T/out"'
+check "hostile run bounded in time ($secs s)" '[ "$secs" -lt 30 ]'
+check "hostile run bounded in memory ($(cat "$T/rss") KB)" '[ "$(cat "$T/rss")" -lt 65536 ]'
+check "the good sources among them are written" 'grep -q "^good: added 1," "$T/out" && grep -q "^utf: added 1," "$T/out" && [ "$(docs)" = $((before + 2)) ]'
+check "script and markup out of titles" '[ "$(sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'good:jahil-1'"'")" = "Vaksin Palsu Beredar di Puskesmas Desa Sukamaju" ]'
+check "script out of bodies" '! sqlite3 "$DB" "SELECT body FROM doc WHERE id = '"'good:jahil-1'"'" | grep -qE "script|steal|onerror|<"'
+check "javascript: URL dropped" '[ "$(sqlite3 "$DB" "SELECT url IS NULL FROM doc WHERE id = '"'good:jahil-1'"'")" = 1 ]'
+check "invalid UTF-8 replaced" 'sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'utf:utf-1'"'" | grep -q "^Gula Aren Campur Kopi Obati Diabetes .* Seketika$" && "$S" --db "$DB" show utf:utf-1 --json | python3 -c "import json,sys; json.load(sys.stdin)"'
+
+# -- Retry-After: a 503 then the feed, waited for
+reset
+src retry rss "$B/retry" official
+start=$(date +%s)
+"$S" --db "$DB" update --delay 0 --retries 2 >"$T/out" 2>&1
+check "503 with Retry-After retried" 'grep -q "^retry: added 1, .*requests: 2)" "$T/out" && [ $(($(date +%s) - start)) -ge 1 ]'
+
+# -- bundles over HTTP and from files: signed, trusted, tampered, unsigned
+reset
+"$S" trust keygen "$T/office" >/dev/null
+"$S" trust keygen "$T/other" >/dev/null
+"$S" --db build/starter.db export --bundle "$T/served/c.bundle" --sign-key "$T/office.key" >/dev/null
+"$S" --db build/starter.db export --bundle "$T/served/u.bundle" 2>/dev/null >/dev/null
+"$S" --db build/starter.db export --bundle "$T/served/o.bundle" --sign-key "$T/other.key" >/dev/null
+python3 - "$T/served/c.bundle" "$T/served/t.bundle" "$T/served/m.bundle" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+t = bytearray(b); t[-100] ^= 1                        # a payload byte
+open(sys.argv[2], "wb").write(t)
+m = bytes(b).replace(b'"documents":55', b'"documents":56')   # the signed manifest
+open(sys.argv[3], "wb").write(m)
+PY
+src bundle bundle "$B/d/c.bundle"
+B2="$T/b.db"
+"$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
+check "bundle: an untrusted key refused" 'grep -q "^bundle: failed, nothing written: bundle: signed by key [0-9a-f]*, which you do not trust" "$T/out"'
+"$S" trust add "$T/office.pub" >"$T/out"
+check "trust add" 'grep -q "^trusted key [0-9a-f]\{16\}$" "$T/out" && [ "$("$S" trust list | wc -l)" = 1 ]'
+"$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
+check "bundle: trusted, 55 added" 'grep -q "^bundle: added 55," "$T/out" && [ "$(sqlite3 "$B2" "SELECT count(*) FROM doc WHERE source = '"'starter'"'")" = 55 ]'
+"$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
+check "bundle: not modified the second time" 'grep -q "^bundle: not modified" "$T/out"'
+for f in t m u o; do
+	"$S" --db "$T/$f.db" import "$T/served/$f.bundle" >/dev/null 2>"$T/err.$f"
+	echo $? >"$T/rc.$f"
+done
+check "import: a changed payload byte refused" '[ "$(cat "$T/rc.t")" = 2 ] && grep -q "the payload does not match its manifest" "$T/err.t"'
+check "import: a changed manifest refused" '[ "$(cat "$T/rc.m")" = 2 ] && grep -q "bad signature" "$T/err.m"'
+check "import: unsigned refused" '[ "$(cat "$T/rc.u")" = 2 ] && grep -q "the bundle is not signed; refused" "$T/err.u"'
+check "import: untrusted refused" '[ "$(cat "$T/rc.o")" = 2 ] && grep -q "which you do not trust" "$T/err.o"'
+check "import: nothing written when refused" '[ "$(sqlite3 "$T/u.db" "SELECT count(*) FROM doc" 2>/dev/null || echo 0)" = 0 ]'
+"$S" --db "$T/u.db" import --insecure "$T/served/u.bundle" >"$T/out" 2>"$T/err"
+check "import --insecure: unsigned accepted with a warning" 'grep -q "^added 55," "$T/out" && grep -q "opened anyway (--insecure)" "$T/err"'
+"$S" --db "$T/t.db" import --insecure "$T/served/t.bundle" >/dev/null 2>&1
+check "import --insecure: a tampered bundle is still refused" '[ $? -eq 2 ]'
+"$S" --db "$T/c.db" import "$T/served/c.bundle" >"$T/out" 2>&1
+check "import: a trusted bundle" 'grep -q "^added 55," "$T/out"'
+"$S" --db "$T/c.db" export | sort >"$T/c.jsonl"
+"$S" --db build/starter.db export | sort >"$T/s.jsonl"
+check "bundle round trip: the same corpus" 'cmp -s "$T/c.jsonl" "$T/s.jsonl"'
+"$S" trust remove "$("$S" trust list | cut -d" " -f1)"
+"$S" --db "$T/c2.db" import "$T/served/c.bundle" >/dev/null 2>&1
+check "trust remove: refused again" '[ $? -eq 2 ] && [ -z "$("$S" trust list)" ]'
+
+# -- the real samples in ../shared/data/feeds parse as they should
+if [ -f "$SHARED/feeds/turnbackhoax-rss.xml" ]; then
+	reset
+	cp "$SHARED/feeds/turnbackhoax-rss.xml" "$SHARED/feeds/turnbackhoax-article.html" \
+		"$SHARED/feeds/claimreview-article-two-blocks.html" "$T/served/"
+	python3 -c 'import json,sys; print(json.dumps({"claims": [json.load(open(sys.argv[1]))]}))' \
+		"$SHARED/feeds/google-factcheck-claims.json" >"$T/served/google.json"
+	python3 -c 'import json,sys; print(json.dumps([json.load(open(sys.argv[1]))]))' \
+		"$SHARED/feeds/mafindo-yudistira-record.json" >"$T/served/yudistira.json"
+	src tbh rss "$B/d/turnbackhoax-rss.xml"
+	src tbhpage page "$B/d/turnbackhoax-article.html"
+	src two page "$B/d/claimreview-article-two-blocks.html" factcheck
+	src gs google "$B/d/google.json" factcheck k
+	src ys yudistira "$B/d/yudistira.json" hoax k
+	"$S" --db "$T/s.db" update --delay 0 >"$T/out" 2>&1
+	q() { sqlite3 "$T/s.db" "$1"; }
+	check "shared: every sample read: $(cat "$T/out")" 'grep -q "; 0 failed" "$T/out"'
+	check "shared: TurnBackHoax RSS item" '[ "$(q "SELECT id, rating, title, url FROM doc WHERE source = '"'tbh'"'")" = "tbh:36110|SALAH|[SALAH] Uni Eropa Larang Indonesia Produksi BBM B50|https://turnbackhoax.id/articles/36110-salah-uni-eropa-larang-b50?utm_source=rss" ]'
+	check "shared: TurnBackHoax RSS body unescaped" '[ "$(q "SELECT body FROM doc WHERE source = '"'tbh'"'")" = "Beredar unggahan berisi klaim Uni Eropa melarang B50." ]'
+	check "shared: TurnBackHoax page ClaimReview" '[ "$(q "SELECT rating, claim, publisher, url FROM doc WHERE source = '"'tbhpage'"'")" = "Salah|[SALAH] Uni Eropa Larang Indonesia Produksi BBM B50|Mafindo|https://turnbackhoax.id/articles/36110-salah-uni-eropa-larang-b50" ]'
+	check "shared: TurnBackHoax page Narasi in the body" 'q "SELECT body FROM doc WHERE source = '"'tbhpage'"'" | grep -q "Narasi"'
+	check "shared: of two JSON-LD blocks, the ClaimReview" '[ "$(q "SELECT count(*), url FROM doc WHERE source = '"'two'"'")" = "1|https://www.vishvasnews.com/politics/fact-check-priyanka-gandhi-and-robert-vadras-marriage-was-officiated-by-kashmiri-priest-fake-claim-viral/" ]'
+	check "shared: Google claim" '[ "$(q "SELECT rating, publisher, date FROM doc WHERE source = '"'gs'"'")" = "False|vishvasnews.com|2019-06-20" ]'
+	check "shared: Yudistira record" '[ "$(q "SELECT id, rating, date FROM doc WHERE source = '"'ys'"'")" = "ys:6897|SALAH|2021-05-09" ] && q "SELECT body FROM doc WHERE source = '"'ys'"'" | grep -q "Laura Brown"'
+else
+	echo "skip: $SHARED/feeds not found"
+	skipped=$((skipped + 1))
+fi
+
+# -- sources: the defaults, add, remove, bad input
+rm -f "$T/cfg/saring/sources"
+"$S" sources >"$T/out"
+check "defaults: national sources, no Google without a key" 'grep -q "^turnbackhoax " "$T/out" && grep -q "^komdigi " "$T/out" && ! grep -q "^google" "$T/out" && grep -q "does not exist yet" "$T/out"'
+SARING_GOOGLE_KEY=k "$S" sources >"$T/out"
+check "defaults: Google with a key" 'grep -q "^google .*(key set)" "$T/out"'
+"$S" sources add x rss "file:///etc/passwd" 2>"$T/err"
+check "sources add: file:// refused" '[ $? -eq 2 ] && grep -q "starts with http:// or https://" "$T/err"'
+"$S" sources add gg google 2>"$T/err"
+check "sources add: google wants a key" '[ $? -eq 2 ] && grep -q "needs --key" "$T/err"'
+"$S" sources add "Bad Name" rss "$B/x" 2>/dev/null
+check "sources add: bad name" '[ $? -eq 2 ]'
+"$S" sources add kab wordpress "https://kab.example/wp-json/wp/v2/posts" --label resmi --publisher "Diskominfo Kab. Contoh"
+check "sources add: written, defaults kept" '[ $? -eq 0 ] && grep -q "^kab	wordpress	https://kab.example/wp-json/wp/v2/posts	official	Diskominfo Kab. Contoh	-$" "$T/cfg/saring/sources" && grep -q "^turnbackhoax	" "$T/cfg/saring/sources"'
+check "sources file mode 0600" '[ "$(stat -c %a "$T/cfg/saring/sources")" = 600 ]'
+"$S" sources add kab rss "$B/x" 2>/dev/null
+check "sources add: a second with one name refused" '[ $? -eq 2 ]'
+"$S" sources list --json | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]' 2>/dev/null
+check "sources list --json" '[ $? -eq 0 ]'
+"$S" sources remove kab turnbackhoax
+check "sources remove" '[ $? -eq 0 ] && ! grep -qE "^(kab|turnbackhoax)	" "$T/cfg/saring/sources"'
+printf 'a\tnosuchtype\thttp://x\thoax\t-\t-\n' >"$T/cfg/saring/sources"
+"$S" update 2>"$T/err"
+check "a bad sources file: its line named, exit 2" '[ $? -eq 2 ] && grep -q "sources:1: unknown source type" "$T/err"'
+
+echo "update: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
