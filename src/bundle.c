@@ -42,8 +42,7 @@ static void hex(const unsigned char *b, size_t n, char *out)
 
 static int nibble(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;   /* as written: lowercase */
 }
 
 /* Exactly 2n hex digits at s into b: 0, else -1. */

@@ -143,6 +143,17 @@ static void sb_space(struct strbuf *sb, char c)
 		sb->buf[sb->len - 1] = '\n';
 }
 
+/* Append s[0..n) to sb, runs of white space as one space. */
+static void add_text(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			sb_space(sb, ' ');
+		else
+			sb_putc(sb, s[i]);
+	}
+}
+
 /* Append the text of n's subtree to sb, spaces collapsed, blocks on lines of their own. */
 static void html_text(const xmlNode *n, struct strbuf *sb, int page)
 {
@@ -153,12 +164,7 @@ static void html_text(const xmlNode *n, struct strbuf *sb, int page)
 					      "h5", "h6", "section", "article", "tr", "blockquote", "table", NULL };
 	for (; n && sb->len < TEXT_MAX; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			for (const char *p = (const char *)n->content; p && *p; p++) {
-				if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-					sb_space(sb, ' ');
-				else
-					sb_putc(sb, *p);
-			}
+			add_text(sb, (const char *)n->content, n->content ? strlen((const char *)n->content) : 0);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (name_in(n, skip) || (page && name_in(n, skip_page)))
 				continue;
@@ -201,7 +207,7 @@ char *feed_html_text(const char *html, size_t n, int page)
 		return NULL;
 	if (!memchr(html, '<', n) && !memchr(html, '&', n)) {   /* plain text already */
 		struct strbuf sb = STRBUF_INIT;
-		sb_add(&sb, html, n);
+		add_text(&sb, html, n);
 		return trimmed(&sb);
 	}
 	htmlDocPtr doc = html_parse(html, n);
