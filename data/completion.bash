@@ -8,7 +8,7 @@
 # in step when a command gains an option (tests/suites/man.sh checks the
 # man page, not this file).
 
-_saring_commands='check doctor export import normalize reindex remove scan search serve show stats help'
+_saring_commands='check doctor export import normalize reindex remove scan search serve show sources stats trust update help'
 _saring_verdicts='hoax altered official similar unknown'
 _saring_labels='hoax factcheck official'
 _saring_fields='id label rating title claim body text publisher url date source'
@@ -20,8 +20,8 @@ _saring_options()
 	case $1 in
 	check) echo '-n --json --tsv --jsonl --reply --file --color --colour --db --help' ;;
 	doctor) echo '--db --help' ;;
-	export) echo '--format --label --db --help' ;;
-	import) echo '--label --source --format --map --map-label --replace --strict --db --help' ;;
+	export) echo '--format --label --bundle --sign-key --db --help' ;;
+	import) echo '--label --source --format --map --map-label --replace --strict --insecure --db --help' ;;
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
@@ -29,7 +29,10 @@ _saring_options()
 	search) echo '-n --label --json --fts --color --db --help' ;;
 	serve) echo '--listen --port --db --help' ;;
 	show) echo '--json --db --help' ;;
+	sources) echo '--json --label --publisher --key --help' ;;
 	stats) echo '--json --db --help' ;;
+	trust) echo '--help' ;;
+	update) echo '--delay --timeout --retries --max-pages --insecure --db --help' ;;
 	esac
 }
 
@@ -39,7 +42,9 @@ _saring_takes_value()
 	case $1:$2 in
 	*:--db) return 0 ;;
 	check:-n | check:-f | check:--file | check:--color | check:--colour) return 0 ;;
-	export:-l | export:--label | export:--format) return 0 ;;
+	export:-l | export:--label | export:--format | export:--bundle | export:--sign-key) return 0 ;;
+	sources:-l | sources:--label | sources:--publisher | sources:--key) return 0 ;;
+	update:--delay | update:--timeout | update:--retries | update:--max-pages) return 0 ;;
 	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map | import:--map-label) return 0 ;;
 	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
@@ -80,7 +85,7 @@ _saring_value()
 {
 	local opt=$1 val=$2 cmd=$3 pre=$4
 	case $cmd:$opt in
-	*:--db | check:-f | check:--file)
+	*:--db | check:-f | check:--file | export:--bundle | export:--sign-key)
 		_saring_files "$val" "$pre" ;;
 	*:--color | *:--colour)
 		_saring_words 'auto always never' "$val" "$pre" ;;
@@ -196,7 +201,7 @@ _saring()
 	fi
 
 	case $cmd in
-	import | normalize | scan)
+	import | normalize | scan | trust)
 		_saring_files "$cur" '' ;;
 	*)
 		COMPREPLY=() ;;

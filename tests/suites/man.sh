@@ -228,7 +228,7 @@ else
 		fail "completion: 'complete -p saring' says '$registered'"
 	fi
 	expect "import" saring imp
-	expect "scan search serve show stats" saring help s
+	expect "scan search serve show sources stats" saring help s
 	expect "hoax factcheck official" saring import --label ""
 	expect "jsonl claimreview" saring export --format ""
 	expect "hoax,altered" saring scan --only hoax,al
