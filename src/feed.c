@@ -89,6 +89,12 @@ static char *web_url(const char *u)
 /* Write r as a record of src (its id prefixed with the source's name) and clear it. */
 static void emit_record(struct feed_page *pg, const struct source *src, struct record *r)
 {
+	/* a record without text is left out (import would skip it); one past the bound is counted */
+	if ((!r->title && !r->claim && !r->body) || pg->records >= FEED_MAX_RECORDS) {
+		pg->dropped += pg->records >= FEED_MAX_RECORDS;
+		record_clear(r);
+		return;
+	}
 	json_t *o = json_object();
 	if (r->id) {
 		struct strbuf id = STRBUF_INIT;
@@ -630,23 +636,45 @@ static int parse_json(const struct source *src, const char *body, size_t n, stru
 	return 0;
 }
 
+/* More than max of the characters in set? */
+static int too_many(const char *s, size_t n, const char *set, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] && strchr(set, s[i]) && ++k > max)
+			return 1;
+	return 0;
+}
+
 int feed_parse(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err)
 {
 	memset(pg, 0, sizeof *pg);
 	*err = NULL;
-	if (n > INT32_MAX) {
-		*err = xstrdup("response too large");
+	int json = src->type == SRC_WORDPRESS || src->type == SRC_KOMDIGI || src->type == SRC_YUDISTIRA ||
+		   src->type == SRC_GOOGLE;
+	size_t max = src->type == SRC_RSS ? FEED_MAX_XML_NODES : FEED_MAX_NODES;
+	if (n > INT32_MAX || too_many(body, n, json ? "{[" : "<", max)) {
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "more than %zu %s in one answer; not read", max, json ? "JSON objects and arrays" : "tags");
+		*err = sb_detach(&m);
 		return -1;
 	}
-	switch (src->type) {
-	case SRC_RSS: return parse_feed(src, body, n, pg, err);
-	case SRC_PAGE: return parse_page(src, body, n, pg, err);
-	case SRC_WORDPRESS: case SRC_KOMDIGI: case SRC_YUDISTIRA: case SRC_GOOGLE:
-		return parse_json(src, body, n, pg, err);
-	default:
-		*err = xstrdup("not a feed type");
+	int rc;
+	if (json)
+		rc = parse_json(src, body, n, pg, err);
+	else if (src->type == SRC_RSS)
+		rc = parse_feed(src, body, n, pg, err);
+	else if (src->type == SRC_PAGE)
+		rc = parse_page(src, body, n, pg, err);
+	else
+		rc = -1, *err = xstrdup("not a feed type");
+	if (rc == 0 && pg->dropped) {
+		struct strbuf m = STRBUF_INIT;
+		sb_printf(&m, "more than %d records in one answer; not read", FEED_MAX_RECORDS);
+		*err = sb_detach(&m);
 		return -1;
 	}
+	return rc;
 }
 
 void feed_page_release(struct feed_page *pg)

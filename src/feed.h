@@ -22,9 +22,20 @@
 #include "sources.h"
 #include "util.h"
 
+/*
+ * Bounds on one answer, so that memory stays bounded whatever a server
+ * sends (a parsed tree takes many times its text): the markup ('<') or
+ * JSON structure ('{', '[') counted in the body before parsing, and the
+ * records made.
+ */
+#define FEED_MAX_NODES 100000        /* HTML tags, JSON objects and arrays */
+#define FEED_MAX_XML_NODES 250000    /* XML tags (an RSS item has a dozen) */
+#define FEED_MAX_RECORDS 20000
+
 struct feed_page {
 	struct strbuf jsonl;     /* the records, one JSON object a line */
 	long records;            /* how many */
+	long dropped;            /* records past FEED_MAX_RECORDS (the answer is then refused) */
 	long long last_page;     /* Komdigi: the last page number the API names, else 0 */
 	char *next_token;        /* Google: nextPageToken (owned), or NULL */
 };

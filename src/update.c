@@ -204,7 +204,7 @@ static int last_page(const struct source *src, long page, const struct fetch_res
 /* One response's records into all (a bundle's too): 0, or -1 with res->error. */
 static int take_page(struct store *st, const struct source *src, const struct update_opts *o,
 		     const struct fetch_response *rs, long page, struct strbuf *all, char **token,
-		     int *done, struct update_result *res)
+		     uint64_t *last_hash, int *done, struct update_result *res)
 {
 	if (src->type != SRC_BUNDLE && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
 		fail(res, "the server sent its error page (\"%s\")", ERROR_PAGE);
@@ -248,8 +248,18 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		feed_page_release(&pg);
 		return -1;
 	}
-	sb_add(all, pg.jsonl.buf ? pg.jsonl.buf : "", pg.jsonl.len);
-	*done = last_page(src, page, rs, &pg, k.known);
+	/* a server that ignores the page number sends the same page again: the end */
+	uint64_t h = pg.jsonl.len ? hash64(pg.jsonl.buf, pg.jsonl.len) : 0;
+	int again = page > 1 && h == *last_hash;
+	*last_hash = h;
+	if (!again)
+		sb_add(all, pg.jsonl.buf ? pg.jsonl.buf : "", pg.jsonl.len);
+	*done = again || last_page(src, page, rs, &pg, k.known);
+	if (!*done && all->len > UPDATE_MAX_RECORD_BYTES) {
+		warnx_(_("%s: stopped after %ld pages: %zu bytes of records, the most kept at once"), src->name,
+		       page, all->len);
+		*done = 1;
+	}
 	free(*token);
 	*token = pg.next_token;
 	pg.next_token = NULL;
@@ -272,6 +282,7 @@ void update_source(struct store *st, const struct source *src, const struct upda
 		lim.max_bytes = UPDATE_BUNDLE_MAX_BYTES;
 	struct strbuf url = STRBUF_INIT, post = STRBUF_INIT, all = STRBUF_INIT;
 	char *new_etag = NULL, *new_lm = NULL;
+	uint64_t last_hash = 0;
 	int done = 0, ok = 1;
 	for (long page = 1; !done && ok; page++) {
 		if (page > o->max_pages) {
@@ -299,7 +310,7 @@ void update_source(struct store *st, const struct source *src, const struct upda
 				new_etag = rs.etag ? xstrdup(rs.etag) : NULL;
 				new_lm = rs.last_modified ? xstrdup(rs.last_modified) : NULL;
 			}
-			ok = take_page(st, src, o, &rs, page, &all, &token, &done, res) == 0;
+			ok = take_page(st, src, o, &rs, page, &all, &token, &last_hash, &done, res) == 0;
 			res->pages += ok;
 		}
 		fetch_response_release(&rs);

@@ -21,6 +21,7 @@
 #define UPDATE_PER_PAGE 50     /* records asked for per page of a paged API */
 #define UPDATE_MAX_BYTES (4 << 20)            /* a feed page's body, decoded */
 #define UPDATE_BUNDLE_MAX_BYTES (64 << 20)    /* a bundle's compressed body */
+#define UPDATE_MAX_RECORD_BYTES (16 << 20)    /* the records of one source and run, kept until written */
 
 struct update_opts {
 	struct fetch_limits lim;   /* for feed pages (bundles get UPDATE_BUNDLE_MAX_BYTES) */

@@ -114,6 +114,18 @@ src fail rss "$B/fail"
 src slow rss "$B/slow"
 src good rss "$B/f/script.xml"
 src utf rss "$B/f/badutf8.xml"
+python3 - "$T/served" <<'PY'
+import json, sys
+d = sys.argv[1]
+open(d + "/tags.html", "w").write("<html><body>" + "<p>" * 150000 + "</body></html>")
+open(d + "/many.xml", "w").write("<rss><channel>" + "".join("<item><title>t%d</title></item>" % i for i in range(25000)) + "</channel></rss>")
+open(d + "/objs.json", "w").write("[" + ",".join(["{}"] * 150000) + "]")
+open(d + "/same.json", "w").write(json.dumps({"data": [{"id": i, "title": "Sama %d" % i, "body_text": "isi"} for i in range(3)]}))
+PY
+src tags page "$B/d/tags.html"
+src many rss "$B/d/many.xml"
+src objs komdigi "$B/d/objs.json"
+src same komdigi "$B/d/same.json"
 before=$(docs)
 start=$(date +%s)
 if command -v /usr/bin/time >/dev/null 2>&1; then
@@ -140,9 +152,13 @@ check "malformed JSON" 'grep -q "^badjson: failed, nothing written: malformed JS
 check "entity expansion refused" 'grep -q "^laughs: failed, nothing written: malformed XML" "$T/out" && ! grep -q "root:" "$T/out"'
 check "HTTP 500" 'grep -q "^fail: failed, nothing written: HTTP 500 (requests: 1)" "$T/out"'
 check "slow drip stopped by --timeout" 'grep -q "^slow: failed, nothing written: too slow: stopped after 3 s" "$T/out"'
+check "too many tags for the tree" 'grep -q "^tags: failed, nothing written: more than 100000 tags in one answer" "$T/out"'
+check "too many records in one answer" 'grep -q "^many: failed, nothing written: more than 20000 records in one answer" "$T/out"'
+check "too many JSON objects" 'grep -q "^objs: failed, nothing written: more than 100000 JSON objects and arrays" "$T/out"'
+check "a server ignoring the page number: the same page ends the paging" 'grep -q "^same: added 3, updated 0, unchanged 0, skipped 0 (pages: 2, requests: 2)" "$T/out"'
 check "hostile run bounded in time ($secs s)" '[ "$secs" -lt 30 ]'
 check "hostile run bounded in memory ($(cat "$T/rss") KB)" '[ "$(cat "$T/rss")" -lt 65536 ]'
-check "the good sources among them are written" 'grep -q "^good: added 1," "$T/out" && grep -q "^utf: added 1," "$T/out" && [ "$(docs)" = $((before + 2)) ]'
+check "the good sources among them are written" 'grep -q "^good: added 1," "$T/out" && grep -q "^utf: added 1," "$T/out" && [ "$(docs)" = $((before + 5)) ]'
 check "script and markup out of titles" '[ "$(sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'good:jahil-1'"'")" = "Vaksin Palsu Beredar di Puskesmas Desa Sukamaju" ]'
 check "script out of bodies" '! sqlite3 "$DB" "SELECT body FROM doc WHERE id = '"'good:jahil-1'"'" | grep -qE "script|steal|onerror|<"'
 check "javascript: URL dropped" '[ "$(sqlite3 "$DB" "SELECT url IS NULL FROM doc WHERE id = '"'good:jahil-1'"'")" = 1 ]'
