@@ -5,7 +5,7 @@
 #   make check      run every test suite (SANITIZE=address,undefined, VALGRIND=1)
 #   make demo       build and screen sample messages against the starter corpus
 #   make eval       score matching quality on ../shared/data dev queries
-#   make bench      speed figures beside plain-FTS5 baselines
+#   make bench      speed figures beside plain-FTS5 baselines (bench-update: saring update's alone)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -68,7 +68,7 @@ DEB_DEPS = build-essential pkg-config gettext libsqlite3-dev libutf8proc-dev lib
 # ... and what only the tests need: a real browser for the web page's end-to-end test.
 TEST_DEPS = chromium chromium-driver
 
-.PHONY: all deps test-deps po check unit cli demo eval bench bench-quick fuzz install uninstall clean
+.PHONY: all deps test-deps po check unit cli demo eval bench bench-quick bench-update fuzz install uninstall clean
 
 all: deps saring build/starter.db $(MO_FILES)
 
@@ -139,6 +139,11 @@ bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
 	@sh tests/bench/import-stream.sh "$(SHARED)"
 	@sh tests/bench/previous.sh "$(SHARED)"
+	@sh tests/bench/update.sh && cp build/bench/UPDATE.md tests/bench/UPDATE.md
+
+# saring update's figures alone (a minute): tests/bench/UPDATE.md
+bench-update: saring
+	@sh tests/bench/update.sh && cp build/bench/UPDATE.md tests/bench/UPDATE.md
 
 fuzz: saring
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
