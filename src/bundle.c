@@ -61,19 +61,6 @@ static int unhex(const char *s, size_t len, unsigned char *b, size_t n)
 
 /* ---- keys ---- */
 
-static char *config_dir(const char *sub)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		sb_printf(&sb, "%s/saring/%s", xdg, sub);
-	else if (home && *home)
-		sb_printf(&sb, "%s/.config/saring/%s", home, sub);
-	else
-		die(EXIT_SYSTEM, "neither HOME nor XDG_CONFIG_HOME is set");
-	return sb_detach(&sb);
-}
-
 /* Read a key file "PREFIX HEX" into b (n bytes): 0, or -1 with *err. */
 static int read_key(const char *path, const char *prefix, unsigned char *b, size_t n, char **err)
 {
@@ -147,22 +134,6 @@ int trust_keygen(const char *path, char **err)
 	return rc;
 }
 
-static int mkdir_p(char *path)
-{
-	for (char *p = path + 1;; p++) {
-		if (*p != '/' && *p)
-			continue;
-		char c = *p;
-		*p = '\0';
-		int r = mkdir(path, 0700);
-		*p = c;
-		if (r < 0 && errno != EEXIST)
-			return -1;
-		if (!c)
-			return 0;
-	}
-}
-
 int trust_add(const char *keyfile, char **id, char **err)
 {
 	unsigned char pk[PK_BYTES];
@@ -170,12 +141,12 @@ int trust_add(const char *keyfile, char **id, char **err)
 		return -1;
 	char h[2 * PK_BYTES + 1];
 	hex(pk, PK_BYTES, h);
-	char *dir = config_dir("trusted");
+	char *dir = config_path("trusted");
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	sb_printf(&path, "%s/%.16s.pub", dir, h);
 	sb_printf(&text, "saring-public-key %s\n", h);
-	int rc = mkdir_p(dir) < 0 ? fail(err, "%s: cannot create the folder", dir)
-				  : write_text(path.buf, text.buf, text.len, 0644, err);
+	int rc = mkdir_parents(path.buf) < 0 ? fail(err, "%s: cannot create the folder", dir)
+					     : write_text(path.buf, text.buf, text.len, 0644, err);
 	if (rc == 0)
 		*id = xstrndup(h, 16);
 	free(dir);
@@ -187,7 +158,7 @@ int trust_add(const char *keyfile, char **id, char **err)
 /* Call fn for each trusted key (its file and key); stop when fn returns non-zero. */
 static int each_trusted(int (*fn)(void *ctx, const char *file, const unsigned char *pk, const char *h), void *ctx)
 {
-	char *dir = config_dir("trusted");
+	char *dir = config_path("trusted");
 	DIR *d = opendir(dir);
 	int stop = 0;
 	struct dirent *e;

@@ -36,13 +36,7 @@ static int list(struct source_list *l, int json)
 
 static int save(struct source_list *l)
 {
-	char *err = NULL;
-	if (sources_save(l, &err) < 0) {
-		warnx_("%s", err);
-		free(err);
-		return EXIT_SYSTEM;
-	}
-	return EXIT_CLEAN;
+	return sources_save(l) < 0 ? EXIT_SYSTEM : EXIT_CLEAN;
 }
 
 static int add(struct source_list *l, int argc, char **argv)
@@ -95,11 +89,7 @@ static int remove_sources(struct source_list *l, int argc, char **argv)
 		struct source *s = sources_find(l, argv[i]);
 		if (!s)
 			return usage_error(_("no source named '%s'"), argv[i]);
-		free(s->name);
-		free(s->url);
-		free(s->label);
-		free(s->publisher);
-		free(s->key);
+		source_clear(s);
 		size_t at = (size_t)(s - l->v);
 		memmove(s, s + 1, (l->n - at - 1) * sizeof *s);
 		l->n--;
@@ -121,10 +111,7 @@ int cmd_sources(int argc, char **argv)
 		return usage_error(_("unknown sources command '%s' (list, add, remove)"), verb);
 	}
 	struct source_list l;
-	char *err = NULL;
-	if (sources_load(&l, &err) < 0) {
-		warnx_("%s", err);
-		free(err);
+	if (sources_load(&l) < 0) {
 		sources_free(&l);
 		return EXIT_USAGE;
 	}

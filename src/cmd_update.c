@@ -66,10 +66,7 @@ int cmd_update(int argc, char **argv)
 		}
 	}
 	struct source_list l;
-	char *err = NULL;
-	if (sources_load(&l, &err) < 0) {
-		warnx_("%s", err);
-		free(err);
+	if (sources_load(&l) < 0) {
 		sources_free(&l);
 		return EXIT_USAGE;
 	}

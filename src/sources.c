@@ -52,19 +52,6 @@ static const struct { const char *name; enum source_type type; const char *url, 
 	{ "google", SRC_GOOGLE, NULL, "factcheck", NULL, "SARING_GOOGLE_KEY" },
 };
 
-static char *config_path(void)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		sb_printf(&sb, "%s/saring/sources", xdg);
-	else if (home && *home)
-		sb_printf(&sb, "%s/.config/saring/sources", home);
-	else
-		die(EXIT_SYSTEM, "neither HOME nor XDG_CONFIG_HOME is set");
-	return sb_detach(&sb);
-}
-
 static char *dup_field(const char *s)
 {
 	return s && *s && strcmp(s, "-") ? xstrdup(s) : NULL;
@@ -117,22 +104,20 @@ static void load_defaults(struct source_list *l)
 	}
 }
 
-int sources_load(struct source_list *l, char **err)
+int sources_load(struct source_list *l)
 {
 	memset(l, 0, sizeof *l);
-	l->path = config_path();
-	*err = NULL;
+	l->path = config_path("sources");
 	FILE *f = fopen(l->path, "r");
 	if (!f) {
 		if (errno != ENOENT) {
-			struct strbuf m = STRBUF_INIT;
-			sb_printf(&m, "%s: %s", l->path, strerror(errno));
-			*err = sb_detach(&m);
+			warnx_("%s: %s", l->path, strerror(errno));
 			return -1;
 		}
 		load_defaults(l);
 		return 0;
 	}
+	int bad = 0;
 	l->from_file = 1;
 	char *line = NULL;
 	size_t cap = 0;
@@ -155,48 +140,25 @@ int sources_load(struct source_list *l, char **err)
 		struct source s = { fields[0], type < 0 ? SRC_RSS : (enum source_type)type, fields[2],
 				    fields[3], dup_field(fields[4]), dup_field(fields[5]) };
 		const char *why = type < 0 ? "unknown source type" : source_check(&s);
-		if (why) {
-			struct strbuf m = STRBUF_INIT;
-			sb_printf(&m, "%s:%ld: %s", l->path, no, why);
-			*err = sb_detach(&m);
-		} else if (sources_find(l, s.name)) {
-			struct strbuf m = STRBUF_INIT;
-			sb_printf(&m, "%s:%ld: a second source named '%s'", l->path, no, s.name);
-			*err = sb_detach(&m);
-		} else {
+		if (!why && sources_find(l, s.name))
+			why = "a second source of that name";
+		if (why)
+			warnx_("%s:%ld: %s", l->path, no, why);
+		else
 			sources_add(l, &s);
-		}
 		free(s.publisher);
 		free(s.key);
-		if (*err)
+		if ((bad = why != NULL))
 			break;
 	}
 	free(line);
 	fclose(f);
-	return *err ? -1 : 0;
+	return bad ? -1 : 0;
 }
 
-static int mkdir_parents(const char *path)
+int sources_save(const struct source_list *l)
 {
-	char *p = xstrdup(path);
-	for (char *q = p + 1; *q; q++) {
-		if (*q != '/')
-			continue;
-		*q = '\0';
-		int r = mkdir(p, 0700);
-		*q = '/';
-		if (r < 0 && errno != EEXIST) {
-			free(p);
-			return -1;
-		}
-	}
-	free(p);
-	return 0;
-}
-
-int sources_save(const struct source_list *l, char **err)
-{
-	struct strbuf tmp = STRBUF_INIT, m = STRBUF_INIT;
+	struct strbuf tmp = STRBUF_INIT;
 	sb_printf(&tmp, "%s.tmp", l->path);
 	FILE *f = NULL;
 	if (mkdir_parents(l->path) == 0)
@@ -210,8 +172,7 @@ int sources_save(const struct source_list *l, char **err)
 		}
 	}
 	if (!f || ferror(f) | (fclose(f) != 0) || chmod(tmp.buf, 0600) != 0 || rename(tmp.buf, l->path) != 0) {
-		sb_printf(&m, "%s: %s", f ? tmp.buf : l->path, strerror(errno));
-		*err = sb_detach(&m);
+		warnx_("%s: %s", f ? tmp.buf : l->path, strerror(errno));
 		unlink(tmp.buf);
 		sb_release(&tmp);
 		return -1;
@@ -220,16 +181,20 @@ int sources_save(const struct source_list *l, char **err)
 	return 0;
 }
 
+void source_clear(struct source *s)
+{
+	free(s->name);
+	free(s->url);
+	free(s->label);
+	free(s->publisher);
+	free(s->key);
+	memset(s, 0, sizeof *s);
+}
+
 void sources_free(struct source_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct source *s = &l->v[i];
-		free(s->name);
-		free(s->url);
-		free(s->label);
-		free(s->publisher);
-		free(s->key);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		source_clear(&l->v[i]);
 	free(l->v);
 	free(l->path);
 	memset(l, 0, sizeof *l);

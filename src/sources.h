@@ -49,16 +49,18 @@ int source_type_parse(const char *name);
 /* The default URL of a type that has one (google, yudistira), else NULL. */
 const char *source_default_url(enum source_type t);
 
-/* Read the sources file, or the defaults when there is none: 0, or -1 with *err (caller frees). */
-int sources_load(struct source_list *l, char **err);
-/* Write the list to its file (a new file renamed over the old): 0, or -1 with *err. */
-int sources_save(const struct source_list *l, char **err);
+/* Read the sources file, or the defaults when there is none: 0, or -1 after saying why (FILE:LINE: ...). */
+int sources_load(struct source_list *l);
+/* Write the list to its file (a new file renamed over the old, mode 0600): 0, or -1 after saying why. */
+int sources_save(const struct source_list *l);
 /* Check a new source's fields: NULL, or what is wrong (a static string). */
 const char *source_check(const struct source *s);
 /* Append a copy of s. */
 void sources_add(struct source_list *l, const struct source *s);
 /* The source named name, or NULL. */
 struct source *sources_find(struct source_list *l, const char *name);
+/* Free a source's strings (one taken out of a list). */
+void source_clear(struct source *s);
 void sources_free(struct source_list *l);
 
 #endif

@@ -270,3 +270,32 @@ uint64_t hash64(const void *p, size_t n)
 	}
 	return h;
 }
+
+char *config_path(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		sb_printf(&sb, "%s/saring/%s", xdg, name);
+	else if (home && *home)
+		sb_printf(&sb, "%s/.config/saring/%s", home, name);
+	else
+		die(EXIT_SYSTEM, "neither HOME nor XDG_CONFIG_HOME is set");
+	return sb_detach(&sb);
+}
+
+int mkdir_parents(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+	for (char *q = p + 1; *q && rc == 0; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+		*q = '/';
+	}
+	free(p);
+	return rc;
+}

@@ -96,6 +96,14 @@ int read_file(const char *path, struct strbuf *out);
  */
 char *exe_relative(const char *rel);
 
+/*
+ * $XDG_CONFIG_HOME/saring/NAME, else $HOME/.config/saring/NAME (dies
+ * when neither is set).
+ */
+char *config_path(const char *name);
+/* Create the folders above path that are missing (mode 0700): 0, or -1 with errno. */
+int mkdir_parents(const char *path);
+
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
 

@@ -15,15 +15,7 @@ if [ ! -x /usr/bin/time ]; then
 	echo "bench update: /usr/bin/time is needed (apt-get install -y time)" >&2
 	exit 2
 fi
-T=$(mktemp -d)
-export XDG_CONFIG_HOME="$T/cfg" HOME="$T" SARING_LANG=en
-unset SARING_DB XDG_DATA_HOME SARING_GOOGLE_KEY SARING_MAFINDO_KEY
-mkdir -p "$T/cfg/saring" "$T/served"
-python3 tests/update/server.py "$T/port" "$T/log" "$T/served" &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$T"' EXIT
-for _ in $(seq 100); do [ -f "$T/port" ] && break; sleep 0.1; done
-B=http://127.0.0.1:$(cat "$T/port")
+. tests/update/start.sh
 python3 - "$T/served" <<'PY'
 import random, sys
 random.seed(15)

@@ -9,15 +9,7 @@ bad() { failed=$((failed + 1)); echo "not ok - $1"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 S=$(pwd)/saring
 SHARED=${SARING_SHARED:-../shared/data}
-T=$(mktemp -d)
-export XDG_CONFIG_HOME="$T/cfg" HOME="$T" SARING_LANG=en NO_COLOR=1
-unset SARING_DB XDG_DATA_HOME SARING_GOOGLE_KEY SARING_MAFINDO_KEY
-mkdir -p "$T/cfg/saring" "$T/served"
-python3 tests/update/server.py "$T/port" "$T/log" "$T/served" &
-server=$!
-trap 'kill $server 2>/dev/null; [ -n "$KEEP" ] || rm -rf "$T"' EXIT
-for _ in $(seq 50); do [ -f "$T/port" ] && break; sleep 0.1; done
-B=http://127.0.0.1:$(cat "$T/port")
+. tests/update/start.sh
 DB="$T/a.db"
 up() { "$S" --db "$DB" update --delay 0 --retries 0 "$@"; }
 docs() { sqlite3 "$DB" "SELECT count(*) FROM doc $1"; }
