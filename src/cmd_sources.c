@@ -39,39 +39,23 @@ static int save(struct source_list *l)
 	return sources_save(l) < 0 ? EXIT_SYSTEM : EXIT_CLEAN;
 }
 
-static int add(struct source_list *l, int argc, char **argv)
+/* What sources add was given besides its arguments. */
+struct add_opts {
+	const char *label, *publisher, *key;
+};
+
+static int add(struct source_list *l, const struct add_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "label", required_argument, NULL, 'l' },
-		{ "publisher", required_argument, NULL, 'P' },
-		{ "key", required_argument, NULL, 'K' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *label = NULL, *publisher = NULL, *key = NULL;
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			if (!(label = import_label(optarg)))
-				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
-			break;
-		case 'P': publisher = optarg; break;
-		case 'K': key = optarg; break;
-		default: return usage_error(_("unknown option"));
-		}
-	}
-	if (argc - optind < 2 || argc - optind > 3)
+	if (argc < 2 || argc > 3)
 		return usage_error(_("sources add wants NAME TYPE [URL]"));
-	int type = source_type_parse(argv[optind + 1]);
+	int type = source_type_parse(argv[1]);
 	if (type < 0)
 		return usage_error(_("unknown source type '%s' (rss, wordpress, komdigi, page, yudistira, google, bundle)"),
-				   argv[optind + 1]);
-	const char *url = argc - optind == 3 ? argv[optind + 2] : source_default_url((enum source_type)type);
-	if (!label)
-		label = type == SRC_GOOGLE ? "factcheck" : "hoax";
-	struct source s = { argv[optind], (enum source_type)type, (char *)url, (char *)label,
-			    (char *)publisher, (char *)key };
+				   argv[1]);
+	const char *url = argc == 3 ? argv[2] : source_default_url((enum source_type)type);
+	const char *label = o->label ? o->label : type == SRC_GOOGLE ? "factcheck" : "hoax";
+	struct source s = { argv[0], (enum source_type)type, (char *)url, (char *)label,
+			    (char *)o->publisher, (char *)o->key };
 	const char *why = url ? source_check(&s) : "this type of source wants a URL";
 	if (why)
 		return usage_error("%s", _(why));
@@ -83,9 +67,9 @@ static int add(struct source_list *l, int argc, char **argv)
 
 static int remove_sources(struct source_list *l, int argc, char **argv)
 {
-	if (argc < 2)
+	if (argc < 1)
 		return usage_error(_("sources remove wants NAME..."));
-	for (int i = 1; i < argc; i++) {
+	for (int i = 0; i < argc; i++) {
 		struct source *s = sources_find(l, argv[i]);
 		if (!s)
 			return usage_error(_("no source named '%s'"), argv[i]);
@@ -99,24 +83,44 @@ static int remove_sources(struct source_list *l, int argc, char **argv)
 
 int cmd_sources(int argc, char **argv)
 {
-	const char *verb = argc > 1 ? argv[1] : "list";
-	int json = 0;
-	if (!strcmp(verb, "list")) {
-		for (int i = 2; i < argc; i++) {
-			if (strcmp(argv[i], "--json"))
-				return usage_error(_("sources list takes only --json"));
-			json = 1;
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "label", required_argument, NULL, 'l' },
+		{ "publisher", required_argument, NULL, 'P' },
+		{ "key", required_argument, NULL, 'K' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct add_opts o = { NULL, NULL, NULL };
+	int json = 0, c;
+	while ((c = getopt_long(argc, argv, "l:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'l':
+			if (!(o.label = import_label(optarg)))
+				return usage_error(_("--label must be hoax, factcheck or official, not '%s'"), optarg);
+			break;
+		case 'P': o.publisher = optarg; break;
+		case 'K': o.key = optarg; break;
+		default: return usage_error(_("unknown option"));
 		}
-	} else if (strcmp(verb, "add") && strcmp(verb, "remove")) {
-		return usage_error(_("unknown sources command '%s' (list, add, remove)"), verb);
 	}
+	const char *verb = optind < argc ? argv[optind++] : "list";
+	int listing = !strcmp(verb, "list"), adding = !strcmp(verb, "add");
+	if (!listing && !adding && strcmp(verb, "remove"))
+		return usage_error(_("unknown sources command '%s' (list, add, remove)"), verb);
+	if (listing && optind < argc)
+		return usage_error(_("sources list takes no arguments"));
+	if (json && !listing)
+		return usage_error(_("--json goes with sources list"));
+	if (!adding && (o.label || o.publisher || o.key))
+		return usage_error(_("--label, --publisher and --key go with sources add"));
 	struct source_list l;
 	if (sources_load(&l) < 0) {
 		sources_free(&l);
 		return EXIT_USAGE;
 	}
-	int rc = !strcmp(verb, "list") ? list(&l, json)
-		 : !strcmp(verb, "add") ? add(&l, argc - 1, argv + 1) : remove_sources(&l, argc - 1, argv + 1);
+	int rc = listing ? list(&l, json) : adding ? add(&l, &o, argc - optind, argv + optind)
+		 : remove_sources(&l, argc - optind, argv + optind);
 	sources_free(&l);
 	return rc;
 }

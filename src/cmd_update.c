@@ -15,14 +15,6 @@
 #include "update.h"
 #include "util.h"
 
-/* A whole number of at least min from an option's value, else -1. */
-static long number(const char *s, long min)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	return end != s && !*end && v >= min && v <= 1000000 ? v : -1;
-}
-
 int cmd_update(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -37,29 +29,12 @@ int cmd_update(int argc, char **argv)
 	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000 }, 20, 0, isatty(2) };
 	const char *db = global_db;
 	int c;
-	long v;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'D':
-			if ((v = number(optarg, 0)) < 0)
-				return usage_error(_("--delay wants a number of milliseconds, not '%s'"), optarg);
-			o.lim.delay_ms = v;
-			break;
-		case 't':
-			if ((v = number(optarg, 1)) < 0)
-				return usage_error(_("--timeout wants a number of seconds, not '%s'"), optarg);
-			o.lim.timeout = v;
-			break;
-		case 'R':
-			if ((v = number(optarg, 0)) < 0 || v > 10)
-				return usage_error(_("--retries wants 0 to 10, not '%s'"), optarg);
-			o.lim.retries = (int)v;
-			break;
-		case 'p':
-			if ((v = number(optarg, 1)) < 0)
-				return usage_error(_("--max-pages wants a positive number, not '%s'"), optarg);
-			o.max_pages = (int)v;
-			break;
+		case 'D': o.lim.delay_ms = opt_int(optarg, 0, 600000, "--delay"); break;
+		case 't': o.lim.timeout = opt_int(optarg, 1, 3600, "--timeout"); break;
+		case 'R': o.lim.retries = (int)opt_int(optarg, 0, 10, "--retries"); break;
+		case 'p': o.max_pages = (int)opt_int(optarg, 1, 100000, "--max-pages"); break;
 		case 'k': o.insecure = 1; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));

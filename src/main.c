@@ -43,7 +43,7 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "[--listen ADDR:PORT | --port N]",
 	  N_("check messages and chats in a web page on this computer") },
 	{ "show", cmd_show, "[--json] ID", N_("print one document") },
-	{ "sources", cmd_sources, "[list [--json] | add NAME TYPE [URL] [--label L] [--publisher P] [--key K] | remove NAME...]",
+	{ "sources", cmd_sources, "[--json] [--label L] [--publisher P] [--key K] [list | add NAME TYPE [URL] | remove NAME...]",
 	  N_("list, add and remove the sources that update fetches") },
 	{ "stats", cmd_stats, "[--json]", N_("summarise the corpus") },
 	{ "trust", cmd_trust, "[list | keygen NAME | add KEYFILE... | remove ID...]",
