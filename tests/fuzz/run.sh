@@ -80,6 +80,7 @@ seeds() {
 	fuzz_jsonl) ls tests/import/*.jsonl tests/import/*.json* ;;
 	fuzz_csv) ls tests/import/*.csv tests/import/*.tsv ;;
 	fuzz_claimreview) ls tests/import/*.json tests/import/*.jsonld tests/import/*.jsonl ;;
+	fuzz_feed) ls tests/update/fixtures/* ;;
 	*) ls tests/import/*.* tests/import/textdir/* ;;
 	esac 2>/dev/null
 }
