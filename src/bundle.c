@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 #define PK_BYTES crypto_sign_PUBLICKEYBYTES
 #define SK_BYTES crypto_sign_SECRETKEYBYTES
 #define SIG_BYTES crypto_sign_BYTES
@@ -68,7 +70,7 @@ static int read_key(const char *path, const char *prefix, unsigned char *b, size
 	if (read_file(path, &text) != 0) {
 		sb_release(&text);
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "%s: %s", path, strerror(errno));
+		sb_printf(&m, _("%s: %s"), path, strerror(errno));
 		*err = sb_detach(&m);
 		return -1;
 	}
@@ -81,7 +83,7 @@ static int read_key(const char *path, const char *prefix, unsigned char *b, size
 	sodium_memzero(text.buf, text.len);
 	sb_release(&text);
 	if (!ok)
-		return fail(err, "%s: not a saring key file of this kind", path);
+		return fail(err, _("%s: not a saring key file of this kind"), path);
 	return 0;
 }
 
@@ -95,7 +97,7 @@ static int write_text(const char *path, const char *text, size_t n, mode_t mode,
 	ok = (fd >= 0 && close(fd) == 0) && ok && rename(tmp.buf, path) == 0;
 	if (!ok) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "%s: %s", path, strerror(errno));
+		sb_printf(&m, _("%s: %s"), path, strerror(errno));
 		*err = sb_detach(&m);
 		unlink(tmp.buf);
 	}
@@ -118,7 +120,7 @@ int trust_keygen(const char *path, char **err)
 	struct stat st;
 	int rc = -1;
 	if (stat(name.buf, &st) == 0)
-		fail(err, "%s: exists already; not overwritten", name.buf);
+		fail(err, _("%s: exists already; not overwritten"), name.buf);
 	else
 		rc = write_text(name.buf, text.buf, text.len, 0600, err);
 	sodium_memzero(text.buf, text.len);
@@ -145,7 +147,7 @@ int trust_add(const char *keyfile, char **id, char **err)
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	sb_printf(&path, "%s/%.16s.pub", dir, h);
 	sb_printf(&text, "saring-public-key %s\n", h);
-	int rc = mkdir_parents(path.buf) < 0 ? fail(err, "%s: cannot create the folder", dir)
+	int rc = mkdir_parents(path.buf) < 0 ? fail(err, _("%s: cannot create the folder"), dir)
 					     : write_text(path.buf, text.buf, text.len, 0644, err);
 	if (rc == 0)
 		*id = xstrndup(h, 16);
@@ -209,7 +211,7 @@ static int remove_key(void *ctx, const char *file, const unsigned char *pk, cons
 	if (strncmp(h, r->id, strlen(r->id)))
 		return 0;
 	if (unlink(file) != 0) {
-		r->removed = fail(r->err, "%s: cannot remove", file);
+		r->removed = fail(r->err, _("%s: cannot remove"), file);
 		return 1;
 	}
 	r->removed = 1;
@@ -219,7 +221,7 @@ static int remove_key(void *ctx, const char *file, const unsigned char *pk, cons
 int trust_remove(const char *id, char **err)
 {
 	if (strlen(id) < 8)
-		return fail(err, "'%s': give at least 8 digits of the key", id);
+		return fail(err, _("'%s': give at least 8 digits of the key"), id);
 	struct removal r = { id, 0, err };
 	each_trusted(remove_key, &r);
 	return r.removed;
@@ -280,13 +282,13 @@ static int gunzip(const char *name, const char *s, size_t n, size_t max, struct 
 	while (ok && (r = archive_read_data(a, buf, sizeof buf)) > 0) {
 		if (out->len + (size_t)r > max) {
 			archive_read_free(a);
-			return fail(err, "%s: the payload unpacks to more than its manifest says; refused", name);
+			return fail(err, _("%s: the payload unpacks to more than its manifest says; refused"), name);
 		}
 		sb_add(out, buf, (size_t)r);
 	}
 	if (!ok || r < 0) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "%s: the payload is not gzip: %s", name, archive_error_string(a) ? archive_error_string(a) : "?");
+		sb_printf(&m, _("%s: the payload is not gzip: %s"), name, archive_error_string(a) ? archive_error_string(a) : "?");
 		*err = sb_detach(&m);
 		archive_read_free(a);
 		return -1;
@@ -310,7 +312,7 @@ int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const
 	struct strbuf payload = STRBUF_INIT, out = STRBUF_INIT;
 	if (gzip(jsonl, n, &payload) < 0) {
 		sb_release(&payload);
-		return fail(err, "%s: cannot compress the corpus", path);
+		return fail(err, _("%s: cannot compress the corpus"), path);
 	}
 	crypto_generichash(hash, HASH_BYTES, (const unsigned char *)(payload.buf ? payload.buf : ""), payload.len, NULL, 0);
 	char hhash[2 * HASH_BYTES + 1], hpk[2 * PK_BYTES + 1] = "", when[21];
@@ -355,16 +357,16 @@ static long long manifest_int(const json_t *m, const char *key)
 int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl, char **err)
 {
 	if (!bundle_is(data, n))
-		return fail(err, "%s: not a saring bundle", name);
+		return fail(err, _("%s: not a saring bundle"), name);
 	size_t at = strlen(BUNDLE_MAGIC);
 	const char *nl = memchr(data + at, '\n', n - at);
 	if (!nl)
-		return fail(err, "%s: a bundle without its manifest", name);
+		return fail(err, _("%s: a bundle without its manifest"), name);
 	size_t signed_len = (size_t)(nl - data) + 1;
 	const char *sigline = data + signed_len;
 	const char *nl2 = memchr(sigline, '\n', n - signed_len);
 	if (!nl2)
-		return fail(err, "%s: a bundle without its signature line", name);
+		return fail(err, _("%s: a bundle without its signature line"), name);
 	size_t siglen = (size_t)(nl2 - sigline);
 	const char *payload = nl2 + 1;
 	size_t plen = n - (size_t)(payload - data);
@@ -375,7 +377,7 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 	unsigned char pk[PK_BYTES], hash[HASH_BYTES], got[HASH_BYTES], sig[SIG_BYTES];
 	int rc = -1;
 	if (!m || !hhash || unhex(hhash, strlen(hhash), hash, HASH_BYTES) < 0 || bytes < 0 || size < 0) {
-		fail(err, "%s: the bundle's manifest is damaged; refused", name);
+		fail(err, _("%s: the bundle's manifest is damaged; refused"), name);
 		goto out;
 	}
 	int is_signed = siglen > 10 && !memcmp(sigline, "signature ", 10);
@@ -383,37 +385,37 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 		if (!hkey || unhex(hkey, strlen(hkey), pk, PK_BYTES) < 0 ||
 		    unhex(sigline + 10, siglen - 10, sig, SIG_BYTES) < 0 ||
 		    crypto_sign_verify_detached(sig, (const unsigned char *)data, signed_len, pk) != 0) {
-			fail(err, "%s: bad signature: the bundle was changed after it was signed, or is damaged; refused", name);
+			fail(err, _("%s: bad signature: the bundle was changed after it was signed, or is damaged; refused"), name);
 			goto out;
 		}
 		struct trusted t = { pk, 0 };
 		each_trusted(is_key, &t);
 		if (!t.found && !insecure) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_printf(&msg, "%s: signed by key %.16s, which you do not trust (saring trust add KEYFILE); refused",
+			sb_printf(&msg, _("%s: signed by key %.16s, which you do not trust (saring trust add KEYFILE); refused"),
 				  name, hkey);
 			*err = sb_detach(&msg);
 			goto out;
 		}
 		if (!t.found)
-			warnx_("%s: signed by key %.16s, which you do not trust; opened anyway (--insecure)", name, hkey);
+			warnx_(_("%s: signed by key %.16s, which you do not trust; opened anyway (--insecure)"), name, hkey);
 	} else if (siglen == 8 && !memcmp(sigline, "unsigned", 8)) {
 		if (!insecure) {
-			fail(err, "%s: the bundle is not signed; refused (--insecure opens it anyway)", name);
+			fail(err, _("%s: the bundle is not signed; refused (--insecure opens it anyway)"), name);
 			goto out;
 		}
-		warnx_("%s: the bundle is not signed; opened anyway (--insecure)", name);
+		warnx_(_("%s: the bundle is not signed; opened anyway (--insecure)"), name);
 	} else {
-		fail(err, "%s: the bundle's signature line is damaged; refused", name);
+		fail(err, _("%s: the bundle's signature line is damaged; refused"), name);
 		goto out;
 	}
 	crypto_generichash(got, HASH_BYTES, (const unsigned char *)payload, plen, NULL, 0);
 	if ((long long)plen != bytes || memcmp(got, hash, HASH_BYTES)) {
-		fail(err, "%s: the payload does not match its manifest (changed or cut short); refused", name);
+		fail(err, _("%s: the payload does not match its manifest (changed or cut short); refused"), name);
 		goto out;
 	}
 	if ((size_t)size > BUNDLE_MAX_SIZE) {
-		fail(err, "%s: the bundle unpacks to more than saring reads at once; refused", name);
+		fail(err, _("%s: the bundle unpacks to more than saring reads at once; refused"), name);
 		goto out;
 	}
 	rc = gunzip(name, payload, plen, (size_t)size, jsonl, err);

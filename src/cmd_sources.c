@@ -56,7 +56,7 @@ static int add(struct source_list *l, const struct add_opts *o, int argc, char *
 	const char *label = o->label ? o->label : type == SRC_GOOGLE ? "factcheck" : "hoax";
 	struct source s = { argv[0], (enum source_type)type, (char *)url, (char *)label,
 			    (char *)o->publisher, (char *)o->key };
-	const char *why = url ? source_check(&s) : "this type of source wants a URL";
+	const char *why = url ? source_check(&s) : N_("this type of source wants a URL");
 	if (why)
 		return usage_error("%s", _(why));
 	if (sources_find(l, s.name))

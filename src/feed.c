@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "import.h"
+#include "i18n.h"
 #include "text.h"
 
 #define TEXT_MAX (1 << 20)   /* the visible text kept of one page or field */
@@ -322,14 +323,14 @@ static int parse_feed(const struct source *src, const char *body, size_t n, stru
 		sb_release(&clean);
 	}
 	if (!doc) {
-		*err = xstrdup("malformed XML, not an RSS or Atom feed");
+		*err = xstrdup(_("malformed XML, not an RSS or Atom feed"));
 		return -1;
 	}
 	const xmlNode *root = doc->children;
 	while (root && root->type != XML_ELEMENT_NODE)
 		root = root->next;
 	if (!root || !(is_named(root, "rss") || is_named(root, "feed") || is_named(root, "RDF"))) {
-		*err = set_err("not an RSS or Atom feed (<%s>)", root ? (const char *)root->name : "");
+		*err = set_err(_("not an RSS or Atom feed (<%s>)"), root ? (const char *)root->name : "");
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -372,7 +373,7 @@ static void page_bad(void *ctx, long line, const char *reason)
 	(void)line;
 	struct page_ctx *p = ctx;
 	if (!p->bad++)
-		warnx_("%s: ClaimReview JSON-LD skipped: %s", p->src->name, reason);
+		warnx_(_("%s: ClaimReview JSON-LD skipped: %s"), p->src->name, reason);
 }
 
 /* The JSON-LD blocks (<script type="application/ld+json">) under n, into the page's records. */
@@ -410,7 +411,7 @@ static int parse_page(const struct source *src, const char *body, size_t n, stru
 {
 	htmlDocPtr doc = html_parse(body, n);
 	if (!doc) {
-		*err = xstrdup("cannot read the page as HTML");
+		*err = xstrdup(_("cannot read the page as HTML"));
 		return -1;
 	}
 	struct strbuf text = STRBUF_INIT;
@@ -431,7 +432,7 @@ static int parse_page(const struct source *src, const char *body, size_t n, stru
 	free(page_text);
 	free(title);
 	if (!pg->records && !p.bad) {
-		*err = xstrdup("no ClaimReview JSON-LD on the page");
+		*err = xstrdup(_("no ClaimReview JSON-LD on the page"));
 		return -1;
 	}
 	return 0;
@@ -594,7 +595,7 @@ static int parse_json(const struct source *src, const char *body, size_t n, stru
 	}
 	if (!v) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "malformed JSON: line %d: %s", e.line, e.text);
+		sb_printf(&m, _("malformed JSON: line %d: %s"), e.line, e.text);
 		*err = sb_detach(&m);
 		return -1;
 	}
@@ -655,7 +656,7 @@ int feed_parse(const struct source *src, const char *body, size_t n, struct feed
 	size_t max = src->type == SRC_RSS ? FEED_MAX_XML_NODES : FEED_MAX_NODES;
 	if (n > INT32_MAX || too_many(body, n, json ? "{[" : "<", max)) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "more than %zu %s in one answer; not read", max, json ? "JSON objects and arrays" : "tags");
+		sb_printf(&m, _("more than %zu %s in one answer; not read"), max, json ? "JSON objects and arrays" : "tags");
 		*err = sb_detach(&m);
 		return -1;
 	}
@@ -667,10 +668,10 @@ int feed_parse(const struct source *src, const char *body, size_t n, struct feed
 	else if (src->type == SRC_PAGE)
 		rc = parse_page(src, body, n, pg, err);
 	else
-		rc = -1, *err = xstrdup("not a feed type");
+		rc = -1, *err = xstrdup(_("not a feed type"));
 	if (rc == 0 && pg->dropped) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "more than %d records in one answer; not read", FEED_MAX_RECORDS);
+		sb_printf(&m, _("more than %d records in one answer; not read"), FEED_MAX_RECORDS);
 		*err = sb_detach(&m);
 		return -1;
 	}

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "i18n.h"
+
 /* What the callbacks collect while a response comes in. */
 struct transfer {
 	struct fetch_response *rs;
@@ -143,7 +145,7 @@ static int attempt(const struct fetch_limits *lim, const struct fetch_request *r
 {
 	CURL *c = curl_easy_init();
 	if (!c) {
-		set_owned(&rs->error, xstrdup("cannot start libcurl"));
+		set_owned(&rs->error, xstrdup(_("cannot start libcurl")));
 		return -1;
 	}
 	struct curl_slist *hdr = NULL;
@@ -195,29 +197,29 @@ static int attempt(const struct fetch_limits *lim, const struct fetch_request *r
 	struct strbuf msg = STRBUF_INIT;
 	int ret = 0;
 	if (t->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-		sb_printf(&msg, "response body over %zu bytes, not read", lim->max_bytes);
+		sb_printf(&msg, _("response body over %zu bytes, not read"), lim->max_bytes);
 		ret = -1;
 	} else if (t->header_bytes > FETCH_HEADERS_MAX) {
-		sb_printf(&msg, "response headers over %d bytes", FETCH_HEADERS_MAX);
+		sb_printf(&msg, _("response headers over %d bytes"), FETCH_HEADERS_MAX);
 		ret = -1;
 	} else if (rc == CURLE_UNSUPPORTED_PROTOCOL) {
-		sb_printf(&msg, "refused: only http and https are fetched (%s)", *errbuf ? errbuf : curl_easy_strerror(rc));
+		sb_printf(&msg, _("refused: only http and https are fetched (%s)"), *errbuf ? errbuf : curl_easy_strerror(rc));
 		ret = -1;
 	} else if (rc == CURLE_TOO_MANY_REDIRECTS) {
-		sb_printf(&msg, "more than %d redirects", FETCH_REDIRECTS);
+		sb_printf(&msg, _("more than %d redirects"), FETCH_REDIRECTS);
 		ret = -1;
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
-		sb_printf(&msg, "too slow: stopped after %ld s", lim->timeout);
+		sb_printf(&msg, _("too slow: stopped after %ld s"), lim->timeout);
 		ret = 1;
 	} else if (rc != CURLE_OK) {
 		sb_printf(&msg, "%s", *errbuf ? errbuf : curl_easy_strerror(rc));
 		ret = rc == CURLE_COULDNT_CONNECT || rc == CURLE_GOT_NOTHING ||
 		      rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR || rc == CURLE_PARTIAL_FILE ? 1 : -1;
 	} else if (status == 429 || status >= 500) {
-		sb_printf(&msg, "HTTP %ld", status);
+		sb_printf(&msg, _("HTTP %ld"), status);
 		ret = 1;
 	} else if (status >= 400 || (status >= 300 && status != 304) || status < 200) {
-		sb_printf(&msg, "HTTP %ld", status);
+		sb_printf(&msg, _("HTTP %ld"), status);
 		ret = -1;
 	}
 	if (ret)
@@ -244,7 +246,7 @@ int fetch(const struct fetch_limits *lim, const struct fetch_request *rq, struct
 			return -1;
 		if (t.retry_after > FETCH_RETRY_AFTER_MAX) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_printf(&msg, "%s; the server asks to wait %ld s, more than %d", rs->error, t.retry_after,
+			sb_printf(&msg, _("%s; the server asks to wait %ld s, more than %d"), rs->error, t.retry_after,
 				  FETCH_RETRY_AFTER_MAX);
 			set_owned(&rs->error, sb_detach(&msg));
 			return -1;

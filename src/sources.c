@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static const char *const type_names[NSOURCE_TYPES] = {
@@ -75,19 +76,19 @@ struct source *sources_find(struct source_list *l, const char *name)
 const char *source_check(const struct source *s)
 {
 	if (!s->name || !*s->name || strlen(s->name) > 64)
-		return "a source name has 1 to 64 characters";
+		return N_("a source name has 1 to 64 characters");
 	for (const char *p = s->name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
-			return "a source name has only a-z, 0-9, '-', '_' and '.'";
+			return N_("a source name has only a-z, 0-9, '-', '_' and '.'");
 	if (!s->url || (strncasecmp(s->url, "https://", 8) && strncasecmp(s->url, "http://", 7)))
-		return "a source URL starts with http:// or https://";
+		return N_("a source URL starts with http:// or https://");
 	if (strpbrk(s->url, "\t\n\r ") || (s->publisher && strpbrk(s->publisher, "\t\n\r")) ||
 	    (s->key && strpbrk(s->key, "\t\n\r ")))
-		return "no tabs or line breaks in a source's fields, no spaces in a URL or key";
+		return N_("no tabs or line breaks in a source's fields, no spaces in a URL or key");
 	if (!s->label || (strcmp(s->label, "hoax") && strcmp(s->label, "factcheck") && strcmp(s->label, "official")))
-		return "a source's label is hoax, factcheck or official";
+		return N_("a source's label is hoax, factcheck or official");
 	if ((s->type == SRC_GOOGLE || s->type == SRC_YUDISTIRA) && !s->key)
-		return "this type of source needs --key";
+		return N_("this type of source needs --key");
 	return NULL;
 }
 
@@ -111,7 +112,7 @@ int sources_load(struct source_list *l)
 	FILE *f = fopen(l->path, "r");
 	if (!f) {
 		if (errno != ENOENT) {
-			warnx_("%s: %s", l->path, strerror(errno));
+			warnx_(_("%s: %s"), l->path, strerror(errno));
 			return -1;
 		}
 		load_defaults(l);
@@ -139,11 +140,11 @@ int sources_load(struct source_list *l)
 		int type = fields[1] ? source_type_parse(fields[1]) : -1;
 		struct source s = { fields[0], type < 0 ? SRC_RSS : (enum source_type)type, fields[2],
 				    fields[3], dup_field(fields[4]), dup_field(fields[5]) };
-		const char *why = type < 0 ? "unknown source type" : source_check(&s);
+		const char *why = type < 0 ? N_("unknown source type") : source_check(&s);
 		if (!why && sources_find(l, s.name))
-			why = "a second source of that name";
+			why = N_("a second source of that name");
 		if (why)
-			warnx_("%s:%ld: %s", l->path, no, why);
+			warnx_(_("%s:%ld: %s"), l->path, no, _(why));
 		else
 			sources_add(l, &s);
 		free(s.publisher);
@@ -172,7 +173,7 @@ int sources_save(const struct source_list *l)
 		}
 	}
 	if (!f || ferror(f) | (fclose(f) != 0) || chmod(tmp.buf, 0600) != 0 || rename(tmp.buf, l->path) != 0) {
-		warnx_("%s: %s", f ? tmp.buf : l->path, strerror(errno));
+		warnx_(_("%s: %s"), f ? tmp.buf : l->path, strerror(errno));
 		unlink(tmp.buf);
 		sb_release(&tmp);
 		return -1;

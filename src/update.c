@@ -22,10 +22,12 @@ static void fail(struct update_result *res, const char *fmt, const char *arg)
 	res->error = sb_detach(&sb);
 }
 
-/* Append "name=value" to a URL's query, value percent-encoded. */
+/* Append "name=value", value percent-encoded, to a URL's query (a form when it is not a URL). */
 static void add_param(struct strbuf *url, const char *name, const char *value)
 {
-	sb_putc(url, strchr(url->buf, '?') ? '&' : '?');
+	int is_url = url->buf && strstr(url->buf, "://");
+	if (url->len)
+		sb_putc(url, is_url && !strchr(url->buf, '?') ? '?' : '&');
 	sb_printf(url, "%s=", name);
 	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
@@ -69,14 +71,11 @@ static void page_request(const struct source *src, long page, const char *token,
 			add_param(url, "pageToken", token);
 		break;
 	case SRC_YUDISTIRA:
-		sb_puts(post, "x");   /* the form, built with add_param()'s encoding */
 		add_param(post, "key", src->key ? src->key : "");
 		snprintf(num, sizeof num, "%d", UPDATE_PER_PAGE);
 		add_param(post, "limit", num);
 		snprintf(num, sizeof num, "%ld", (page - 1) * UPDATE_PER_PAGE);
 		add_param(post, "offset", num);
-		memmove(post->buf, post->buf + 2, post->len - 1);   /* "x?key=..." to "key=..." */
-		post->len -= 2;
 		break;
 	default:
 		break;
@@ -168,7 +167,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 	char when[21];
 	now_iso(when);
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0) {
-		fail(res, "cannot start writing: %s", sqlite3_errmsg(st->db));
+		fail(res, _("cannot start writing: %s"), sqlite3_errmsg(st->db));
 		res->db_error = 1;
 		return;
 	}
@@ -179,7 +178,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 	st->fetched_at = NULL;
 	if (w.failed || store_source_put(st, src->name, etag, last_modified, when) < 0 || store_commit(st) < 0) {
 		if (!res->error)
-			fail(res, "database error: %s", sqlite3_errmsg(st->db));
+			fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
 		store_rollback(st);
 		res->db_error = 1;
 		res->added = res->updated = res->unchanged = 0;
@@ -207,13 +206,13 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		     uint64_t *last_hash, int *done, struct update_result *res)
 {
 	if (src->type != SRC_BUNDLE && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
-		fail(res, "the server sent its error page (\"%s\")", ERROR_PAGE);
+		fail(res, _("the server sent its error page (\"%s\")"), ERROR_PAGE);
 		return -1;
 	}
 	const char *why = wrong_type(src->type, rs->content_type);
 	if (why) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, "the server sent %s (%s)", why, rs->content_type);
+		sb_printf(&m, _("the server sent %s (%s)"), why, rs->content_type);
 		fail(res, "%s", m.buf);
 		sb_release(&m);
 		return -1;
@@ -243,7 +242,7 @@ static int take_page(struct store *st, const struct source *src, const struct up
 	if (pg.jsonl.len)
 		import_read_mem(src->name, pg.jsonl.buf, pg.jsonl.len, FMT_JSONL, src->name, check_known, NULL, &k);
 	if (k.db_error) {
-		fail(res, "database error: %s", sqlite3_errmsg(st->db));
+		fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
 		res->db_error = 1;
 		feed_page_release(&pg);
 		return -1;
@@ -273,7 +272,7 @@ void update_source(struct store *st, const struct source *src, const struct upda
 	memset(res, 0, sizeof *res);
 	char *etag = NULL, *lm = NULL, *token = NULL;
 	if (store_source_get(st, src->name, &etag, &lm) < 0) {
-		fail(res, "database error: %s", sqlite3_errmsg(st->db));
+		fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
 		res->db_error = 1;
 		return;
 	}
