@@ -91,9 +91,9 @@ static const char *wrong_type(enum source_type t, const char *ct)
 	int xml = strstr(ct, "xml") != NULL, json = strstr(ct, "json") != NULL;
 	int plain = !strcmp(ct, "text/plain");
 	switch (t) {
-	case SRC_RSS: return xml || plain ? NULL : html ? "an HTML page, not a feed" : "not a feed";
-	case SRC_PAGE: return html || xml || plain ? NULL : "not an HTML page";
-	default: return json || plain ? NULL : html ? "an HTML page, not JSON" : "not JSON";
+	case SRC_RSS: return xml || plain ? NULL : html ? N_("an HTML page, not a feed") : N_("no feed");
+	case SRC_PAGE: return html || xml || plain ? NULL : N_("no HTML page");
+	default: return json || plain ? NULL : html ? N_("an HTML page, not JSON") : N_("no JSON");
 	}
 }
 
@@ -212,7 +212,7 @@ static int take_page(struct store *st, const struct source *src, const struct up
 	const char *why = wrong_type(src->type, rs->content_type);
 	if (why) {
 		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, _("the server sent %s (%s)"), why, rs->content_type);
+		sb_printf(&m, _("the server sent %s (%s)"), _(why), rs->content_type);
 		fail(res, "%s", m.buf);
 		sb_release(&m);
 		return -1;

@@ -138,7 +138,7 @@ check "redirect to ftp:// refused" 'grep -q "^ftp: failed, nothing written: refu
 check "redirect loop" 'grep -q "^loop: failed, nothing written: more than 5 redirects" "$T/out"'
 check "200 error page" 'grep -q "^errpage: failed, nothing written: the server sent its error page (\"Terjadi kesalahan saat mengambil data\")" "$T/out"'
 check "HTML for a feed" 'grep -q "^htmlrss: failed, nothing written: the server sent an HTML page, not a feed (text/html)" "$T/out"'
-check "image for JSON" 'grep -q "^png: failed, nothing written: the server sent not JSON (image/png)" "$T/out"'
+check "image for JSON" 'grep -q "^png: failed, nothing written: the server sent no JSON (image/png)" "$T/out"'
 check "malformed XML" 'grep -q "^badxml: failed, nothing written: malformed XML" "$T/out"'
 check "malformed JSON" 'grep -q "^badjson: failed, nothing written: malformed JSON: line 1:" "$T/out"'
 check "entity expansion refused" 'grep -q "^laughs: failed, nothing written: malformed XML" "$T/out" && ! grep -q "root:" "$T/out"'
