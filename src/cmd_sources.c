@@ -50,7 +50,7 @@ static int add(struct source_list *l, const struct add_opts *o, int argc, char *
 		return usage_error(_("sources add wants NAME TYPE [URL]"));
 	int type = source_type_parse(argv[1]);
 	if (type < 0)
-		return usage_error(_("unknown source type '%s' (rss, wordpress, komdigi, page, yudistira, google, bundle)"),
+		return usage_error(_("unknown source type '%s' (rss, articles, wordpress, komdigi, page, yudistira, google, bundle)"),
 				   argv[1]);
 	const char *url = argc == 3 ? argv[2] : source_default_url((enum source_type)type);
 	const char *label = o->label ? o->label : type == SRC_GOOGLE ? "factcheck" : "hoax";

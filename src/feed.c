@@ -653,7 +653,8 @@ int feed_parse(const struct source *src, const char *body, size_t n, struct feed
 	*err = NULL;
 	int json = src->type == SRC_WORDPRESS || src->type == SRC_KOMDIGI || src->type == SRC_YUDISTIRA ||
 		   src->type == SRC_GOOGLE;
-	size_t max = src->type == SRC_RSS ? FEED_MAX_XML_NODES : FEED_MAX_NODES;
+	int xml = src->type == SRC_RSS || src->type == SRC_ARTICLES;
+	size_t max = xml ? FEED_MAX_XML_NODES : FEED_MAX_NODES;
 	if (n > INT32_MAX || too_many(body, n, json ? "{[" : "<", max)) {
 		struct strbuf m = STRBUF_INIT;
 		sb_printf(&m, _("more than %zu %s in one answer; not read"), max, json ? "JSON objects and arrays" : "tags");
@@ -663,7 +664,7 @@ int feed_parse(const struct source *src, const char *body, size_t n, struct feed
 	int rc;
 	if (json)
 		rc = parse_json(src, body, n, pg, err);
-	else if (src->type == SRC_RSS)
+	else if (xml)
 		rc = parse_feed(src, body, n, pg, err);
 	else if (src->type == SRC_PAGE)
 		rc = parse_page(src, body, n, pg, err);

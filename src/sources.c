@@ -13,7 +13,7 @@
 #include "util.h"
 
 static const char *const type_names[NSOURCE_TYPES] = {
-	"rss", "wordpress", "komdigi", "page", "yudistira", "google", "bundle",
+	"rss", "wordpress", "komdigi", "page", "yudistira", "google", "bundle", "articles",
 };
 
 const char *source_type_name(enum source_type t)
@@ -46,7 +46,7 @@ const char *source_default_url(enum source_type t)
 
 /* The national sources, for a fresh install (see README "Keeping the corpus current"). */
 static const struct { const char *name; enum source_type type; const char *url, *label, *publisher, *key_env; } defaults[] = {
-	{ "turnbackhoax", SRC_RSS, "https://turnbackhoax.id/feed/", "hoax", "Mafindo (TurnBackHoax)", NULL },
+	{ "turnbackhoax", SRC_ARTICLES, "https://turnbackhoax.id/feed/", "hoax", "Mafindo (TurnBackHoax)", NULL },
 	{ "komdigi", SRC_KOMDIGI, "https://www.komdigi.go.id/api/v1/public/content?category=berita-hoaks",
 	  "hoax", "Komdigi", NULL },
 	{ "mafindo", SRC_YUDISTIRA, NULL, "hoax", "Mafindo", "SARING_MAFINDO_KEY" },

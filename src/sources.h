@@ -24,6 +24,7 @@ enum source_type {
 	SRC_YUDISTIRA,   /* Mafindo's Yudistira API (POST form, a key) */
 	SRC_GOOGLE,      /* Google Fact Check Tools claims:search (a key, pageToken) */
 	SRC_BUNDLE,      /* a signed saring bundle */
+	SRC_ARTICLES,    /* an RSS or Atom feed whose new items' pages (ClaimReview, article text) are read too */
 	NSOURCE_TYPES
 };
 
@@ -44,7 +45,7 @@ struct source_list {
 };
 
 const char *source_type_name(enum source_type t);
-/* The type for a name ("rss", "atom", "wordpress", "komdigi", "page", "yudistira", "google", "bundle"); -1 if unknown. */
+/* The type for a name ("rss", "atom", "wordpress", "komdigi", "page", "yudistira", "google", "bundle", "articles"); -1 if unknown. */
 int source_type_parse(const char *name);
 /* The default URL of a type that has one (google, yudistira), else NULL. */
 const char *source_default_url(enum source_type t);

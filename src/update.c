@@ -1,6 +1,7 @@
 /* update.c: one source of saring update, fetched, checked and written (see update.h). */
 #include "update.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +92,8 @@ static const char *wrong_type(enum source_type t, const char *ct)
 	int xml = strstr(ct, "xml") != NULL, json = strstr(ct, "json") != NULL;
 	int plain = !strcmp(ct, "text/plain");
 	switch (t) {
-	case SRC_RSS: return xml || plain ? NULL : html ? N_("an HTML page, not a feed") : N_("no feed");
+	case SRC_RSS:
+	case SRC_ARTICLES: return xml || plain ? NULL : html ? N_("an HTML page, not a feed") : N_("no feed");
 	case SRC_PAGE: return html || xml || plain ? NULL : N_("no HTML page");
 	default: return json || plain ? NULL : html ? N_("an HTML page, not JSON") : N_("no JSON");
 	}
@@ -185,6 +187,82 @@ static void write_all(struct store *st, const struct source *src, const struct s
 	}
 }
 
+static const char *jget(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+/*
+ * A feed record's article page (SRC_ARTICLES): its ClaimReview's claim,
+ * rating, publisher and date, and the page's text over the feed's summary.
+ * A page that cannot be read leaves the record as the feed gave it.
+ */
+static void read_article(const struct source *src, const struct update_opts *o, json_t *rec,
+			 struct update_result *res)
+{
+	const char *url = jget(rec, "url");
+	struct fetch_request rq = { url, NULL, NULL, NULL, "text/html" };
+	struct fetch_response rs;
+	int rc = fetch(&o->lim, &rq, &rs);
+	res->requests += rs.requests;
+	struct source page = *src;
+	page.type = SRC_PAGE;
+	struct feed_page pg = { STRBUF_INIT, 0, 0, 0, NULL };
+	char *err = NULL;
+	const char *why = rc < 0 ? rs.error : rs.status != 200 ? N_("no page") : wrong_type(SRC_PAGE, rs.content_type);
+	if (!why && memmem(rs.body.buf ? rs.body.buf : "", rs.body.len, ERROR_PAGE, strlen(ERROR_PAGE)))
+		why = N_("its error page");
+	if (!why && feed_parse(&page, rs.body.buf ? rs.body.buf : "", rs.body.len, &pg, &err) < 0)
+		why = err;
+	else if (!why && !pg.records)
+		why = N_("no ClaimReview JSON-LD on the page");
+	json_t *a = !why ? json_loadb(pg.jsonl.buf, strcspn(pg.jsonl.buf, "\n"), 0, NULL) : NULL;
+	if (why) {
+		warnx_(_("%s: %s: article page not read (%s); the feed's text kept"), src->name, url, _(why));
+	} else {
+		static const char *const keys[] = { "claim", "rating", "text", "publisher", "date" };
+		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+			json_t *v = json_object_get(a, keys[i]);
+			if (v && (strcmp(keys[i], "publisher") || !src->publisher))   /* the source's own publisher stays */
+				json_object_set(rec, keys[i], v);
+		}
+	}
+	json_decref(a);
+	free(err);
+	feed_page_release(&pg);
+	fetch_response_release(&rs);
+}
+
+/* Read the article pages of the feed's records not stored yet, at most o->max_pages of them. */
+static void read_articles(struct store *st, const struct source *src, const struct update_opts *o,
+			  struct strbuf *jsonl, struct update_result *res)
+{
+	struct strbuf out = STRBUF_INIT;
+	int read = 0;
+	for (const char *p = jsonl->buf; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		json_t *rec = json_loadb(p, len, 0, NULL);
+		const char *id = jget(rec, "id");
+		if (rec && id && jget(rec, "url") && read < o->max_pages && store_has(st, id) == 0) {
+			read++;
+			if (o->progress)
+				fprintf(stderr, "\rsaring update: %s: article %d\033[K", src->name, read);
+			read_article(src, o, rec, res);
+		}
+		char *line = rec ? json_dumps(rec, JSON_COMPACT) : NULL;
+		if (line) {
+			sb_puts(&out, line);
+			sb_putc(&out, '\n');
+			free(line);
+		}
+		json_decref(rec);
+		p = nl ? nl + 1 : NULL;
+	}
+	sb_release(jsonl);
+	*jsonl = out;
+}
+
 /* Does this page end the paging? */
 static int last_page(const struct source *src, long page, const struct fetch_response *rs,
 		     const struct feed_page *pg, int known)
@@ -247,6 +325,8 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		feed_page_release(&pg);
 		return -1;
 	}
+	if (src->type == SRC_ARTICLES)
+		read_articles(st, src, o, &pg.jsonl, res);
 	/* a server that ignores the page number sends the same page again: the end */
 	uint64_t h = pg.jsonl.len ? hash64(pg.jsonl.buf, pg.jsonl.len) : 0;
 	int again = page > 1 && h == *last_hash;

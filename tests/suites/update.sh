@@ -174,6 +174,30 @@ else
 	skipped=$((skipped + 1))
 fi
 
+# -- articles: a feed whose new items' pages are read too; a page that fails keeps the feed's text
+reset
+cat >"$T/served/tbh.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>TurnBackHoax</title>
+<item><title>[SALAH] Garam Beryodium Mengandung Bahan Pemandul</title><link>$B/f/tbh-article.html</link>
+<guid isPermaLink="false">501</guid><description>Ringkasan singkat.</description></item>
+<item><title>[HOAKS] Sumur Mengeluarkan Api di Desa Contoh</title><link>$B/fail</link>
+<guid isPermaLink="false">502</guid><description>Video sumur mengeluarkan api adalah rekayasa.</description></item>
+</channel></rss>
+XML
+src tbh articles "$B/d/tbh.xml"
+"$S" sources list | grep -q "^tbh .*articles" || bad "sources list shows the articles type"
+"$S" --db "$T/art.db" import data/corpus/starter.jsonl >/dev/null   # other documents, for the matcher's weights
+"$S" --db "$T/art.db" update --delay 0 --retries 0 >"$T/out" 2>"$T/err"
+check "articles: both items added, three requests" 'grep -q "^tbh: added 2, .*requests: 3)" "$T/out"'
+check "articles: the page's ClaimReview and text" '[ "$(sqlite3 "$T/art.db" "SELECT title, claim, rating, publisher, date FROM doc WHERE id = '"'tbh:501'"'")" = "[SALAH] Garam Beryodium Mengandung Bahan Pemandul|Garam beryodium dari pemerintah mengandung bahan kimia pemandul|Salah|Mafindo|2026-10-20" ] && sqlite3 "$T/art.db" "SELECT body FROM doc WHERE id = '"'tbh:501'"'" | grep -q "Kesimpulan" && ! sqlite3 "$T/art.db" "SELECT body FROM doc WHERE id = '"'tbh:501'"'" | grep -q "Ringkasan"'
+check "articles: a page that fails keeps the feed's record" '[ "$(sqlite3 "$T/art.db" "SELECT rating, body FROM doc WHERE id = '"'tbh:502'"'")" = "HOAKS|Video sumur mengeluarkan api adalah rekayasa." ] && grep -q "tbh: .*/fail: article page not read (HTTP 500); the feed.s text kept" "$T/err"'
+: >"$T/log"
+"$S" --db "$T/art.db" update --delay 0 --retries 0 >"$T/out" 2>&1
+check "articles: nothing new, one request (stored items are not read again)" 'grep -q "^tbh: not modified (requests: 1)" "$T/out" && [ "$(requests)" = 1 ]'
+"$S" --db "$T/art.db" check "katanya garam beryodium bantuan pemerintah mengandung bahan kimia pemandul, hati-hati" >"$T/out"
+check "articles: check matches the article's claim" '[ $? -eq 1 ] && grep -q "Garam Beryodium" "$T/out"'
+
 # -- Retry-After: a 503 then the feed, waited for
 reset
 src retry rss "$B/retry" official
@@ -260,7 +284,7 @@ fi
 # -- sources: the defaults, add, remove, bad input
 rm -f "$T/cfg/saring/sources"
 "$S" sources >"$T/out"
-check "defaults: national sources, no Google without a key" 'grep -q "^turnbackhoax " "$T/out" && grep -q "^komdigi " "$T/out" && ! grep -q "^google" "$T/out" && grep -q "does not exist yet" "$T/out"'
+check "defaults: national sources, no Google without a key" 'grep -q "^turnbackhoax  *articles " "$T/out" && grep -q "^komdigi " "$T/out" && ! grep -q "^google" "$T/out" && grep -q "does not exist yet" "$T/out"'
 SARING_GOOGLE_KEY=k "$S" sources >"$T/out"
 check "defaults: Google with a key" 'grep -q "^google .*(key set)" "$T/out"'
 "$S" sources add x rss "file:///etc/passwd" 2>"$T/err"

@@ -74,6 +74,9 @@ static const struct parse_case cases[] = {
 	{ "rss: a javascript: link dropped", SRC_RSS,
 	  "<rss><channel><item><title>x</title><link>javascript:alert(1)</link><guid>1</guid></item></channel></rss>",
 	  1, NULL, { { 0, "url", NULL }, { 0, "id", "s:1" } } },
+	{ "articles: read as a feed", SRC_ARTICLES,
+	  "<rss><channel><item><title>[HOAKS] A</title><link>https://a.example/a</link><guid>7</guid></item></channel></rss>",
+	  1, NULL, { { 0, "id", "s:7" }, { 0, "url", "https://a.example/a" }, { 0, "rating", "HOAKS" } } },
 	{ "rss: not a feed", SRC_RSS, "<html><body>x</body></html>", -1, "not an RSS or Atom feed", { { 0 } } },
 	{ "rss: malformed", SRC_RSS, "<rss><channel><item><title>x</channel>", -1, "malformed XML", { { 0 } } },
 	{ "rss: no entity from a file", SRC_RSS,
@@ -225,6 +228,9 @@ static void sources_file(void)
 	CHECK_INT(sources_load(&l), 0);
 	CHECK(!l.from_file);
 	CHECK(sources_find(&l, "turnbackhoax") && sources_find(&l, "komdigi") && !sources_find(&l, "google"));
+	CHECK(sources_find(&l, "turnbackhoax")->type == SRC_ARTICLES);
+	CHECK_INT(source_type_parse("articles"), SRC_ARTICLES);
+	CHECK_STR(source_type_name(SRC_ARTICLES), "articles");
 	struct source s = { (char *)"kab", SRC_WORDPRESS, (char *)"https://kab.example/wp-json/wp/v2/posts",
 			    (char *)"official", (char *)"Diskominfo Kab", NULL };
 	CHECK(source_check(&s) == NULL);
