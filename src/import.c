@@ -1835,18 +1835,24 @@ int import_read_mem(const char *name, const char *s, size_t n, enum import_forma
 		    doc_fn on_doc, bad_fn on_bad, void *ctx)
 {
 	static const struct import_opts defaults;
+	if (!n)
+		return 0;
 	struct reader r = {
 		.path = name, .o = &defaults, .source = xstrdup(source),
 		.on_doc = on_doc, .on_bad = on_bad, .ctx = ctx,
 	};
-	struct strbuf text = STRBUF_INIT;
-	sb_add(&text, s, n);
-	fix_encoding(&text, name, 0);
+	struct input in;   /* the text as a file, for the readers (input_open() without the open) */
+	memset(&in, 0, sizeof in);
+	in.name = name;
+	in.f = fmemopen((void *)s, n, "r");
+	if (!in.f)
+		die(EXIT_SYSTEM, "out of memory");
+	sb_add(&in.buf, "", 0);
 	if (fmt == FMT_CLAIMREVIEW)
-		read_claimreview(&r, text.buf, text.len);
+		read_claimreview(&r, &in);
 	else
-		read_jsonl(&r, text.buf, text.len);
-	sb_release(&text);
+		read_jsonl(&r, &in);
+	input_close(&in);
 	free(r.source);
 	sb_release(&r.why);
 	return r.stop;

@@ -244,7 +244,10 @@ static void read_articles(struct store *st, const struct source *src, const stru
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		json_t *rec = json_loadb(p, len, 0, NULL);
 		const char *id = jget(rec, "id");
-		if (rec && id && jget(rec, "url") && read < o->max_pages && store_has(st, id) == 0) {
+		char *held = NULL;
+		int stored = id ? store_id_source(st, id, &held) : -1;
+		free(held);
+		if (rec && id && jget(rec, "url") && read < o->max_pages && stored == 0) {
 			read++;
 			if (o->progress)
 				fprintf(stderr, "\rsaring update: %s: article %d\033[K", src->name, read);
