@@ -290,6 +290,11 @@ static int pragma_int(struct store *st, const char *sql)
 	return v;
 }
 
+const char *store_errmsg(struct store *st)
+{
+	return sqlite3_errmsg(st->db);
+}
+
 int store_exec(struct store *st, const char *sql)
 {
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;

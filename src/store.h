@@ -50,7 +50,9 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 /* Die with "PATH: what: sqlite message" (EXIT_SYSTEM). */
 _Noreturn void store_die(struct store *st, const char *what);
 
-int store_exec(struct store *st, const char *sql);   /* 0 or -1 (message via sqlite3_errmsg) */
+int store_exec(struct store *st, const char *sql);   /* 0 or -1 (message via store_errmsg) */
+/* The database's message for the last call that failed (owned by the store). */
+const char *store_errmsg(struct store *st);
 
 enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_CLASH, PUT_ERROR };
 /*

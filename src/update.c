@@ -139,7 +139,7 @@ static int write_doc(void *ctx, struct doc *d, long line)
 		w->res->skipped++;
 		break;
 	case PUT_ERROR:
-		warnx_(_("%s:%ld: %s"), w->src->name, line, sqlite3_errmsg(w->st->db));
+		warnx_(_("%s:%ld: %s"), w->src->name, line, store_errmsg(w->st));
 		w->failed = 1;
 		break;
 	}
@@ -169,7 +169,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 	char when[21];
 	now_iso(when);
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0) {
-		fail(res, _("cannot start writing: %s"), sqlite3_errmsg(st->db));
+		fail(res, _("cannot start writing: %s"), store_errmsg(st));
 		res->db_error = 1;
 		return;
 	}
@@ -180,7 +180,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 	st->fetched_at = NULL;
 	if (w.failed || store_source_put(st, src->name, etag, last_modified, when) < 0 || store_commit(st) < 0) {
 		if (!res->error)
-			fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
+			fail(res, _("database error: %s"), store_errmsg(st));
 		store_rollback(st);
 		res->db_error = 1;
 		res->added = res->updated = res->unchanged = 0;
@@ -323,7 +323,7 @@ static int take_page(struct store *st, const struct source *src, const struct up
 	if (pg.jsonl.len)
 		import_read_mem(src->name, pg.jsonl.buf, pg.jsonl.len, FMT_JSONL, src->name, check_known, NULL, &k);
 	if (k.db_error) {
-		fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
+		fail(res, _("database error: %s"), store_errmsg(st));
 		res->db_error = 1;
 		feed_page_release(&pg);
 		return -1;
@@ -355,7 +355,7 @@ void update_source(struct store *st, const struct source *src, const struct upda
 	memset(res, 0, sizeof *res);
 	char *etag = NULL, *lm = NULL, *token = NULL;
 	if (store_source_get(st, src->name, &etag, &lm) < 0) {
-		fail(res, _("database error: %s"), sqlite3_errmsg(st->db));
+		fail(res, _("database error: %s"), store_errmsg(st));
 		res->db_error = 1;
 		return;
 	}
