@@ -32,9 +32,10 @@ CREATE TABLE doc_terms (
 
 CREATE VIRTUAL TABLE doc_fts USING fts5(title, claim, body,
 	content = 'doc', content_rowid = 'n', tokenize = 'saring');
--- terms pending in memory before FTS5 writes them out as a segment: 64 MiB
--- (not the default 1 MiB) makes a 100,000-document import a third faster
-INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 67108864);
+-- terms pending in memory before FTS5 writes them out as a segment: 16 MiB
+-- (not the default 1 MiB) makes a 100,000-document import a third faster;
+-- more (64 MiB) was no faster and kept an import over 100 MB of memory
+INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 16777216);
 
 -- documents per canonical term (by its hash, as in doc.terms): the weights of
 -- the matcher and its candidates, kept up to date by every write (saring's

@@ -11,8 +11,8 @@ struct pairs {
 
 static struct pairs added, removed;
 
-/* 4 Mi pairs: 32 MiB, and as much again while they are sorted */
-size_t postings_limit = (size_t)1 << 22;
+/* 1 Mi pairs: 8 MiB, and as much again while they are sorted (4 Mi kept an import over 100 MB) */
+size_t postings_limit = (size_t)1 << 20;
 
 static void append(struct pairs *p, uint32_t h, int64_t row)
 {

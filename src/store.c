@@ -533,8 +533,8 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 	return kept || rc == SQLITE_DONE ? (long long)n : -1;
 }
 
-/* FTS5 keeps 64 MiB of pending terms before writing a segment, as set in schema.sql. */
-#define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 67108864)"
+/* FTS5 keeps 16 MiB of pending terms before writing a segment, as set in schema.sql. */
+#define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 16777216)"
 
 /*
  * Databases made before saring wrote the label CHECK as an IN list, which
