@@ -34,6 +34,8 @@ override CFLAGS += -DARCHIVE_SO='"$(call soname,archive)"' -DMHD_SO='"$(call son
 # ... and so are libcurl, libxml2 and libsodium (saring update, bundles): headers only here
 override CFLAGS += $(shell pkg-config --cflags libcurl libxml-2.0 libsodium 2>/dev/null) \
 	-DCURL_SO='"$(call soname,curl)"' -DXML2_SO='"$(call soname,xml2)"' -DSODIUM_SO='"$(call soname,sodium)"'
+# Tesseract and Leptonica read the text in images (src/ocr.c); opened when first used as well
+override CFLAGS += -DTESS_SO='"$(call soname,tesseract)"' -DLEPT_SO='"$(call soname,lept)"'
 LDLIBS += $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) $(STEMMER_LIBS) $(CSV_LIBS) -lm -ldl -pthread
 # the unit tests also write zips, with libarchive itself
 TEST_LDLIBS = $(shell pkg-config --libs libarchive 2>/dev/null)
@@ -65,8 +67,12 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRCS))
 DEB_DEPS = build-essential pkg-config gettext libsqlite3-dev libutf8proc-dev libstemmer-dev \
 	libjansson-dev libcsv-dev libarchive-dev libmicrohttpd-dev libcurl4-openssl-dev libxml2-dev \
 	libsodium-dev sqlite3 python3 mandoc
+# ... Tesseract, its Indonesian and English data, for text in images (check --image, scan)
+DEB_DEPS += libtesseract-dev libleptonica-dev tesseract-ocr-ind tesseract-ocr-eng
 # ... and what only the tests need: a real browser for the web page's end-to-end test.
 TEST_DEPS = chromium chromium-driver
+# ... test images rendered from texts (tests/image/, make eval, make bench)
+TEST_DEPS += pango1.0-tools imagemagick webp
 
 .PHONY: all deps test-deps po check unit cli demo eval bench bench-quick bench-update fuzz install uninstall clean
 

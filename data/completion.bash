@@ -18,7 +18,7 @@ _saring_fields='id label rating title claim body text publisher url date source'
 _saring_options()
 {
 	case $1 in
-	check) echo '-n --json --tsv --jsonl --reply --file --color --colour --db --help' ;;
+	check) echo '-n --json --tsv --jsonl --reply --file --image --color --colour --db --help' ;;
 	doctor) echo '--db --help' ;;
 	export) echo '--format --label --bundle --sign-key --db --help' ;;
 	import) echo '--label --source --format --map --map-label --replace --strict --insecure --db --help' ;;
@@ -41,7 +41,7 @@ _saring_takes_value()
 {
 	case $1:$2 in
 	*:--db) return 0 ;;
-	check:-n | check:-f | check:--file | check:--color | check:--colour) return 0 ;;
+	check:-n | check:-f | check:--file | check:--image | check:--color | check:--colour) return 0 ;;
 	export:-l | export:--label | export:--format | export:--bundle | export:--sign-key) return 0 ;;
 	sources:-l | sources:--label | sources:--publisher | sources:--key) return 0 ;;
 	update:--delay | update:--timeout | update:--retries | update:--max-pages) return 0 ;;
@@ -85,7 +85,7 @@ _saring_value()
 {
 	local opt=$1 val=$2 cmd=$3 pre=$4
 	case $cmd:$opt in
-	*:--db | check:-f | check:--file | export:--bundle | export:--sign-key)
+	*:--db | check:-f | check:--file | check:--image | export:--bundle | export:--sign-key)
 		_saring_files "$val" "$pre" ;;
 	*:--color | *:--colour)
 		_saring_words 'auto always never' "$val" "$pre" ;;

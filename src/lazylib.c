@@ -330,3 +330,121 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 	pthread_once(&gz_once, gz_load);
 	gz.archive_entry_set_pathname(e, p);
 }
+
+/* ---- Tesseract and Leptonica: reading the text in images (ocr.c) ---- */
+
+#include <leptonica/allheaders.h>
+#include <stdlib.h>
+#include <tesseract/capi.h>
+
+#include "ocr.h"
+
+#ifndef TESS_SO
+#define TESS_SO "libtesseract.so.5"
+#endif
+#ifndef LEPT_SO
+#define LEPT_SO "liblept.so.5"
+#endif
+
+/* Functions that return something, then V(name, parameters, arguments) for those that do not. */
+#define TESS_FUNCS(X) \
+	X(TessBaseAPI *, TessBaseAPICreate, (void), ()) \
+	X(int, TessBaseAPIInit3, (TessBaseAPI *h, const char *path, const char *lang), (h, path, lang)) \
+	X(BOOL, TessBaseAPISetVariable, (TessBaseAPI *h, const char *name, const char *value), (h, name, value)) \
+	X(int, TessBaseAPIRecognize, (TessBaseAPI *h, ETEXT_DESC *monitor), (h, monitor)) \
+	X(TessResultIterator *, TessBaseAPIGetIterator, (TessBaseAPI *h), (h)) \
+	X(ETEXT_DESC *, TessMonitorCreate, (void), ()) \
+	X(BOOL, TessResultIteratorNext, (TessResultIterator *it, TessPageIteratorLevel l), (it, l)) \
+	X(char *, TessResultIteratorGetUTF8Text, (const TessResultIterator *it, TessPageIteratorLevel l), (it, l)) \
+	X(float, TessResultIteratorConfidence, (const TessResultIterator *it, TessPageIteratorLevel l), (it, l)) \
+	X(TessPageIterator *, TessResultIteratorGetPageIterator, (TessResultIterator *it), (it)) \
+	X(BOOL, TessPageIteratorBoundingBox, (const TessPageIterator *it, TessPageIteratorLevel l, \
+		int *left, int *top, int *right, int *bottom), (it, l, left, top, right, bottom))
+#define TESS_VOIDS(V) \
+	V(TessBaseAPISetPageSegMode, (TessBaseAPI *h, TessPageSegMode mode), (h, mode)) \
+	V(TessBaseAPISetImage2, (TessBaseAPI *h, struct Pix *pix), (h, pix)) \
+	V(TessBaseAPISetSourceResolution, (TessBaseAPI *h, int ppi), (h, ppi)) \
+	V(TessBaseAPIClear, (TessBaseAPI *h), (h)) \
+	V(TessBaseAPIEnd, (TessBaseAPI *h), (h)) \
+	V(TessBaseAPIDelete, (TessBaseAPI *h), (h)) \
+	V(TessDeleteText, (const char *text), (text)) \
+	V(TessMonitorDelete, (ETEXT_DESC *m), (m)) \
+	V(TessMonitorSetDeadlineMSecs, (ETEXT_DESC *m, int ms), (m, ms)) \
+	V(TessResultIteratorDelete, (TessResultIterator *it), (it))
+
+#define LEPT_FUNCS(X) \
+	X(PIX *, pixReadMem, (const l_uint8 *data, size_t size), (data, size)) \
+	X(l_ok, pixGetDimensions, (const PIX *pix, l_int32 *w, l_int32 *h, l_int32 *d), (pix, w, h, d)) \
+	X(l_int32, pixGetSpp, (const PIX *pix), (pix)) \
+	X(PIX *, pixRemoveAlpha, (PIX *pix), (pix)) \
+	X(PIX *, pixConvertTo8, (PIX *pix, l_int32 cmapflag), (pix, cmapflag)) \
+	X(PIX *, pixScale, (PIX *pix, l_float32 sx, l_float32 sy), (pix, sx, sy)) \
+	X(l_int32, setMsgSeverity, (l_int32 severity), (severity))
+#define LEPT_VOIDS(V) \
+	V(pixDestroy, (PIX **pix), (pix))
+
+#define VFIELD(name, params, args) void (*name) params;
+#define VNAME(name, params, args) #name,
+
+static struct { TESS_FUNCS(FIELD) TESS_VOIDS(VFIELD) } tess;
+static struct { LEPT_FUNCS(FIELD) LEPT_VOIDS(VFIELD) } lept;
+static pthread_once_t ocr_once = PTHREAD_ONCE_INIT;
+static char ocr_error[512];   /* why the libraries could not be opened; "" when they were */
+
+/* Like load(), but a failure is kept in ocr_error: scan goes on without images. */
+static int load_soft(const char *soname, const char *pkg, const char *const *names, void **fns, size_t n)
+{
+	void *h = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		snprintf(ocr_error, sizeof ocr_error, "cannot load %s (Debian package %s), needed to read "
+			 "text in images: %s", soname, pkg, dlerror());
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!(fns[i] = dlsym(h, names[i]))) {
+			snprintf(ocr_error, sizeof ocr_error, "%s has no %s", soname, names[i]);
+			return -1;
+		}
+	return 0;
+}
+
+static void ocr_load(void)
+{
+	/*
+	 * Debian's Tesseract is built with OpenMP, whose runtime (libgomp)
+	 * reads OMP_THREAD_LIMIT once, when it is loaded: here, as a
+	 * dependency of libtesseract. Its threads make a 2-core machine about
+	 * 9 times slower, so the limit is set just before the dlopen() (for a
+	 * linked library even main() would be too late). Parallel images get
+	 * saring's own threads (scan). A limit the user set is kept.
+	 */
+	setenv("OMP_THREAD_LIMIT", "1", 0);
+	static const char *const tnames[] = { TESS_FUNCS(NAME) TESS_VOIDS(VNAME) };
+	static const char *const lnames[] = { LEPT_FUNCS(NAME) LEPT_VOIDS(VNAME) };
+	if (load_soft(TESS_SO, "libtesseract5", tnames, (void **)&tess, sizeof tnames / sizeof *tnames) == 0 &&
+	    load_soft(LEPT_SO, "liblept5", lnames, (void **)&lept, sizeof lnames / sizeof *lnames) == 0)
+		lept.setMsgSeverity(L_SEVERITY_NONE);   /* a damaged image is our message, not its */
+}
+
+const char *ocr_lib_error(void)
+{
+	pthread_once(&ocr_once, ocr_load);
+	return *ocr_error ? ocr_error : NULL;
+}
+
+/* Callers ask ocr_lib_error() first; a call without the libraries is still a clear error. */
+static void ocr_need(void)
+{
+	if (ocr_lib_error())
+		die(EXIT_SYSTEM, "%s", ocr_error);
+}
+
+#define TESS_FORWARD(ret, name, params, args) ret name params { ocr_need(); return tess.name args; }
+#define TESS_VFORWARD(name, params, args) void name params { ocr_need(); tess.name args; }
+#define LEPT_FORWARD(ret, name, params, args) ret name params { ocr_need(); return lept.name args; }
+#define LEPT_VFORWARD(name, params, args) void name params { ocr_need(); lept.name args; }
+
+TESS_FUNCS(TESS_FORWARD)
+TESS_VOIDS(TESS_VFORWARD)
+LEPT_FUNCS(LEPT_FORWARD)
+LEPT_VOIDS(LEPT_VFORWARD)

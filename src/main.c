@@ -25,7 +25,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "check", cmd_check, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--color=WHEN] [TEXT...]",
+	{ "check", cmd_check, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--image FILE] [--color=WHEN] [TEXT... | IMAGE]",
 	  N_("match a message against known hoaxes and official releases") },
 	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
 	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L] [--bundle FILE [--sign-key KEYFILE]]",

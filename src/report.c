@@ -2,6 +2,7 @@
 #include "i18n.h"
 #include "report.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -148,6 +149,27 @@ static void print_tsv(const struct result *res, json_t *id)
 	putchar('\n');
 }
 
+/* What was read from an image, so that a reader sees why it matched (and what was left out). */
+static void print_ocr(const struct ocr_text *t, const char *name)
+{
+	printf(_("Text read from the image %s (confidence %.0f%%):\n"), name, 100 * t->confidence);
+	for (const char *p = t->text; *p;) {
+		size_t n = strcspn(p, "\n");
+		printf("  | %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	if (*t->dropped) {
+		fputs(_("Left out as the phone's status bar and app chrome:"), stdout);
+		for (const char *p = t->dropped; *p;) {
+			size_t n = strcspn(p, "\n");
+			printf(" %.*s%s", (int)n, p, p[n] ? " ·" : "");
+			p += n + (p[n] == '\n');
+		}
+		putchar('\n');
+	}
+	putchar('\n');
+}
+
 static int blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -173,8 +195,19 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	matcher_check(r->m, clean.buf, clean.len, &o, &res);
 	r->verdicts[res.verdict]++;
 	switch (r->format) {
-	case OUT_HUMAN: print_human(r, &res); break;
-	case OUT_JSON: out_json_line(report_json(id, &res)); break;
+	case OUT_HUMAN:
+		if (r->ocr)
+			print_ocr(r->ocr, name);
+		print_human(r, &res);
+		break;
+	case OUT_JSON: {
+		json_t *j = report_json(id, &res);
+		if (r->ocr)
+			json_object_set_new(j, "ocr", json_pack("{s:o,s:f,s:o}", "text", out_str(r->ocr->text),
+				"confidence", round(r->ocr->confidence * 100) / 100, "dropped", out_str(r->ocr->dropped)));
+		out_json_line(j);
+		break;
+	}
 	case OUT_TSV: print_tsv(&res, id); break;
 	case OUT_REPLY: {
 		char *t = reply_text(&res);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "match.h"
+#include "ocr.h"
 
 enum out_format { OUT_HUMAN, OUT_JSON, OUT_TSV, OUT_REPLY };
 
@@ -19,6 +20,7 @@ struct report {
 	int topn;               /* sources to show */
 	int color;              /* ANSI colour in human output */
 	struct matcher *m;      /* owned, from report_begin() */
+	const struct ocr_text *ocr;  /* borrowed: the message was read from an image, or NULL */
 	long verdicts[V_HOAX + 1];  /* messages per verdict */
 };
 

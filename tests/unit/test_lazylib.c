@@ -7,6 +7,8 @@
  */
 #undef ARCHIVE_SO
 #undef MHD_SO
+#undef TESS_SO
+#define TESS_SO "libsaring-missing-tesseract.so.0"
 #define ARCHIVE_SO "libsaring-missing-archive.so.0"
 #define MHD_SO "libsaring-missing-microhttpd.so.0"
 #include "../../src/lazylib.c"
@@ -62,9 +64,26 @@ static void missing(void)
 	CHECK(strstr(err, "cannot load libsaring-missing-microhttpd.so.0, needed by saring serve") != NULL);
 }
 
+static void ocr_first_call(void)
+{
+	TessBaseAPICreate();
+}
+
+/* Tesseract missing: a sentence naming the package for scan to show (it goes on), exit 3 for a call. */
+static void missing_ocr(void)
+{
+	char err[1024];
+	CHECK(ocr_lib_error() != NULL &&
+	      strstr(ocr_lib_error(), "cannot load libsaring-missing-tesseract.so.0 (Debian package libtesseract5), "
+				      "needed to read text in images") != NULL);
+	CHECK_INT(in_child(ocr_first_call, err, sizeof err), EXIT_SYSTEM);
+	CHECK(strstr(err, "libsaring-missing-tesseract.so.0") != NULL);
+}
+
 int main(void)
 {
 	progcmd = "test";
 	RUN(missing);
+	RUN(missing_ocr);
 	return T_DONE("test_lazylib");
 }

@@ -1,0 +1,213 @@
+/*
+ * ocr.c: an image's bytes to the message it shows. The header is checked
+ * first (image.c: no decompression bombs), then Leptonica decodes it into
+ * grey levels, Tesseract reads it line by line under a deadline, and
+ * chrome.c sets the phone's status bar and app chrome apart. Text under
+ * about 12 pixels high is read badly, so an image whose lines come out
+ * small is enlarged and read again (the better reading is kept).
+ */
+#include "ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <math.h>
+#include <stdlib.h>
+#include <tesseract/capi.h>
+
+#include "chrome.h"
+#include "i18n.h"
+#include "image.h"
+#include "util.h"
+
+#define SMALL_LINE 16       /* a median line box lower than this (pixels) is enlarged ... */
+#define GOOD_LINE 34.0      /* ... to about this high */
+#define MAX_UPSCALE 3.0
+
+struct ocr {
+	TessBaseAPI *api;       /* owned */
+};
+
+struct ocr *ocr_new(char **err)
+{
+	const char *why = ocr_lib_error();
+	if (why) {
+		*err = xstrdup(why);
+		return NULL;
+	}
+	struct ocr *o = xcalloc(1, sizeof *o);
+	o->api = TessBaseAPICreate();
+	TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");   /* its chatter is not ours */
+	if (TessBaseAPIInit3(o->api, NULL, OCR_LANGS) != 0) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, _("cannot load Tesseract's language data %s (Debian packages "
+				 "tesseract-ocr-ind and tesseract-ocr-eng)"), OCR_LANGS);
+		*err = sb_detach(&sb);
+		TessBaseAPIDelete(o->api);
+		free(o);
+		return NULL;
+	}
+	TessBaseAPISetVariable(o->api, "debug_file", "/dev/null");
+	TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+	return o;
+}
+
+void ocr_free(struct ocr *o)
+{
+	if (!o)
+		return;
+	TessBaseAPIEnd(o->api);
+	TessBaseAPIDelete(o->api);
+	free(o);
+}
+
+void ocr_text_clear(struct ocr_text *t)
+{
+	free(t->text);
+	free(t->dropped);
+	t->text = t->dropped = NULL;
+}
+
+/* One reading of a picture: its lines' text, their median height, the mean confidence. */
+struct reading {
+	struct strbuf text;
+	double confidence;  /* 0 to 1, weighted by each line's length */
+	int line_height;    /* median line box height, 0 when no line */
+	int late;           /* the deadline passed */
+};
+
+static int by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static void read_pix(struct ocr *o, PIX *pix, struct reading *r)
+{
+	memset(r, 0, sizeof *r);
+	TessBaseAPISetImage2(o->api, pix);
+	TessBaseAPISetSourceResolution(o->api, 300);
+	ETEXT_DESC *monitor = TessMonitorCreate();
+	TessMonitorSetDeadlineMSecs(monitor, OCR_DEADLINE_MS);
+	if (TessBaseAPIRecognize(o->api, monitor) != 0)
+		r->late = 1;
+	TessMonitorDelete(monitor);
+	TessResultIterator *it = TessBaseAPIGetIterator(o->api);
+	int *heights = NULL;
+	size_t nh = 0, cap = 0;
+	double weight = 0;
+	if (it) {
+		do {
+			char *line = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
+			if (!line)
+				continue;
+			size_t n = strlen(line);
+			int l, t, rt, b;
+			if (n > 1 && TessPageIteratorBoundingBox(TessResultIteratorGetPageIterator(it),
+								 RIL_TEXTLINE, &l, &t, &rt, &b)) {
+				xgrow((void **)&heights, &cap, nh + 1, sizeof *heights);
+				heights[nh++] = b - t;
+			}
+			r->confidence += TessResultIteratorConfidence(it, RIL_TEXTLINE) / 100.0 * (double)n;
+			weight += (double)n;
+			sb_puts(&r->text, line);
+			TessDeleteText(line);
+		} while (TessResultIteratorNext(it, RIL_TEXTLINE));
+		TessResultIteratorDelete(it);
+	}
+	TessBaseAPIClear(o->api);
+	if (weight > 0)
+		r->confidence /= weight;
+	if (nh) {
+		qsort(heights, nh, sizeof *heights, by_int);
+		r->line_height = heights[nh / 2];
+	}
+	free(heights);
+	if (!r->text.buf)
+		sb_add(&r->text, "", 0);
+}
+
+/* The picture in grey levels, alpha laid on white, no larger than OCR_READ_PIXELS. */
+static PIX *grey(PIX *pix, double *scale)
+{
+	PIX *flat = pixGetSpp(pix) == 4 ? pixRemoveAlpha(pix) : NULL;
+	PIX *g = pixConvertTo8(flat ? flat : pix, 0);
+	if (flat)
+		pixDestroy(&flat);
+	*scale = 1;
+	l_int32 w, h;
+	if (!g || pixGetDimensions(g, &w, &h, NULL))
+		return g;
+	double px = (double)w * h;
+	if (px > OCR_READ_PIXELS) {
+		*scale = sqrt(OCR_READ_PIXELS / px);
+		PIX *s = pixScale(g, (l_float32)*scale, (l_float32)*scale);
+		pixDestroy(&g);
+		g = s;
+	}
+	return g;
+}
+
+static int fail(char **err, const char *why)
+{
+	*err = xstrdup(why);
+	return -1;
+}
+
+int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	const char *why;
+	long w, h, pixels;
+	if (image_check(image, n, &w, &h, &pixels, &why) < 0)
+		return fail(err, why);
+	PIX *pix = pixReadMem(image, n);
+	if (!pix)
+		return fail(err, _("damaged or truncated image"));
+	l_int32 dw, dh;
+	pixGetDimensions(pix, &dw, &dh, NULL);
+	double scale;
+	PIX *g = grey(pix, &scale);
+	pixDestroy(&pix);
+	if (!g)
+		return fail(err, _("damaged or truncated image"));
+	struct reading r;
+	read_pix(o, g, &r);
+	if (r.line_height > 0 && r.line_height < SMALL_LINE && !r.late) {   /* small text: enlarged, read again */
+		double up = GOOD_LINE / r.line_height;
+		if (up > MAX_UPSCALE)
+			up = MAX_UPSCALE;
+		l_int32 gw, gh;
+		pixGetDimensions(g, &gw, &gh, NULL);
+		if ((double)gw * gh * up * up <= OCR_READ_PIXELS) {
+			PIX *big = pixScale(g, (l_float32)up, (l_float32)up);
+			struct reading again;
+			if (big) {
+				read_pix(o, big, &again);
+				pixDestroy(&big);
+				if (again.confidence >= r.confidence) {
+					sb_release(&r.text);
+					r = again;
+					scale *= up;
+				} else {
+					sb_release(&again.text);
+				}
+			}
+		}
+	}
+	pixDestroy(&g);
+	if (r.late) {
+		sb_release(&r.text);
+		return fail(err, _("reading the image took too long"));
+	}
+	struct strbuf kept = STRBUF_INIT, dropped = STRBUF_INIT;
+	chrome_split(r.text.buf, r.text.len, &kept, &dropped);
+	sb_release(&r.text);
+	sb_add(&kept, "", 0);
+	sb_add(&dropped, "", 0);
+	out->text = sb_detach(&kept);
+	out->dropped = sb_detach(&dropped);
+	out->confidence = r.confidence;
+	out->width = dw;
+	out->height = dh;
+	out->scale = scale;
+	return 0;
+}

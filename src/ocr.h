@@ -1,0 +1,51 @@
+/*
+ * ocr.h: reading the text in an image (a screenshot, a poster, a photo of
+ * a letter) with Tesseract, offline, languages ind+eng.
+ *
+ * Tesseract and Leptonica are opened when first used (src/lazylib.c).
+ * An engine takes a fifth of a second to load its language data, so a
+ * command that reads many images keeps one per thread: an engine is used
+ * by one thread at a time.
+ *
+ * Ownership: ocr_new() gives an engine to ocr_free(); ocr_read() fills a
+ * struct ocr_text whose strings it owns until ocr_text_clear(); the image
+ * bytes are borrowed.
+ */
+#ifndef SARING_OCR_H
+#define SARING_OCR_H
+
+#include <stddef.h>
+
+#define OCR_LANGS "ind+eng"
+#define OCR_DEADLINE_MS 20000      /* Tesseract stops reading an image after this long */
+#define OCR_READ_PIXELS 8000000L   /* a larger picture is scaled down to this before reading */
+
+struct ocr_text {
+	char *text;         /* owned: the message read, the phone's chrome left out ("" when none) */
+	char *dropped;      /* owned: lines left out as status bar and app chrome ("" when none) */
+	double confidence;  /* Tesseract's confidence in what it read, 0 to 1 */
+	long width, height; /* the picture's size */
+	double scale;       /* how it was scaled before reading (above 1: small text enlarged) */
+};
+
+struct ocr;
+
+/*
+ * NULL when the libraries (or language data) cannot be loaded: the
+ * reason, naming the Debian package, in *err (the caller frees it).
+ */
+struct ocr *ocr_new(char **err);
+void ocr_free(struct ocr *o);
+
+/*
+ * Read the text in n bytes of a PNG, JPEG, WebP or GIF image. Returns 0,
+ * or -1 with why in *err (the caller frees it): not an image, damaged,
+ * too large, too slow.
+ */
+int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, char **err);
+void ocr_text_clear(struct ocr_text *t);
+
+/* Why Tesseract or Leptonica cannot be opened (and the package to install), or NULL. lazylib.c */
+const char *ocr_lib_error(void);
+
+#endif
