@@ -81,6 +81,7 @@ seeds() {
 	fuzz_csv) ls tests/import/*.csv tests/import/*.tsv ;;
 	fuzz_claimreview) ls tests/import/*.json tests/import/*.jsonld tests/import/*.jsonl ;;
 	fuzz_feed) ls tests/update/fixtures/* ;;
+	fuzz_image) ls tests/image/*.png tests/image/*.jpg tests/image/*.webp tests/image/*.gif ;;
 	*) ls tests/import/*.* tests/import/textdir/* ;;
 	esac 2>/dev/null
 }
