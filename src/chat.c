@@ -1447,3 +1447,9 @@ int chat_parse_date_order(const char *s, enum date_order *order)
 	}
 	return -1;
 }
+
+/* For a folder export (media.c): the same ranking as a zip's entries. */
+int chat_file_rank(const char *path)
+{
+	return zip_rank(path);
+}

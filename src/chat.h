@@ -58,4 +58,7 @@ const char *chat_kind_name(enum chat_kind kind);
 /* Parse "auto", "dmy", "mdy" or "ymd" (any case) into *order: 0, or -1. */
 int chat_parse_date_order(const char *s, enum date_order *order);
 
+/* How likely a file name is the chat of an export: 3 WhatsApp's names, 2 or 1 another .txt, 0 not one. */
+int chat_file_rank(const char *path);
+
 #endif

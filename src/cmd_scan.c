@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "i18n.h"
@@ -18,6 +19,7 @@
 #include "commands.h"
 #include "hmap.h"
 #include "match.h"
+#include "media.h"
 #include "normalize.h"
 #include "out.h"
 #include "report.h"
@@ -30,6 +32,8 @@ struct scan {
 	unsigned only;         /* bit per verdict printed; 0 = all */
 	uint64_t salt;         /* key for --anonymize sender hashes */
 	int status;
+	int ocr;               /* read attached images (not --no-ocr) */
+	long images, images_read, images_copies, images_missing, images_failed;  /* attached images, all chats */
 };
 
 /* The sender as printed: a keyed hash with --anonymize. */
@@ -46,8 +50,9 @@ static void sender_name(const struct scan *sc, const char *sender, char *out, si
 	sb_release(&sb);
 }
 
+/* A line for a message (image: NULL), or for the text read from the image it attached. */
 static void print_line(struct scan *sc, const char *file, const struct chat_msg *msg,
-		       const struct sighting *s)
+		       const struct sighting *s, const char *image)
 {
 	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
 		return;
@@ -59,6 +64,8 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 		json_object_set_new(o, "line", json_integer(msg->line));
 		json_object_set_new(o, "time", out_str(msg->time));
 		json_object_set_new(o, "sender", out_str(sender));
+		if (image)
+			json_object_set_new(o, "image", out_str(image));
 		json_object_set_new(o, "verdict", json_string(verdict_name(s->verdict)));
 		json_object_set_new(o, "score", json_real(s->score));
 		json_t *mt = json_null();
@@ -126,6 +133,10 @@ static void summary(const struct scan *sc, int top)
 	printf(_("Screened:           %ld (%ld too short, %ld system, %ld media, %ld deleted)\n"),
 	       sc->sc.screened, sc->sc.short_msgs, sc->sc.skipped_kind[CHAT_SYSTEM],
 	       sc->sc.skipped_kind[CHAT_MEDIA], sc->sc.skipped_kind[CHAT_DELETED]);
+	if (sc->images)
+		printf(_("Images attached:    %ld (%ld read, %ld copies of one already read, "
+			 "%ld not in the export, %ld unreadable)\n"), sc->images, sc->images_read,
+		       sc->images_copies, sc->images_missing, sc->images_failed);
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
 		printf("  %-14s %ld\n", verdict_title((enum verdict)v), sc->sc.verdicts[v]);
 	summary_documents(sc, V_HOAX, _("Known hoaxes in this chat:"),
@@ -280,6 +291,53 @@ static int write_html(const struct scan *sc, const char *path, int top)
 	return 0;
 }
 
+static void image_progress(void *ctx, size_t done, size_t total)
+{
+	fprintf(stderr, _("\rsaring scan: %s: image %zu of %zu"), (const char *)ctx, done, total);
+}
+
+/* Read the images a chat attached and screen their text, each as a message of its sender at its time. */
+static void scan_images(struct scan *sc, const char *file, struct media_set *media, int progress)
+{
+	if (!media->n)
+		return;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	char *err = NULL;
+	int rc = media_read_all(media, file, cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus,
+				progress ? image_progress : NULL, (void *)file, &err);
+	if (progress)
+		fputs("\r\033[K", stderr);
+	sc->images += (long)media->n;
+	if (rc < 0) {
+		warnx_(_("%s: %ld attached images not read: %s"), file, (long)media->n, err);
+		free(err);
+		sc->images_failed += (long)media->n;
+		return;
+	}
+	sc->images_read += media->read;
+	sc->images_copies += media->copies;
+	sc->images_missing += media->missing;
+	sc->images_failed += media->failed;
+	if (media->missing)
+		warnx_(ngettext("%s: %ld attached image is not in the export", "%s: %ld attached images are not in the export",
+				(unsigned long)media->missing), file, media->missing);
+	for (size_t i = 0; i < media->n; i++) {
+		const struct media *m = &media->v[i];
+		if (m->status == MEDIA_FAILED)
+			warnx_(_("%s: %s: %s"), file, m->name, m->err);
+		if (!m->text || !*m->text)
+			continue;
+		struct chat_msg msg = { .line = m->line, .time = m->time, .sender = m->sender,
+					.text = m->text, .text_len = strlen(m->text), .kind = CHAT_TEXT };
+		const struct sighting *seen = screening_add_image(&sc->sc, &msg);
+		if (!seen)
+			continue;
+		if (seen->verdict == V_HOAX || seen->verdict == V_ALTERED)
+			sc->status = EXIT_HOAX;
+		print_line(sc, file, &msg, seen, m->name);
+	}
+}
+
 static int parse_only(const char *list, unsigned *only)
 {
 	char *dup = xstrdup(list), *save = NULL;
@@ -312,10 +370,12 @@ int cmd_scan(int argc, char **argv)
 		{ "date-order", required_argument, NULL, 'D' },
 		{ "top", required_argument, NULL, 'n' },
 		{ "html", required_argument, NULL, 'H' },
+		{ "no-ocr", no_argument, NULL, 'O' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan sc = { 0 };
+	sc.ocr = 1;
 	const char *html = NULL;
 	sc.format = OUT_HUMAN;
 	long min_words = 4;
@@ -340,6 +400,7 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case 'n': top = (int)opt_int(optarg, 1, 1000000, "--top"); break;
 		case 'H': html = optarg; break;
+		case 'O': sc.ocr = 0; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}
@@ -357,27 +418,43 @@ int cmd_scan(int argc, char **argv)
 	int progress = isatty(2);   /* a count on the terminal while long chats are read */
 	int status = EXIT_CLEAN;
 	for (int i = optind; i < argc; i++) {
-		char *err = NULL;
+		char *err = NULL, *folder_chat = NULL;
 		const char *file = argv[i];
+		struct stat fst;
+		if (strcmp(file, "-") && stat(file, &fst) == 0 && S_ISDIR(fst.st_mode)) {   /* a folder export */
+			if (media_folder_chat(file, &folder_chat, &err) < 0) {
+				warnx_(_("%s"), err);
+				free(err);
+				status = EXIT_USAGE;
+				continue;
+			}
+			file = folder_chat;
+		}
 		struct chat_reader *r = chat_open(file, order, &err);
 		if (!r) {
 			warnx_(_("%s"), err);
 			free(err);
+			free(folder_chat);
 			status = EXIT_USAGE;
 			continue;
 		}
+		struct media_set media = { 0 };
+		struct strbuf image = STRBUF_INIT;
 		struct chat_msg msg;
 		int rc;
 		long before = sc.sc.read;
 		while ((rc = chat_next(r, &msg)) > 0) {
 			if (progress && sc.sc.read && sc.sc.read % 5000 == 0)
 				fprintf(stderr, _("\rsaring scan: %s: %ld messages"), file, sc.sc.read);
+			sb_reset(&image);
+			if (sc.ocr && msg.kind == CHAT_MEDIA && media_image_name(msg.text, msg.text_len, &image))
+				media_add(&media, image.buf, msg.sender, msg.time, msg.line);
 			const struct sighting *seen = screening_add(&sc.sc, &msg);
 			if (!seen)
 				continue;
 			if (seen->verdict == V_HOAX || seen->verdict == V_ALTERED)
 				sc.status = EXIT_HOAX;
-			print_line(&sc, file, &msg, seen);
+			print_line(&sc, file, &msg, seen, NULL);
 		}
 		if (progress)
 			fputs("\r\033[K", stderr);
@@ -388,6 +465,10 @@ int cmd_scan(int argc, char **argv)
 		if (sc.sc.read == before && chat_skipped_lines(r) > 0)
 			status = EXIT_USAGE;   /* text, but no WhatsApp export: bad input */
 		chat_close(r);
+		sb_release(&image);
+		scan_images(&sc, file, &media, progress);
+		media_free(&media);
+		free(folder_chat);
 	}
 	if (sc.format == OUT_HUMAN)
 		summary(&sc, top);

@@ -193,6 +193,8 @@ static struct sighting *new_sighting(struct screening *sc, const struct result *
 	return s;
 }
 
+static const struct sighting *screen_text(struct screening *sc, const struct chat_msg *msg);
+
 const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 {
 	sc->read++;
@@ -207,7 +209,18 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
 		sc->skipped_kind[msg->kind]++;
 		return NULL;
 	}
+	return screen_text(sc, msg);
+}
 
+const struct sighting *screening_add_image(struct screening *sc, const struct chat_msg *msg)
+{
+	sc->images++;
+	return screen_text(sc, msg);
+}
+
+/* Match a message's text (once per distinct text) and count it. */
+static const struct sighting *screen_text(struct screening *sc, const struct chat_msg *msg)
+{
 	struct fingerprint fp = { 1469598103934665603ULL, 0 };
 	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
 	if (fp.words < sc->min_words) {

@@ -50,6 +50,7 @@ struct screening {
 	struct hmap days;   /* "YYYY-MM-DD" -> messages flagged hoax or altered that day */
 	struct hmap docs;   /* matched document id -> owned char *[4]: id, label, title, url */
 	long read, screened, short_msgs, skipped_kind[4];
+	long images;        /* texts read from attached images, screened like messages */
 	long verdicts[V_HOAX + 1];
 };
 
@@ -62,6 +63,12 @@ void screening_free(struct screening *sc);
  * or NULL when it was not screened.
  */
 const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg);
+/*
+ * Screen the text read from an image attached to a message already
+ * counted by screening_add() (msg->text is that text, the sender and
+ * time the message's): counted as an image, not as a message read.
+ */
+const struct sighting *screening_add_image(struct screening *sc, const struct chat_msg *msg);
 
 /*
  * Sightings whose verdict is in want (a bit per verdict), most copies

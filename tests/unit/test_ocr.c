@@ -8,6 +8,7 @@
 
 #include "chrome.h"
 #include "image.h"
+#include "media.h"
 #include "ocr.h"
 #include "t.h"
 #include "util.h"
@@ -159,6 +160,33 @@ static void chrome(void)
 	}
 }
 
+static void attachment_names(void)
+{
+	static const struct { const char *text, *name; } cases[] = {
+		{ "IMG-20230815-WA0001.jpg (file attached)", "IMG-20230815-WA0001.jpg" },
+		{ "\xE2\x80\x8EIMG-20230815-WA0001.jpg (file terlampir)\nini captionnya", "IMG-20230815-WA0001.jpg" },
+		{ "\xE2\x80\x8E<attached: 00000031-PHOTO-2023-08-15-10-21-33.jpg>", "00000031-PHOTO-2023-08-15-10-21-33.jpg" },
+		{ "<terlampir: 00000032-PHOTO-2023-08-15-10-22-00.JPEG>", "00000032-PHOTO-2023-08-15-10-22-00.JPEG" },
+		{ "STK-20230815-WA0003.webp (Datei angeh\xC3\xA4ngt)", "STK-20230815-WA0003.webp" },
+		/* not an image, no name, or a path that would leave the export */
+		{ "PTT-20230815-WA0004.opus (file attached)", NULL },
+		{ "<Media omitted>", NULL },
+		{ "image omitted", NULL },
+		{ "../../etc/secret.png (file attached)", NULL },
+		{ "<attached: .hidden.jpg>", NULL },
+		{ "VID-1.mp4 (file attached)\nfoto.jpg di caption", NULL },
+		{ "", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct strbuf name = STRBUF_INIT;
+		int got = media_image_name(cases[i].text, strlen(cases[i].text), &name);
+		CHECK_INT(got, cases[i].name != NULL);
+		if (cases[i].name)
+			CHECK_STR(name.buf, cases[i].name);
+		sb_release(&name);
+	}
+}
+
 /* The committed images, read for real. */
 static void reading(void)
 {
@@ -211,6 +239,7 @@ int main(void)
 	RUN(sizes);
 	RUN(gifs);
 	RUN(chrome);
+	RUN(attachment_names);
 	RUN(reading);
 	return T_DONE("test_ocr");
 }
