@@ -379,6 +379,9 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 	X(PIX *, pixRemoveAlpha, (PIX *pix), (pix)) \
 	X(PIX *, pixConvertTo8, (PIX *pix, l_int32 cmapflag), (pix, cmapflag)) \
 	X(PIX *, pixScale, (PIX *pix, l_float32 sx, l_float32 sy), (pix, sx, sy)) \
+	X(PIX *, pixDeskewGeneral, (PIX *pix, l_int32 redsweep, l_float32 range, l_float32 delta, \
+		l_int32 redsearch, l_int32 thresh, l_float32 *angle, l_float32 *conf), \
+		(pix, redsweep, range, delta, redsearch, thresh, angle, conf)) \
 	X(l_int32, setMsgSeverity, (l_int32 severity), (severity))
 #define LEPT_VOIDS(V) \
 	V(pixDestroy, (PIX **pix), (pix))

@@ -8,6 +8,7 @@
  */
 #include "ocr.h"
 
+#include <ctype.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #define SMALL_LINE 16       /* a median line box lower than this (pixels) is enlarged ... */
 #define GOOD_LINE 34.0      /* ... to about this high */
 #define MAX_UPSCALE 3.0
+#define POOR 0.75           /* a reading less confident than this is tried again, enlarged */
 
 struct ocr {
 	TessBaseAPI *api;       /* owned */
@@ -125,6 +127,53 @@ static void read_pix(struct ocr *o, PIX *pix, struct reading *r)
 		sb_add(&r->text, "", 0);
 }
 
+/* Letters in text (bytes of words: ASCII letters and anything not ASCII). */
+static size_t letters(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80;
+	return n;
+}
+
+/* Keep in r the reading more sure of itself (other, if it is): 1 when other was taken. */
+static int keep_better(struct reading *r, struct reading *other)
+{
+	int better = letters(other->text.buf) > 0 &&
+		     (other->confidence >= r->confidence || letters(r->text.buf) < 8);
+	if (!better) {
+		sb_release(&other->text);
+		return 0;
+	}
+	sb_release(&r->text);
+	*r = *other;
+	return 1;
+}
+
+/*
+ * OCR breaks numbers at their separators ("Rp600. 000"): a digit, a dot
+ * or comma, spaces, then three digits not followed by another are joined
+ * again, in place, so that the numbers compared with a release are its own.
+ */
+static void join_numbers(struct strbuf *t)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < t->len; i++) {
+		t->buf[w++] = t->buf[i];
+		if ((t->buf[i] == '.' || t->buf[i] == ',') && i > 0 && isdigit((unsigned char)t->buf[i - 1])) {
+			size_t j = i + 1;
+			while (j < t->len && t->buf[j] == ' ')
+				j++;
+			if (j > i + 1 && j + 3 <= t->len && isdigit((unsigned char)t->buf[j]) &&
+			    isdigit((unsigned char)t->buf[j + 1]) && isdigit((unsigned char)t->buf[j + 2]) &&
+			    (j + 3 == t->len || !isdigit((unsigned char)t->buf[j + 3])))
+				i = j - 1;   /* skip the spaces */
+		}
+	}
+	t->len = w;
+	t->buf[w] = '\0';
+}
+
 /* The picture in grey levels, alpha laid on white, no larger than OCR_READ_PIXELS. */
 static PIX *grey(PIX *pix, double *scale)
 {
@@ -142,6 +191,19 @@ static PIX *grey(PIX *pix, double *scale)
 		PIX *s = pixScale(g, (l_float32)*scale, (l_float32)*scale);
 		pixDestroy(&g);
 		g = s;
+	}
+	/*
+	 * A photo a degree or more askew loses whole lines in Tesseract's page
+	 * layout: straightened (a lesser angle, often found in small text where
+	 * there is none, is left alone: rotating blurs it).
+	 */
+	l_float32 angle = 0, conf = 0;
+	PIX *straight = g ? pixDeskewGeneral(g, 0, 0, 0, 0, 0, &angle, &conf) : NULL;
+	if (straight && (angle >= 1 || angle <= -1)) {
+		pixDestroy(&g);
+		g = straight;
+	} else if (straight) {
+		pixDestroy(&straight);
 	}
 	return g;
 }
@@ -171,10 +233,21 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 		return fail(err, _("damaged or truncated image"));
 	struct reading r;
 	read_pix(o, g, &r);
-	if (r.line_height > 0 && r.line_height < SMALL_LINE && !r.late) {   /* small text: enlarged, read again */
-		double up = GOOD_LINE / r.line_height;
+	if (!r.late && letters(r.text.buf) < 8) {
+		/* nothing found by the page layout (a picture slightly askew can do it): one block of text */
+		struct reading block;
+		TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_BLOCK);
+		read_pix(o, g, &block);
+		TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
+		keep_better(&r, &block);
+	}
+	/* small text (or a poor reading of a small picture): enlarged, read again */
+	if (!r.late && ((r.line_height > 0 && r.line_height < SMALL_LINE) || r.confidence < POOR)) {
+		double up = r.line_height > 0 ? GOOD_LINE / r.line_height : MAX_UPSCALE;
 		if (up > MAX_UPSCALE)
 			up = MAX_UPSCALE;
+		if (up < 2)
+			up = 2;
 		l_int32 gw, gh;
 		pixGetDimensions(g, &gw, &gh, NULL);
 		if ((double)gw * gh * up * up <= OCR_READ_PIXELS) {
@@ -183,13 +256,8 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 			if (big) {
 				read_pix(o, big, &again);
 				pixDestroy(&big);
-				if (again.confidence >= r.confidence) {
-					sb_release(&r.text);
-					r = again;
+				if (keep_better(&r, &again))
 					scale *= up;
-				} else {
-					sb_release(&again.text);
-				}
 			}
 		}
 	}
@@ -198,6 +266,7 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 		sb_release(&r.text);
 		return fail(err, _("reading the image took too long"));
 	}
+	join_numbers(&r.text);
 	struct strbuf kept = STRBUF_INIT, dropped = STRBUF_INIT;
 	chrome_split(r.text.buf, r.text.len, &kept, &dropped);
 	sb_release(&r.text);

@@ -65,9 +65,9 @@ letter)
 	w=$(identify -format %w "$tmp/t.png") h=$(identify -format %h "$tmp/t.png")
 	im -size ${w}x$((h + 300)) xc:white \
 		-fill '#1a3c8c' -font DejaVu-Serif-Bold -pointsize 22 -gravity north -annotate +0+24 'PEMERINTAH KABUPATEN SUKAMAJU' \
-		-font DejaVu-Serif -pointsize 15 -annotate +0+56 'DINAS KESEHATAN - Jl. Merdeka No. 10' \
+		-font DejaVu-Serif -pointsize 15 -annotate +0+56 'DINAS KESEHATAN - Jalan Merdeka, Sukamaju' \
 		-gravity northwest -stroke '#1a3c8c' -strokewidth 3 -draw "line 20,86 $((w - 20)),86" -stroke none \
-		-fill black -pointsize 14 -annotate +30+100 'Nomor: 440/123/Dinkes/2023' \
+		-fill black -pointsize 14 -annotate +30+100 'Perihal: Pemberitahuan kepada warga' \
 		"$tmp/t.png" -geometry +0+130 -composite \
 		-fill none -stroke '#6a3dc8' -strokewidth 4 -draw "circle $((w - 150)),$((h + 210)) $((w - 80)),$((h + 210))" \
 		-strokewidth 2 -draw "circle $((w - 150)),$((h + 210)) $((w - 92)),$((h + 210))" -stroke none \
