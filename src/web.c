@@ -14,6 +14,8 @@
 #include "chat.h"
 #include "hmap.h"
 #include "i18n.h"
+#include "image.h"
+#include "ocr.h"
 #include "normalize.h"
 #include "out.h"
 #include "reply.h"
@@ -84,7 +86,12 @@ static const char script[] =
 	"function fallback(){t.focus();t.select();try{if(document.execCommand('copy'))done();}catch(e){}}"
 	"b.addEventListener('click',function(){"
 	"if(navigator.clipboard&&window.isSecureContext)navigator.clipboard.writeText(t.value).then(done,fallback);"
-	"else fallback();});})();";
+	"else fallback();});})();"
+	/* an image pasted anywhere on the page (a screenshot) is sent as the upload */
+	"document.addEventListener('paste',function(e){var f=document.getElementById('file'),"
+	"d=e.clipboardData,i;if(!f||!d||!d.files||!window.DataTransfer)return;"
+	"for(i=0;i<d.files.length;i++)if(/^image\\//.test(d.files[i].type)){var t=new DataTransfer();"
+	"t.items.add(d.files[i]);f.files=t.files;e.preventDefault();f.form.submit();return;}});";
 
 void web_escape(struct strbuf *out, const char *text, size_t len, int marks)
 {
@@ -160,11 +167,14 @@ void web_page(struct strbuf *out, const char *message, size_t len, const char *c
 	sb_puts(out, "</h2>\n<p class=\"hint\">");
 	esc(out, _("In WhatsApp open the group, then More, Export chat, Without media. "
 		   "Choose the .txt or .zip file here (up to 1 MB)."));
+	sb_puts(out, " ");
+	esc(out, _("A picture (a screenshot, a poster, a letter) can be chosen too, or pasted on this page: "
+		   "its text is read and checked."));
 	sb_puts(out, "</p>\n<form method=\"post\" action=\"/scan#summary\" enctype=\"multipart/form-data\">\n"
 		     "<label for=\"file\">");
 	esc(out, _("Chat export"));
 	sb_puts(out, "</label>\n<input id=\"file\" type=\"file\" name=\"chat\" required "
-		     "accept=\".txt,.zip,text/plain,application/zip\">\n<br><button type=\"submit\" class=\"secondary\">");
+		     "accept=\".txt,.zip,text/plain,application/zip,image/png,image/jpeg,image/webp,image/gif\">\n<br><button type=\"submit\" class=\"secondary\">");
 	esc(out, _("Scan chat"));
 	sb_puts(out, "</button>\n</form>\n</section>\n");
 	if (scan_html)
@@ -476,8 +486,59 @@ static void render_summary(struct strbuf *out, const struct screening *sm, const
 	sb_release(&s);
 }
 
+/* An uploaded picture: the text read from it, then the verdict on that text. */
+static int web_image(struct strbuf *out, struct matcher *m, const struct strbuf *bytes, const char *name,
+		     char **err)
+{
+	char *why = NULL;
+	struct ocr *o = ocr_new(&why);
+	struct ocr_text t;
+	if (!o || ocr_read(o, bytes->buf, bytes->len, &t, &why) < 0) {
+		warnx_(_("%s: %s"), name ? name : "upload", why);
+		*err = xstrdup(o ? _("This picture could not be read: it is damaged, too large, or not a PNG, JPEG, "
+				     "WebP or GIF image.")
+				 : _("Pictures cannot be read here: Tesseract is not installed. See the terminal for why."));
+		ocr_free(o);
+		free(why);
+		return -1;
+	}
+	ocr_free(o);
+	int rc = 0;
+	if (!*t.text) {
+		*err = xstrdup(_("No text was found in this picture."));
+		rc = -1;
+	} else {
+		sb_puts(out, "<section class=\"panel\" id=\"summary\">\n<h2>");
+		esc(out, _("Text read from the picture"));
+		sb_puts(out, "</h2>\n<p class=\"small\">");
+		esc(out, name ? name : "");
+		sb_printf(out, " · %.0f%%</p>\n<blockquote>", 100 * t.confidence);
+		web_escape(out, t.text, strlen(t.text), 0);
+		sb_puts(out, "</blockquote>\n</section>\n");
+		if (web_check(out, m, t.text, strlen(t.text)) < 0) {
+			*err = xstrdup(_("The database could not be read. See the terminal for why."));
+			rc = -1;
+		}
+	}
+	ocr_text_clear(&t);
+	return rc;
+}
+
 int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char *name, char **err)
 {
+	struct strbuf bytes = STRBUF_INIT;
+	unsigned char magic[12] = { 0 };
+	FILE *f = fopen(path, "rb");
+	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
+	if (f)
+		fclose(f);
+	if (image_kind(magic, got) != IMAGE_NONE) {   /* a picture, not a chat */
+		int rc = read_file(path, &bytes) < 0 ? -1 : web_image(out, m, &bytes, name, err);
+		if (rc < 0 && !*err)
+			*err = xstrdup(_("The file could not be read."));
+		sb_release(&bytes);
+		return rc;
+	}
 	char *why = NULL;
 	struct chat_reader *r = chat_open(path, DATE_AUTO, &why);
 	if (!r) {

@@ -64,7 +64,9 @@ json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t l
 /*
  * Screen the WhatsApp export at path (a .txt or .zip) like `saring scan`
  * and append the summary: messages per verdict, the known hoaxes with
- * their copies and first sighting, and what to check next. name
+ * their copies and first sighting, and what to check next. A picture
+ * (PNG, JPEG, WebP, GIF by its bytes) is read instead, like `check
+ * --image`: the text read, then its verdict. name
  * (borrowed, may be NULL) is the file's name as the browser sent it, only
  * shown. Returns 0, or -1 with a message for people in *err (the caller
  * frees it) when the file cannot be read as a chat.

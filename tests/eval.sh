@@ -6,7 +6,8 @@
 shared=${1:-../shared/data}
 if [ ! -f "$shared/corpus.jsonl" ]; then
 	echo "eval: skipped: $shared/corpus.jsonl not found"
-	exit 0
+	sh tests/eval-images.sh "$shared"   # on the starter corpus
+	exit $?
 fi
 score="$shared/../eval/score.py"
 db=build/eval.db
@@ -52,4 +53,5 @@ for set in dev-chatter chatter-held chatter-fresh wrapped altered altered-held; 
 	echo "== $set (tests/eval/, by kind; peer: plain FTS5 bm25)"
 	python3 tests/eval/bykind.py "$score" "$ev/$set.jsonl" "$ev/$set.out" "$ev/$set.peer" || status=1
 done
+sh tests/eval-images.sh "$shared" || status=1
 exit $status

@@ -309,6 +309,14 @@ check("a file that is not a chat is 422", st == 422 and 'class="card error"' in 
 st, h, page = request("POST", "/scan", *multipart("chat", "", b""))
 check("upload without a file is 400", st == 400, st)
 check("failed uploads leave no temporary file", os.listdir(uploads) == [], os.listdir(uploads))
+# a picture instead of a chat: its text is read and checked
+st, h, page = request("POST", "/scan", *multipart("chat", "poster.png", open("tests/image/hoax-poster.png", "rb").read()))
+check("picture upload: the text read and its verdict", st == 200 and "Text read from the picture" in page
+      and "elpiji" in page and 'class="card v-hoax"' in page, (st, page[-600:]))
+st, h, page = request("POST", "/scan", *multipart("chat", "cut.png", open("tests/image/hoax-poster.png", "rb").read()[:3000]))
+check("a damaged picture is 422", st == 422 and "could not be read" in page, st)
+check("the page takes pictures, chosen or pasted", "image/png" in request("GET", "/")[2] and "paste" in request("GET", "/")[2])
+check("picture uploads leave no temporary file", os.listdir(uploads) == [], os.listdir(uploads))
 EOF
 tally "$tmp/http.log"
 
