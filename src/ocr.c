@@ -150,15 +150,13 @@ static int keep_better(struct reading *r, struct reading *other)
 	return 1;
 }
 
-/*
- * OCR breaks numbers at their separators ("Rp600. 000"): a digit, a dot
- * or comma, spaces, then three digits not followed by another are joined
- * again, in place, so that the numbers compared with a release are its own.
- */
-static void join_numbers(struct strbuf *t)
+void ocr_mend(struct strbuf *t)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < t->len; i++) {
+		if (t->buf[i] == '\n' && w >= 2 && t->buf[w - 1] == '-' && isalnum((unsigned char)t->buf[w - 2]) &&
+		    i + 1 < t->len && isalnum((unsigned char)t->buf[i + 1]))
+			continue;
 		t->buf[w++] = t->buf[i];
 		if ((t->buf[i] == '.' || t->buf[i] == ',') && i > 0 && isdigit((unsigned char)t->buf[i - 1])) {
 			size_t j = i + 1;
@@ -266,7 +264,7 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 		sb_release(&r.text);
 		return fail(err, _("reading the image took too long"));
 	}
-	join_numbers(&r.text);
+	ocr_mend(&r.text);
 	struct strbuf kept = STRBUF_INIT, dropped = STRBUF_INIT;
 	chrome_split(r.text.buf, r.text.len, &kept, &dropped);
 	sb_release(&r.text);

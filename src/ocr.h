@@ -45,6 +45,16 @@ void ocr_free(struct ocr *o);
 int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, char **err);
 void ocr_text_clear(struct ocr_text *t);
 
+/*
+ * Mend what reading breaks, in place, so that the numbers compared with a
+ * release are its own: numbers broken at their separators ("Rp600. 000":
+ * a digit, a dot or comma, spaces, then three digits not followed by
+ * another), and a range or a doubled word cut at its hyphen by the end of
+ * a line ("12-" then "14", "masing-" then "masing"). ocr_read() does it.
+ */
+struct strbuf;
+void ocr_mend(struct strbuf *t);
+
 /* Why Tesseract or Leptonica cannot be opened (and the package to install), or NULL. lazylib.c */
 const char *ocr_lib_error(void);
 

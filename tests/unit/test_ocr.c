@@ -160,6 +160,28 @@ static void chrome(void)
 	}
 }
 
+static void mending(void)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "menerima Rp600. 000 per KK", "menerima Rp600.000 per KK" },
+		{ "Rp1,  200 dan 3. 5 kg", "Rp1,200 dan 3. 5 kg" },
+		{ "tahun 2023. 1500 orang", "tahun 2023. 1500 orang" },
+		{ "pada 12-\n14 Agustus", "pada 12-14 Agustus" },
+		{ "masing-\nmasing desa", "masing-masing desa" },
+		{ "catatan -\nbaru", "catatan -\nbaru" },
+		{ "akhir-\n", "akhir-\n" },
+		{ "Rp5.", "Rp5." },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct strbuf t = STRBUF_INIT;
+		sb_puts(&t, cases[i].in);
+		ocr_mend(&t);
+		CHECK_STR(t.buf, cases[i].out);
+		CHECK_INT(t.len, strlen(cases[i].out));
+		sb_release(&t);
+	}
+}
+
 static void attachment_names(void)
 {
 	static const struct { const char *text, *name; } cases[] = {
@@ -239,6 +261,7 @@ int main(void)
 	RUN(sizes);
 	RUN(gifs);
 	RUN(chrome);
+	RUN(mending);
 	RUN(attachment_names);
 	RUN(reading);
 	return T_DONE("test_ocr");
