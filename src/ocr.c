@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <tesseract/capi.h>
+#include <time.h>
 
 #include "chrome.h"
 #include "i18n.h"
@@ -82,13 +83,23 @@ static int by_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void read_pix(struct ocr *o, PIX *pix, struct reading *r)
+/* Milliseconds left of an image's OCR_DEADLINE_MS from start (at least 1). */
+static int time_left(const struct timespec *start)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long used = (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+	return used >= OCR_DEADLINE_MS ? 1 : (int)(OCR_DEADLINE_MS - used);
+}
+
+/* Read pix within what is left of the image's time (its readings share OCR_DEADLINE_MS). */
+static void read_pix(struct ocr *o, PIX *pix, struct reading *r, const struct timespec *start)
 {
 	memset(r, 0, sizeof *r);
 	TessBaseAPISetImage2(o->api, pix);
 	TessBaseAPISetSourceResolution(o->api, 300);
 	ETEXT_DESC *monitor = TessMonitorCreate();
-	TessMonitorSetDeadlineMSecs(monitor, OCR_DEADLINE_MS);
+	TessMonitorSetDeadlineMSecs(monitor, time_left(start));
 	if (TessBaseAPIRecognize(o->api, monitor) != 0)
 		r->late = 1;
 	TessMonitorDelete(monitor);
@@ -215,6 +226,8 @@ static int fail(char **err, const char *why)
 int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, char **err)
 {
 	memset(out, 0, sizeof *out);
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	const char *why;
 	long w, h, pixels;
 	if (image_check(image, n, &w, &h, &pixels, &why) < 0)
@@ -230,12 +243,12 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 	if (!g)
 		return fail(err, _("damaged or truncated image"));
 	struct reading r;
-	read_pix(o, g, &r);
+	read_pix(o, g, &r, &start);
 	if (!r.late && letters(r.text.buf) < 8) {
 		/* nothing found by the page layout (a picture slightly askew can do it): one block of text */
 		struct reading block;
 		TessBaseAPISetPageSegMode(o->api, PSM_SINGLE_BLOCK);
-		read_pix(o, g, &block);
+		read_pix(o, g, &block, &start);
 		TessBaseAPISetPageSegMode(o->api, PSM_AUTO);
 		keep_better(&r, &block);
 	}
@@ -252,7 +265,7 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 			PIX *big = pixScale(g, (l_float32)up, (l_float32)up);
 			struct reading again;
 			if (big) {
-				read_pix(o, big, &again);
+				read_pix(o, big, &again, &start);
 				pixDestroy(&big);
 				if (keep_better(&r, &again))
 					scale *= up;

@@ -17,7 +17,7 @@
 #include <stddef.h>
 
 #define OCR_LANGS "ind+eng"
-#define OCR_DEADLINE_MS 20000      /* Tesseract stops reading an image after this long */
+#define OCR_DEADLINE_MS 20000      /* Tesseract stops reading an image after this long (all its readings) */
 #define OCR_READ_PIXELS 8000000L   /* a larger picture is scaled down to this before reading */
 
 struct ocr_text {
