@@ -363,7 +363,6 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 #define TESS_VOIDS(V) \
 	V(TessBaseAPISetPageSegMode, (TessBaseAPI *h, TessPageSegMode mode), (h, mode)) \
 	V(TessBaseAPISetImage2, (TessBaseAPI *h, struct Pix *pix), (h, pix)) \
-	V(TessBaseAPISetSourceResolution, (TessBaseAPI *h, int ppi), (h, ppi)) \
 	V(TessBaseAPIClear, (TessBaseAPI *h), (h)) \
 	V(TessBaseAPIEnd, (TessBaseAPI *h), (h)) \
 	V(TessBaseAPIDelete, (TessBaseAPI *h), (h)) \

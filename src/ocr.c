@@ -97,7 +97,6 @@ static void read_pix(struct ocr *o, PIX *pix, struct reading *r, const struct ti
 {
 	memset(r, 0, sizeof *r);
 	TessBaseAPISetImage2(o->api, pix);
-	TessBaseAPISetSourceResolution(o->api, 300);
 	ETEXT_DESC *monitor = TessMonitorCreate();
 	TessMonitorSetDeadlineMSecs(monitor, time_left(start));
 	if (TessBaseAPIRecognize(o->api, monitor) != 0)
