@@ -235,7 +235,7 @@ expect "import: a directory named .jsonl, exit 2" 2 'dir\.jsonl: is a directory'
 run "$S" --db "$db" check -f "$W/somedir"
 expect "check -f: a directory, exit 2" 2 'somedir: [Ii]s a directory'
 run "$S" --db "$db" scan "$W/somedir"
-expect "scan: a directory, exit 2" 2 'somedir: [Ii]s a directory'
+expect "scan: a directory without a chat, exit 2" 2 'somedir: no chat .txt file in the folder'
 run "$S" --db "$W/somedir" stats
 expect "--db: a directory, exit 3" 3 'somedir: is a directory'
 if mkfifo "$W/fifo" 2>/dev/null; then
