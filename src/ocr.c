@@ -280,6 +280,10 @@ int ocr_read(struct ocr *o, const void *image, size_t n, struct ocr_text *out, c
 	struct strbuf kept = STRBUF_INIT, dropped = STRBUF_INIT;
 	chrome_split(r.text.buf, r.text.len, &kept, &dropped);
 	sb_release(&r.text);
+	/* the picture's line breaks are its layout, not the message's: "30" then "September 2024" is one date */
+	for (size_t i = 0; i < kept.len; i++)
+		if (kept.buf[i] == '\n')
+			kept.buf[i] = ' ';
 	sb_add(&kept, "", 0);
 	sb_add(&dropped, "", 0);
 	out->text = sb_detach(&kept);

@@ -21,7 +21,8 @@
 #define OCR_READ_PIXELS 8000000L   /* a larger picture is scaled down to this before reading */
 
 struct ocr_text {
-	char *text;         /* owned: the message read, the phone's chrome left out ("" when none) */
+	char *text;         /* owned: the message read, the phone's chrome left out, its lines
+			     * joined by spaces ("" when none) */
 	char *dropped;      /* owned: lines left out as status bar and app chrome ("" when none) */
 	double confidence;  /* Tesseract's confidence in what it read, 0 to 1 */
 	long width, height; /* the picture's size */

@@ -153,10 +153,18 @@ static void print_tsv(const struct result *res, json_t *id)
 static void print_ocr(const struct ocr_text *t, const char *name)
 {
 	printf(_("Text read from the image %s (confidence %.0f%%):\n"), name, 100 * t->confidence);
-	for (const char *p = t->text; *p;) {
-		size_t n = strcspn(p, "\n");
+	for (const char *p = t->text; *p;) {   /* wrapped at a space before 72 bytes */
+		size_t n = strlen(p);
+		if (n > 72) {
+			size_t cut = 72;
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			n = cut ? cut : strcspn(p, " ");
+		}
 		printf("  | %.*s\n", (int)n, p);
-		p += n + (p[n] == '\n');
+		p += n;
+		while (*p == ' ')
+			p++;
 	}
 	if (*t->dropped) {
 		fputs(_("Left out as the phone's status bar and app chrome:"), stdout);
