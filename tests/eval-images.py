@@ -45,14 +45,16 @@ EVERYDAY = [
 
 
 # what render.sh's letter adds around the text (letterhead, signature, stamp): not counted in its CER
-TEMPLATE = ["PEMERINTAH KABUPATEN SUKAMAJU", "DINAS KESEHATAN - Jalan", "Perihal: Pemberitahuan", "Kepala Dinas,",
-            "dr. Budi Santoso", "CAP DINAS"]
+TEMPLATE = ["PEMERINTAH KABUPATEN SUKAMAJU", "DINAS KESEHATAN - Jalan Merdeka, Sukamaju",
+            "Perihal: Pemberitahuan kepada warga", "Kepala Dinas,", "dr. Budi Santoso", "CAP DINAS"]
 
 
 def body(form, read):
     if form != "letter":
         return read
-    return "\n".join(l for l in read.splitlines() if not any(t in l for t in TEMPLATE))
+    for t in TEMPLATE:
+        read = read.replace(t, " ")
+    return read
 
 
 def cut(text, n=450):
