@@ -110,12 +110,20 @@ static void summary_documents(const struct scan *sc, enum verdict v, const char 
 	if (n || none)
 		printf("\n%s\n", n ? some : none);
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
-		       _("first"), *h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
-		if (h[i]->url)
-			printf("      %s\n", h[i]->url);
-		if (h[i]->change)
-			printf("      %s\n", h[i]->change);
+		printf("  %s, %s, %s ", copies(h[i]->copies), senders(h[i]->nsenders), _("first"));
+		out_term(stdout, *h[i]->first ? h[i]->first : "?", 0);
+		fputs("  [", stdout);
+		out_term(stdout, h[i]->match_id, 0);
+		fputs("] ", stdout);
+		out_term(stdout, h[i]->title, 0);
+		putchar('\n');
+		const char *more[] = { h[i]->url, h[i]->change };
+		for (int k = 0; k < 2; k++)
+			if (more[k]) {
+				fputs("      ", stdout);
+				out_term(stdout, more[k], 0);
+				putchar('\n');
+			}
 	}
 	free(h);
 }
@@ -137,9 +145,13 @@ static void summary(const struct scan *sc, int top)
 	printf("\n%s\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
 		printf("  %s\n", _("none"));
-	for (size_t i = 0; i < n && i < (size_t)top; i++)
-		printf("  %s, %s, %s %s: %s\n", copies(u[i]->copies), verdict_title(u[i]->verdict),
-		       _("first"), *u[i]->first ? u[i]->first : "?", u[i]->excerpt ? u[i]->excerpt : "");
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		printf("  %s, %s, %s ", copies(u[i]->copies), verdict_title(u[i]->verdict), _("first"));
+		out_term(stdout, *u[i]->first ? u[i]->first : "?", 0);
+		fputs(": ", stdout);
+		out_term(stdout, u[i]->excerpt, 0);
+		putchar('\n');
+	}
 	free(u);
 	printf("\n%s\n", _("UNKNOWN means not in the database, not that a message is true."));
 }

@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "i18n.h"
+#include "out.h"
 #include "util.h"
 
 struct command {
@@ -73,12 +74,15 @@ void usage_print(FILE *f)
 int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	struct strbuf msg = STRBUF_INIT;
+	va_start(ap, fmt);
+	sb_vprintf(&msg, fmt, ap);
+	va_end(ap);
 	fflush(stdout);
 	fprintf(stderr, "saring %s: ", current ? current->name : "");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	out_term(stderr, msg.buf, 1);
 	fputc('\n', stderr);
+	sb_release(&msg);
 	usage_print(stderr);
 	return EXIT_USAGE;
 }

@@ -122,7 +122,9 @@ static void print_human(const struct report *r, const struct result *res)
 	}
 	for (size_t k = 0; k < res->nnotes; k++) {
 		char *t = note_text(&res->notes[k], 1);
-		printf("%s%s %s\n", show ? "\n" : "", _("note:"), t);
+		printf("%s%s ", show ? "\n" : "", _("note:"));
+		out_term(stdout, t, 1);
+		putchar('\n');
 		free(t);
 	}
 	if (res->verdict == V_UNKNOWN && res->nm && res->score > 0)
@@ -178,7 +180,7 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	case OUT_TSV: print_tsv(&res, id); break;
 	case OUT_REPLY: {
 		char *t = reply_text(&res);
-		fputs(t, stdout);
+		out_term(stdout, t, 1);
 		free(t);
 		break;
 	}

@@ -58,6 +58,14 @@ static inline void sb_putc(struct strbuf *sb, char c)
 	sb_add(sb, &c, 1);
 }
 void sb_puts(struct strbuf *sb, const char *s);
+/*
+ * Append s[0..n) safe for a terminal: C0 controls and DEL as their control
+ * pictures (ESC as U+241B), C1 controls and invalid UTF-8 as U+FFFD; newline
+ * and tab kept when keep_lines, else shown too. Every line of text saring
+ * prints for people or as TSV goes through this (out_term(), warnx_()).
+ */
+void sb_add_visible(struct strbuf *sb, const char *s, size_t n, int keep_lines);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_reset(struct strbuf *sb);
