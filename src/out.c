@@ -29,9 +29,9 @@ void out_json_text(FILE *f, const char *json)
 	const unsigned char *p = (const unsigned char *)json;
 	for (; *p; p++) {
 		if (*p == 0x7F)
-			fputs("\\u007f", f);
+			fputs("\\u007F", f);
 		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(f, "\\u%04x", *++p);
+			fprintf(f, "\\u%04X", *++p);
 		else
 			fputc(*p, f);
 	}
