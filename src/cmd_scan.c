@@ -10,11 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "anon.h"
 #include "chat.h"
+#include "i18n.h"
 #include "commands.h"
 #include "hmap.h"
 #include "match.h"
@@ -28,22 +28,17 @@ struct scan {
 	struct screening sc;   /* the engine: counts, sightings */
 	enum out_format format;
 	unsigned only;         /* bit per verdict printed; 0 = all */
-	uint64_t salt;         /* key for --anonymize sender hashes */
+	struct anon anon;      /* --anonymize: the key of the pseudonyms */
 	int status;
 };
 
-/* The sender as printed: a keyed hash with --anonymize. */
-static void sender_name(const struct scan *sc, const char *sender, char *out, size_t n)
+/* The sender as printed, whole: a pseudonym with --anonymize. */
+static void sender_name(const struct scan *sc, const char *sender, struct strbuf *out)
 {
-	if (!sc->sc.anonymize) {
-		snprintf(out, n, "%s", sender);
-		return;
-	}
-	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, (const char *)&sc->salt, sizeof sc->salt);
-	sb_puts(&sb, sender);
-	snprintf(out, n, "anon-%08llx", (unsigned long long)(hash64(sb.buf, sb.len) & 0xffffffffULL));
-	sb_release(&sb);
+	if (sc->sc.anonymize)
+		anon_name(&sc->anon, sender, out);
+	else
+		sb_puts(out, sender);
 }
 
 static void print_line(struct scan *sc, const char *file, const struct chat_msg *msg,
@@ -51,8 +46,9 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 {
 	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
 		return;
-	char sender[64];
-	sender_name(sc, msg->sender, sender, sizeof sender);
+	struct strbuf name = STRBUF_INIT;
+	sender_name(sc, msg->sender, &name);
+	const char *sender = name.buf;
 	if (sc->format == OUT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(file));
@@ -81,6 +77,7 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 		out_tsv_field(stdout, shown ? s->title : "");
 		printf("\t%ld\n", s->copies);
 	}
+	sb_release(&name);
 }
 
 /* "2 copies" in the reader's language (static buffer: one call per printf argument). */
@@ -320,7 +317,7 @@ int cmd_scan(int argc, char **argv)
 		{ "only", required_argument, NULL, 'o' },
 		{ "min-words", required_argument, NULL, 'w' },
 		{ "anonymize", no_argument, NULL, 'a' },
-		{ "salt", required_argument, NULL, 's' },
+		{ "key-file", required_argument, NULL, 'k' },
 		{ "date-order", required_argument, NULL, 'D' },
 		{ "top", required_argument, NULL, 'n' },
 		{ "html", required_argument, NULL, 'H' },
@@ -333,7 +330,7 @@ int cmd_scan(int argc, char **argv)
 	long min_words = 4;
 	int anonymize = 0;
 	enum date_order order = DATE_AUTO;
-	const char *db = global_db, *salt = NULL;
+	const char *db = global_db, *key_file = NULL;
 	int top = 10, c;
 	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -345,7 +342,7 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case 'w': min_words = opt_int(optarg, 1, 1000, "--min-words"); break;
 		case 'a': anonymize = 1; break;
-		case 's': salt = optarg; break;
+		case 'k': key_file = optarg; break;
 		case 'D':
 			if (chat_parse_date_order(optarg, &order) < 0)
 				return usage_error(_("--date-order wants dmy, mdy or ymd, not '%s'"), optarg);
@@ -358,10 +355,10 @@ int cmd_scan(int argc, char **argv)
 	}
 	if (optind == argc)
 		return usage_error(_("no chat export given (use - for standard input)"));
-	if (salt)
-		sc.salt = hash64(salt, strlen(salt));
-	else if (getrandom(&sc.salt, sizeof sc.salt, 0) != (ssize_t)sizeof sc.salt)
-		die(EXIT_SYSTEM, _("cannot get random bytes for --anonymize"));
+	if (key_file && !anonymize)
+		return usage_error(_("--key-file goes with --anonymize"));
+	if (anonymize)
+		anon_init(&sc.anon, key_file);
 	struct store *st = store_open(db, STORE_READ);
 	struct matcher *m = matcher_new(st);
 	screening_init(&sc.sc, m, min_words, anonymize);
@@ -408,5 +405,7 @@ int cmd_scan(int argc, char **argv)
 	matcher_free(m);
 	store_close(st);
 	screening_free(&sc.sc);
+	if (anonymize)
+		anon_clear(&sc.anon);
 	return status > sc.status ? status : sc.status;
 }

@@ -259,12 +259,13 @@ void xmlFreeDoc(xmlDocPtr d)
 	X(int, crypto_generichash, (unsigned char *out, size_t outlen, const unsigned char *in, \
 		unsigned long long inlen, const unsigned char *key, size_t keylen), (out, outlen, in, inlen, key, keylen))
 
-static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t); } nacl;
+static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t);
+		void (*randombytes_buf)(void *, size_t); } nacl;
 static pthread_once_t nacl_once = PTHREAD_ONCE_INIT;
 
 static void nacl_load(void)
 {
-	static const char *const names[] = { SODIUM_FUNCS(NAME) "sodium_memzero" };
+	static const char *const names[] = { SODIUM_FUNCS(NAME) "sodium_memzero", "randombytes_buf" };
 	load(SODIUM_SO, "to sign and verify bundles", names, (void **)&nacl, sizeof names / sizeof *names);
 	if (nacl.sodium_init() < 0)
 		die(EXIT_SYSTEM, "%s: cannot initialise", SODIUM_SO);
@@ -278,6 +279,13 @@ void sodium_memzero(void *p, size_t n)
 {
 	pthread_once(&nacl_once, nacl_load);
 	nacl.sodium_memzero(p, n);
+}
+
+/* scan --anonymize's keys (src/anon.c). */
+void randombytes_buf(void *buf, size_t n)
+{
+	pthread_once(&nacl_once, nacl_load);
+	nacl.randombytes_buf(buf, n);
 }
 
 /* ---- libarchive's gzip filter: a bundle's payload ---- */

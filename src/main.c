@@ -37,7 +37,7 @@ static const struct command commands[] = {
 	  N_("print text as saring's canonical tokens") },
 	{ "reindex", cmd_reindex, "", N_("rebuild the search index") },
 	{ "remove", cmd_remove, "ID...", N_("remove documents from the corpus") },
-	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize] [--salt KEY] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] FILE...",
+	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] FILE...",
 	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -84,38 +85,11 @@ static void add_sender(struct sighting *s, const char *sender, const char *time)
 	}
 }
 
-/* Mask phone numbers and e-mail addresses in text, for --anonymize. */
-struct masking {
-	struct strbuf *out;
-	const char *src;
-	size_t done;
-};
-
-static int mask_token(void *ctx, const struct token *t)
-{
-	struct masking *mk = ctx;
-	if (!(t->flags & TF_PLACE))
-		return 0;
-	sb_add(mk->out, mk->src + mk->done, t->start - mk->done);
-	sb_puts(mk->out, t->text[1] == 't' ? "[nomor telepon]" : "[email]");
-	mk->done = t->end;
-	return 0;
-}
-
-char *mask_private(const char *text, size_t len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct masking mk = { &sb, text, 0 };
-	norm_text(text, len, 0, mask_token, &mk, NULL, NULL);
-	sb_add(&sb, text + mk.done, len - mk.done);
-	return sb_detach(&sb);
-}
-
 static char *excerpt_of(const struct screening *sc, const char *text, size_t len)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (sc->anonymize) {
-		char *masked = mask_private(text, len);
+		char *masked = anon_mask(text, len);
 		sb_puts(&sb, masked);
 		free(masked);
 	} else {

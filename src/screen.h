@@ -71,7 +71,4 @@ const struct sighting *screening_add(struct screening *sc, struct chat_msg *msg)
  */
 struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n);
 
-/* Text with phone numbers and e-mail addresses masked (caller frees). */
-char *mask_private(const char *text, size_t len);
-
 #endif
