@@ -189,6 +189,9 @@ static void html_chart(FILE *f, const struct hmap *days)
 	free(v);
 }
 
+/* What the report may load and run: its own inline style, nothing else (no scripts, forms, frames). */
+#define REPORT_CSP "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
 /*
  * The report's table of documents matched as verdict v under heading, or
  * "none" when there are none (nothing at all unless show_none).
@@ -207,13 +210,14 @@ static void html_documents(FILE *f, const struct scan *sc, enum verdict v, const
 			_("Document"), _("Copies"), _("Senders"), _("First seen"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
 		fprintf(f, "<tr><td><span class=\"hoax\">%s</span> ", verdict_title(h[i]->verdict));
-		if (h[i]->url) {
+		int link = out_linkable(h[i]->url);
+		if (link) {
 			fputs("<a href=\"", f);
 			out_html(f, h[i]->url);
-			fputs("\">", f);
+			fputs("\" rel=\"noreferrer noopener\">", f);
 		}
 		out_html(f, h[i]->title ? h[i]->title : h[i]->match_id);
-		fputs(h[i]->url ? "</a>" : "", f);
+		fputs(link ? "</a>" : "", f);
 		fputs(" <small>[", f);
 		out_html(f, h[i]->match_id);
 		fputs("]</small>", f);
@@ -240,8 +244,9 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		return -1;
 	}
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+		   "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n",
-		i18n_lang(), _("saring: chat screening report"));
+		i18n_lang(), REPORT_CSP, _("saring: chat screening report"));
 	fputs("<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
 	      "color:#222;line-height:1.45}h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}"
 	      "td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}"

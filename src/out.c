@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 int out_color(const char *when)
@@ -92,6 +93,11 @@ void out_html_add(struct strbuf *out, const char *s, size_t n)
 		default: sb_putc(out, s[i]);
 		}
 	}
+}
+
+int out_linkable(const char *url)
+{
+	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
 }
 
 void out_html(FILE *f, const char *s)

@@ -33,6 +33,8 @@ void out_tsv_field(FILE *f, const char *s);
 /* Append s[0..n) HTML-escaped (& < > " ') to out. */
 struct strbuf;
 void out_html_add(struct strbuf *out, const char *s, size_t n);
+/* May url be a link in HTML? Only http and https: a corpus could hold javascript: or data: URLs. */
+int out_linkable(const char *url);
 /* Print s (NULL: nothing) HTML-escaped to f. */
 void out_html(FILE *f, const char *s);
 

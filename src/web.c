@@ -124,12 +124,6 @@ int web_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Only web addresses become links: a corpus could hold javascript: or data: URLs. */
-static int linkable(const char *url)
-{
-	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
-}
-
 void web_page(struct strbuf *out, const char *message, size_t len, const char *check_html,
 	      const char *scan_html)
 {
@@ -199,7 +193,7 @@ static const char *label_name(const char *label)
 /* A document's title, a link when it has a web address. */
 static void title_html(struct strbuf *out, const char *title, const char *url)
 {
-	if (linkable(url)) {
+	if (out_linkable(url)) {
 		sb_puts(out, "<a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
 		esc(out, url);
 		sb_puts(out, "\">");
