@@ -261,18 +261,21 @@ static size_t email(const struct cp *c, size_t n, size_t at, size_t floor, struc
 	if (d < n && c[d].f == ' ')
 		d++;
 	size_t dstart = d, label = d, dots = 0;
-	while (d < n && (alnum(c[d].f) || c[d].f == '-' || (c[d].f == '.' && d + 1 < n && alnum(c[d + 1].f)))) {
+	while (d < n && (alnum(c[d].f) || c[d].f == '-' ||
+			 (c[d].f == '.' && d > dstart && d + 1 < n && alnum(c[d + 1].f)))) {
 		if (c[d].f == '.') {
 			dots++;
 			label = d + 1;
 		}
 		d++;
 	}
-	int tld = d - label >= 2;
-	for (size_t k = label; k < d; k++)
-		tld &= c[k].f >= 'a' && c[k].f <= 'z';
-	if (l == lend || d == dstart || !dots || !tld)
+	/* the top-level domain is letters: "a@b.com0812..." ends at "com" */
+	size_t tld = label;
+	while (tld < d && c[tld].f >= 'a' && c[tld].f <= 'z')
+		tld++;
+	if (l == lend || !dots || tld - label < 2)
 		return at + 1;
+	d = tld;
 	xgrow((void **)v, cap, *nv + 1, sizeof **v);
 	(*v)[(*nv)++] = (struct span){ l, d, 0 };
 	return d;
