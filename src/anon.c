@@ -281,7 +281,8 @@ static size_t email(const struct cp *c, size_t n, size_t at, size_t floor, struc
 	return d;
 }
 
-char *anon_mask(const char *text, size_t len)
+/* One pass of anon_mask(). */
+static char *mask_once(const char *text, size_t len)
 {
 	struct cp *c = xmalloc((len + 1) * sizeof *c);
 	size_t n = 0;
@@ -344,4 +345,23 @@ char *anon_mask(const char *text, size_t len)
 	free(v);
 	free(c);
 	return sb_detach(&out);
+}
+
+/*
+ * A pass can make what it leaves look like an address or a number ("a @b.c"
+ * before a number it masked): pass again until nothing changes. Each pass
+ * that changes something takes away at least one digit or '@'.
+ */
+char *anon_mask(const char *text, size_t len)
+{
+	char *out = mask_once(text, len);
+	for (int pass = 0; pass < 16; pass++) {
+		char *again = mask_once(out, strlen(out));
+		int same = !strcmp(again, out);
+		free(out);
+		out = again;
+		if (same)
+			break;
+	}
+	return out;
 }

@@ -89,11 +89,22 @@ static char *excerpt_of(const struct screening *sc, const char *text, size_t len
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (sc->anonymize) {
-		char *masked = anon_mask(text, len);
-		sb_puts(&sb, masked);
-		free(masked);
+		/* mask a prefix, long enough that what is kept of it is masked whole */
+		for (size_t prefix = 4 * EXCERPT;; prefix *= 2) {
+			size_t n = prefix < len ? prefix : len;
+			while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+			char *masked = anon_mask(text, n);
+			size_t mlen = strlen(masked);
+			if (n == len || mlen > EXCERPT + 256) {   /* a number's bytes (full-width, spaced) fit in 256 */
+				sb_add(&sb, masked, mlen);
+				free(masked);
+				break;
+			}
+			free(masked);
+		}
 	} else {
-		sb_add(&sb, text, len);
+		sb_add(&sb, text, len < EXCERPT + 4 ? len : EXCERPT + 4);
 	}
 	if (sb.len > EXCERPT) {
 		size_t cut = EXCERPT;
