@@ -279,9 +279,11 @@ static int days_in_month(int y, int m)
 	return mdays[m - 1];
 }
 
+/* A year field: written with four digits (YEAR4 added, see parse_header()) as it is, else 20YY. */
+#define YEAR4 10000
 static int year_of(int v)
 {
-	return v < 100 ? 2000 + v : v;
+	return v >= YEAR4 ? v - YEAR4 : v < 100 ? 2000 + v : v;
 }
 
 /* Day, month and year of date f under order o; 0 if that is no date. */
@@ -517,6 +519,8 @@ static int parse_header(const char *s, size_t n, struct header *h)
 	if (sep == '.' && p < e && *p == '.')
 		p++;
 	int ypos = len[0] == 4 ? 1 : len[2] == 4 ? 2 : 0;
+	if (ypos)   /* "0000" is the year 0, not 2000 */
+		h->f[ypos == 1 ? 0 : 2] += YEAR4;
 	h->dmask = date_mask(h->f, ypos);
 	if (!h->dmask)
 		return 0;

@@ -108,8 +108,10 @@ int cmd_search(int argc, char **argv)
 	} else {
 		match_fts_expr(words.buf, words.len, 0, &expr);
 		if (!expr.len) {
+			usage_error(_("no searchable words in '%s'"), words.buf);
 			sb_release(&words);
-			return usage_error(_("no searchable words in '%s'"), words.buf);
+			sb_release(&expr);
+			return EXIT_USAGE;
 		}
 	}
 	struct store *st = store_open(db, STORE_READ);

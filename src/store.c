@@ -774,6 +774,8 @@ struct store *store_open(const char *path, enum store_mode mode)
 			if (!explicit_path && mkdirs(st->path) < 0)
 				die(EXIT_SYSTEM, "%s: cannot create its folder: %s", st->path, strerror(errno));
 			int fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+			if (fd < 0 && errno == EEXIST)   /* a dangling symbolic link: make its target, 0600 too */
+				fd = open(st->path, O_WRONLY | O_CREAT, 0600);
 			if (fd < 0 && errno != EEXIST)
 				die(EXIT_SYSTEM, "%s: %s", st->path, strerror(errno));
 			if (fd >= 0)
