@@ -274,36 +274,81 @@ long opt_int(const char *arg, long lo, long hi, const char *name)
 	exit(EXIT_USAGE);
 }
 
-int read_file(const char *path, struct strbuf *out)
+FILE *open_input(const char *path)
 {
-	FILE *f = stdin;
-	if (path && strcmp(path, "-") != 0) {
-		struct stat st;
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			errno = EISDIR;
-			return -1;
-		}
-		f = fopen(path, "rb");
-		if (!f)
-			return -1;
+	if (!path || !strcmp(path, "-"))
+		return stdin;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return NULL;
 	}
+	return fopen(path, "rb");
+}
+
+void close_input(FILE *f)
+{
+	if (f && f != stdin)
+		fclose(f);
+}
+
+int read_file_max(const char *path, struct strbuf *out, size_t max)
+{
+	FILE *f = open_input(path);
+	if (!f)
+		return -1;
 	char chunk[65536];
 	size_t n;
+	int big = 0;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (out->len + n > max) {
+			big = 1;
+			break;
+		}
 		sb_add(out, chunk, n);
 		if (n < sizeof chunk && feof(f))
 			break;   /* one Ctrl-D at a terminal is the end */
 	}
 	int err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (err) {
-		errno = EIO;
+	close_input(f);
+	if (err || big) {
+		errno = big ? EFBIG : EIO;
 		return -1;
 	}
 	if (!out->buf)
 		sb_add(out, "", 0);
 	return 0;
+}
+
+int read_file(const char *path, struct strbuf *out)
+{
+	return read_file_max(path, out, SIZE_MAX);
+}
+
+int read_line(FILE *f, struct strbuf *line, size_t max)
+{
+	sb_reset(line);
+	char chunk[4096];
+	size_t n = 0;
+	int c, any = 0, big = 0;
+	while ((c = getc_unlocked(f)) != EOF) {
+		any = 1;
+		if (c == '\n')
+			break;
+		if (line->len + n >= max) {
+			big = 1;
+			continue;
+		}
+		chunk[n++] = (char)c;
+		if (n == sizeof chunk) {
+			sb_add(line, chunk, n);
+			n = 0;
+		}
+	}
+	sb_add(line, chunk, n);
+	if (ferror(f))
+		return -1;
+	return big ? 2 : any;
 }
 
 char *exe_relative(const char *rel)

@@ -98,6 +98,21 @@ _Noreturn void die(int status, const char *fmt, ...)
  */
 int read_file(const char *path, struct strbuf *out);
 
+/* The longest message or line read as one (check -f, --jsonl, normalize): 64 MiB. */
+#define TEXT_MAX ((size_t)64 << 20)
+/* read_file(), but -1 with errno EFBIG past max bytes (an endless FIFO stops there). */
+int read_file_max(const char *path, struct strbuf *out, size_t max);
+/* Open path for reading lines ("-" or NULL: stdin); NULL with errno set. */
+FILE *open_input(const char *path);
+/* Close what open_input() opened (stdin stays open). */
+void close_input(FILE *f);
+/*
+ * Read one line into line (reset first; the newline dropped). Returns 1,
+ * 0 at the end, -1 on a read error, or 2 for a line longer than max: line
+ * holds its first max bytes and the rest up to the newline is skipped.
+ */
+int read_line(FILE *f, struct strbuf *line, size_t max);
+
 /*
  * A path next to the running executable's folder ("build/starter.db" next
  * to ./saring in the source tree), or NULL when that file does not exist.
