@@ -1246,7 +1246,8 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 	struct archive *a;
 	struct archive_entry *e;
 	long idx = 0, best = -1;
-	int rc, best_rank = 0;
+	int rc, best_rank = 0, chats = 0;
+	struct strbuf best_name = STRBUF_INIT;
 
 	if (path) {
 		a = zip_new();
@@ -1258,10 +1259,14 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 		while ((rc = archive_read_next_header(a, &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
 			if (archive_entry_filetype(e) == AE_IFREG) {
 				const char *name = archive_entry_pathname_utf8(e);
-				int rank = zip_rank(name ? name : archive_entry_pathname(e));
+				name = name ? name : archive_entry_pathname(e);
+				int rank = zip_rank(name);
+				chats += rank >= 2;
 				if (rank > best_rank) {
 					best_rank = rank;
 					best = idx;
+					sb_reset(&best_name);
+					sb_puts(&best_name, name ? name : "");
 				}
 			}
 			idx++;
@@ -1269,9 +1274,14 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 		if (rc != ARCHIVE_EOF && best < 0) {
 			*err = zip_error(r->name, a, "bad zip");
 			archive_read_free(a);
+			sb_release(&best_name);
 			return -1;
 		}
 		archive_read_free(a);
+		if (chats > 1)   /* two exports zipped together: say which one is read */
+			warnx_("%s: holds %d chat exports; screening only '%s' (unzip it to screen the others)",
+			       r->name, chats, best_name.buf);
+		sb_release(&best_name);
 		if (best < 0) {
 			*err = zip_error(r->name, NULL, "no chat .txt file in the zip");
 			return -1;
