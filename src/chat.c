@@ -124,6 +124,8 @@ struct chat_reader {
 	int done;                    /* all lines read, last message queued */
 	int ioerr;
 	char *error;                 /* owned; set on read error */
+	uint64_t limit;              /* bytes of text to read at most (inflated, for a zip); 0: no limit */
+	uint64_t total;              /* bytes of text read so far */
 	enum date_order force;
 	struct family family[NFAMILY];
 	struct pending *cur;         /* message still taking continuation lines */
@@ -689,8 +691,23 @@ static void add_text(struct chat_reader *r, struct pending *p, const char *s, si
 
 /* ---- input ---- */
 
-/* Fill r->chunk with the next input bytes; 0 at the end, -1 on a read error. */
+static long src_read_all(struct chat_reader *r);
+
+/* Fill r->chunk with the next input bytes; 0 at the end, -1 on a read error or past the limit. */
 static long src_read(struct chat_reader *r)
+{
+	long n = src_read_all(r);
+	if (n > 0 && r->limit && (r->total += (uint64_t)n) > r->limit) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s: more than %llu MB of text", r->name, (unsigned long long)(r->limit >> 20));
+		free(r->error);
+		r->error = sb_detach(&sb);
+		return -1;
+	}
+	return n;
+}
+
+static long src_read_all(struct chat_reader *r)
 {
 	if (r->ar) {
 		la_ssize_t n = archive_read_data(r->ar, r->chunk, CHUNK_SIZE);
@@ -1399,6 +1416,11 @@ int chat_next(struct chat_reader *r, struct chat_msg *m)
 		}
 		read_more(r);
 	}
+}
+
+void chat_limit(struct chat_reader *r, uint64_t bytes)
+{
+	r->limit = bytes;
 }
 
 const char *chat_error(const struct chat_reader *r)

@@ -100,7 +100,9 @@ static void load(const char *soname, const char *what, const char *const *names,
 
 static struct { ZIP_FUNCS(FIELD) void (*archive_set_error)(struct archive *, int, const char *, ...); } zip;
 static struct { WEB_FUNCS(FIELD) void (*MHD_stop_daemon)(struct MHD_Daemon *);
-		void (*MHD_destroy_response)(struct MHD_Response *); } web;
+		void (*MHD_destroy_response)(struct MHD_Response *);
+		const union MHD_ConnectionInfo *(*MHD_get_connection_info)(struct MHD_Connection *,
+			enum MHD_ConnectionInfoType, ...); } web;
 static pthread_once_t zip_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT;
 
 static void zip_load(void)
@@ -111,7 +113,8 @@ static void zip_load(void)
 
 static void web_load(void)
 {
-	static const char *const names[] = { WEB_FUNCS(NAME) "MHD_stop_daemon", "MHD_destroy_response" };
+	static const char *const names[] = { WEB_FUNCS(NAME) "MHD_stop_daemon", "MHD_destroy_response",
+					     "MHD_get_connection_info" };
 	load(MHD_SO, "by saring serve", names, (void **)&web, sizeof names / sizeof *names);
 }
 
@@ -146,6 +149,13 @@ void archive_set_error(struct archive *a, int err, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	zip.archive_set_error(a, err, "%s", msg);
+}
+
+/* Only the kinds of information that take no argument (the socket, its context) are asked for. */
+const union MHD_ConnectionInfo *MHD_get_connection_info(struct MHD_Connection *c, enum MHD_ConnectionInfoType t, ...)
+{
+	pthread_once(&web_once, web_load);
+	return web.MHD_get_connection_info(c, t);
 }
 
 struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc,
