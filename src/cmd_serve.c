@@ -43,6 +43,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "match.h"
+#include "normalize.h"
 #include "store.h"
 #include "util.h"
 #include "web.h"
@@ -51,10 +52,11 @@
 #define MAX_BODY (1024 * 1024)       /* larger request bodies get 413 */
 #define DRAIN_MAX (64 * MAX_BODY)    /* a too-large body is read and dropped up to this, then cut off */
 #define FORM_BUFFER 16384            /* libmicrohttpd's form parser buffer */
-#define CONNECTIONS_MAX 64           /* connections at once, all clients */
+#define CONNECTIONS_MAX 256          /* connections at once, all clients (closed ones count until reaped) */
 #define PER_CLIENT_MAX 16            /* connections at once from one address */
 #define IDLE_SECONDS 10              /* a connection that sends nothing for this long is closed */
 #define REQUEST_SECONDS 30           /* a request (headers, body, answer) may take this long in all */
+#define THREAD_STACK (1 << 20)       /* a connection thread's stack: the matcher needs little */
 #define MATCHERS_MAX 8               /* requests that match at the same time; others wait their turn */
 #define HTTP_FORBIDDEN 403
 /* Status codes whose libmicrohttpd names changed between versions. */
@@ -589,6 +591,8 @@ static enum MHD_Result request_end(struct server *sv, struct MHD_Connection *c, 
 	return ok;
 }
 
+static void conn_restart(struct server *sv, struct MHD_Connection *c, int busy);
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 			      const char *version, const char *upload_data, size_t *upload_data_size,
 			      void **con_cls)
@@ -607,7 +611,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		*upload_data_size = 0;
 		return request_body(rq, upload_data, n);
 	}
-	return request_end(cls, c, method, rq);
+	conn_restart(cls, c, 1);
+	enum MHD_Result ok = request_end(cls, c, method, rq);
+	conn_restart(cls, c, 0);   /* REQUEST_SECONDS for the client to read the answer */
+	return ok;
 }
 
 /* libmicrohttpd opens or closes a connection: keep the table the watchdog reads. */
@@ -633,12 +640,17 @@ static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_conte
 	pthread_mutex_unlock(&sv->conns_lock);
 }
 
-static void conn_restart(struct server *sv, struct MHD_Connection *c)
+/*
+ * The connection's clock starts again now; with busy, it stops while the
+ * server itself works on the request (waits for a matcher, screens): the
+ * time bound is for what a client does, not for a busy server.
+ */
+static void conn_restart(struct server *sv, struct MHD_Connection *c, int busy)
 {
 	pthread_mutex_lock(&sv->conns_lock);
 	for (size_t i = 0; i < sizeof sv->conns / sizeof *sv->conns; i++)
 		if (sv->conns[i].c == c)
-			sv->conns[i].start = time(NULL);
+			sv->conns[i].start = busy ? 0 : time(NULL);
 	pthread_mutex_unlock(&sv->conns_lock);
 }
 
@@ -662,7 +674,7 @@ static void *watchdog(void *arg)
 		time_t now = time(NULL);
 		for (size_t i = 0; i < sizeof sv->conns / sizeof *sv->conns; i++) {
 			struct conn *k = &sv->conns[i];
-			if (k->c && now - k->start > REQUEST_SECONDS) {
+			if (k->c && k->start && now - k->start > REQUEST_SECONDS) {
 				shutdown(k->fd, SHUT_RDWR);
 				k->start = now;   /* once is enough; it closes */
 			}
@@ -676,7 +688,8 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)toe;
-	conn_restart(cls, c);   /* the next request on this connection has its own REQUEST_SECONDS */
+	conn_restart(cls, c, 0);   /* the next request on this connection has its own REQUEST_SECONDS */
+	norm_release();         /* this connection's thread's tables and memo: it may end now */
 	struct request *rq = *con_cls;
 	if (!rq)
 		return;
@@ -887,6 +900,7 @@ int cmd_serve(int argc, char **argv)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS_MAX,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_CLIENT_MAX,
+		MHD_OPTION_THREAD_STACK_SIZE, (size_t)THREAD_STACK,
 		MHD_OPTION_END);
 	pthread_t dog;
 	if (!d || pthread_create(&dog, NULL, watchdog, &sv) != 0) {
@@ -914,6 +928,7 @@ int cmd_serve(int argc, char **argv)
 	MHD_stop_daemon(d);
 	pool_free(&sv.pool);
 	pthread_mutex_destroy(&sv.conns_lock);
+	norm_release();
 	sb_release(&url);
 	return EXIT_CLEAN;
 }

@@ -35,8 +35,6 @@
 #define DOCS_KEPT "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'docs'), -1)"   /* -1: not kept */
 static int docs_changed;   /* documents were written or removed in this transaction */
 
-static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
-static sqlite3 *stmt_df_db;
 
 /* Write statements, prepared once per connection (stmt_db). */
 static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_old, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete,
@@ -498,17 +496,16 @@ void store_rollback(struct store *st)
 
 static void prepare_reads(struct store *st)
 {
-	if (stmt_df_db == st->db)
+	if (st->df)
 		return;
-	stmt_df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
-	stmt_docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
-	stmt_df_db = st->db;
+	st->df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+	st->docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
 }
 
 long long store_df(struct store *st, uint32_t h)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = stmt_df;
+	sqlite3_stmt *q = st->df;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	long long df = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
@@ -521,7 +518,7 @@ long long store_df(struct store *st, uint32_t h)
 long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = stmt_docs;
+	sqlite3_stmt *q = st->docs;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	size_t n = 0;
@@ -832,11 +829,8 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
-	if (stmt_df_db == st->db) {
-		sqlite3_finalize(stmt_df);
-		sqlite3_finalize(stmt_docs);
-		stmt_df_db = NULL;
-	}
+	sqlite3_finalize(st->df);
+	sqlite3_finalize(st->docs);
 	if (stmt_db == st->db) {
 		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_old, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete, stmt_terms, stmt_terms_delete };
