@@ -320,6 +320,8 @@ static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char
 {
 	struct request *rq = cls;
 	(void)kind; (void)content_type; (void)transfer_encoding; (void)off;
+	if (!key)   /* a part without a name (fuzz_serve found it) */
+		return MHD_YES;
 	if (!strcmp(key, "text")) {
 		sb_add(&rq->text, data ? data : "", data ? size : 0);
 		rq->has_text = 1;
