@@ -68,7 +68,7 @@ int cmd_check(int argc, char **argv)
 	} else {
 		if ((!file || !strcmp(file, "-")) && isatty(0) && !batch)   /* someone at a terminal */
 			fputs(_("Paste the message, then press Enter and Ctrl-D.\n"), stderr);
-		if (batch ? !(batch_in = open_input(file)) : read_file_max(file, &in, TEXT_MAX) < 0) {
+		if (batch ? !(batch_in = open_input(file)) : read_file_max(file, &in, INPUT_MAX) < 0) {
 			if (errno == EFBIG)
 				warnx_(_("%s: a message longer than 64 MB"), name);
 			else

@@ -39,7 +39,7 @@ static int normalize_file(const char *path, unsigned opts, struct out *o)
 	}
 	struct strbuf line = STRBUF_INIT;
 	int got, status = EXIT_CLEAN;
-	while ((got = read_line(f, &line, TEXT_MAX)) > 0) {   /* a line at a time: a FIFO may never end */
+	while ((got = read_line(f, &line, INPUT_MAX)) > 0) {   /* a line at a time: a FIFO may never end */
 		const char *p = line.buf;
 		size_t len = line.len;
 		if (w.line == 1 && len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {

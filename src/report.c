@@ -228,7 +228,7 @@ int report_jsonl(struct report *r, FILE *in, const char *name)
 	long line = 0;
 	struct strbuf rec = STRBUF_INIT;
 	matcher_batch(r->m, 1);
-	while ((got = read_line(in, &rec, TEXT_MAX)) > 0) {
+	while ((got = read_line(in, &rec, INPUT_MAX)) > 0) {
 		line++;
 		if (blank(rec.buf, rec.len))
 			continue;

@@ -99,7 +99,7 @@ _Noreturn void die(int status, const char *fmt, ...)
 int read_file(const char *path, struct strbuf *out);
 
 /* The longest message or line read as one (check -f, --jsonl, normalize): 64 MiB. */
-#define TEXT_MAX ((size_t)64 << 20)
+#define INPUT_MAX ((size_t)64 << 20)
 /* read_file(), but -1 with errno EFBIG past max bytes (an endless FIFO stops there). */
 int read_file_max(const char *path, struct strbuf *out, size_t max);
 /* Open path for reading lines ("-" or NULL: stdin); NULL with errno set. */
