@@ -114,6 +114,8 @@ CARRIERS = ['tolong hubungi %s untuk info bantuan desa kode %s',
             'info lowongan kerja silakan kontak %s secepatnya kode %s',
             '%s ini nomor panitia arisan warga kode %s']
 
+TAIL = ' mohon disebarkan ke semua warga dan keluarga supaya tidak ada yang ketinggalan informasi penting ini ya'
+
 out = sys.argv[1]
 with open(out, 'w') as chat, open(out + '.secrets', 'w') as sec:
     for i in range(1000):
@@ -123,7 +125,8 @@ with open(out, 'w') as chat, open(out + '.secrets', 'w') as sec:
         else:
             secret, shape = rnd.choice([mobile, mobile, mobile, landline, local_only])()
         code = word() + str(i // 10).translate(str.maketrans('0123456789', 'abcdefghij'))
-        text = rnd.choice(CARRIERS) % (shape, code)
+        # long enough to be a lead when forwarded (scan's summary wants 20 words), the code word early
+        text = rnd.choice(CARRIERS) % (shape, code) + TAIL
         sec.write('%s %s %s\n' % (kind, secret, code))
         for copy in range(2):
             chat.write('%02d/11/2022 %02d.%02d - Warga %s: %s\n' % (
