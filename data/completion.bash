@@ -25,7 +25,7 @@ _saring_options()
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
-	scan) echo '--json --tsv --only --min-words --anonymize --salt --date-order --top --html --db --help --no-ocr' ;;
+	scan) echo '--json --tsv --only --min-words --anonymize --key-file --date-order --top --html --db --help --no-ocr' ;;
 	search) echo '-n --label --json --fts --color --db --help' ;;
 	serve) echo '--listen --port --db --help' ;;
 	show) echo '--json --db --help' ;;
@@ -46,7 +46,7 @@ _saring_takes_value()
 	sources:-l | sources:--label | sources:--publisher | sources:--key) return 0 ;;
 	update:--delay | update:--timeout | update:--retries | update:--max-pages) return 0 ;;
 	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map | import:--map-label) return 0 ;;
-	scan:--only | scan:--min-words | scan:--salt | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
+	scan:--only | scan:--min-words | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
 	serve:--listen | serve:--port) return 0 ;;
 	esac

@@ -124,6 +124,8 @@ struct chat_reader {
 	int done;                    /* all lines read, last message queued */
 	int ioerr;
 	char *error;                 /* owned; set on read error */
+	uint64_t limit;              /* bytes of text to read at most (inflated, for a zip); 0: no limit */
+	uint64_t total;              /* bytes of text read so far */
 	enum date_order force;
 	struct family family[NFAMILY];
 	struct pending *cur;         /* message still taking continuation lines */
@@ -279,9 +281,11 @@ static int days_in_month(int y, int m)
 	return mdays[m - 1];
 }
 
+/* A year field: written with four digits (YEAR4 added, see parse_header()) as it is, else 20YY. */
+#define YEAR4 10000
 static int year_of(int v)
 {
-	return v < 100 ? 2000 + v : v;
+	return v >= YEAR4 ? v - YEAR4 : v < 100 ? 2000 + v : v;
 }
 
 /* Day, month and year of date f under order o; 0 if that is no date. */
@@ -517,6 +521,8 @@ static int parse_header(const char *s, size_t n, struct header *h)
 	if (sep == '.' && p < e && *p == '.')
 		p++;
 	int ypos = len[0] == 4 ? 1 : len[2] == 4 ? 2 : 0;
+	if (ypos)   /* "0000" is the year 0, not 2000 */
+		h->f[ypos == 1 ? 0 : 2] += YEAR4;
 	h->dmask = date_mask(h->f, ypos);
 	if (!h->dmask)
 		return 0;
@@ -685,8 +691,23 @@ static void add_text(struct chat_reader *r, struct pending *p, const char *s, si
 
 /* ---- input ---- */
 
-/* Fill r->chunk with the next input bytes; 0 at the end, -1 on a read error. */
+static long src_read_all(struct chat_reader *r);
+
+/* Fill r->chunk with the next input bytes; 0 at the end, -1 on a read error or past the limit. */
 static long src_read(struct chat_reader *r)
+{
+	long n = src_read_all(r);
+	if (n > 0 && r->limit && (r->total += (uint64_t)n) > r->limit) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s: more than %llu MB of text", r->name, (unsigned long long)(r->limit >> 20));
+		free(r->error);
+		r->error = sb_detach(&sb);
+		return -1;
+	}
+	return n;
+}
+
+static long src_read_all(struct chat_reader *r)
 {
 	if (r->ar) {
 		la_ssize_t n = archive_read_data(r->ar, r->chunk, CHUNK_SIZE);
@@ -1242,7 +1263,8 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 	struct archive *a;
 	struct archive_entry *e;
 	long idx = 0, best = -1;
-	int rc, best_rank = 0;
+	int rc, best_rank = 0, chats = 0;
+	struct strbuf best_name = STRBUF_INIT;
 
 	if (path) {
 		a = zip_new();
@@ -1254,10 +1276,14 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 		while ((rc = archive_read_next_header(a, &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
 			if (archive_entry_filetype(e) == AE_IFREG) {
 				const char *name = archive_entry_pathname_utf8(e);
-				int rank = zip_rank(name ? name : archive_entry_pathname(e));
+				name = name ? name : archive_entry_pathname(e);
+				int rank = zip_rank(name);
+				chats += rank >= 2;
 				if (rank > best_rank) {
 					best_rank = rank;
 					best = idx;
+					sb_reset(&best_name);
+					sb_puts(&best_name, name ? name : "");
 				}
 			}
 			idx++;
@@ -1265,9 +1291,14 @@ static int zip_open(struct chat_reader *r, const char *path, char **err)
 		if (rc != ARCHIVE_EOF && best < 0) {
 			*err = zip_error(r->name, a, "bad zip");
 			archive_read_free(a);
+			sb_release(&best_name);
 			return -1;
 		}
 		archive_read_free(a);
+		if (chats > 1)   /* two exports zipped together: say which one is read */
+			warnx_("%s: holds %d chat exports; screening only '%s' (unzip it to screen the others)",
+			       r->name, chats, best_name.buf);
+		sb_release(&best_name);
 		if (best < 0) {
 			*err = zip_error(r->name, NULL, "no chat .txt file in the zip");
 			return -1;
@@ -1385,6 +1416,11 @@ int chat_next(struct chat_reader *r, struct chat_msg *m)
 		}
 		read_more(r);
 	}
+}
+
+void chat_limit(struct chat_reader *r, uint64_t bytes)
+{
+	r->limit = bytes;
 }
 
 const char *chat_error(const struct chat_reader *r)

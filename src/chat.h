@@ -10,6 +10,7 @@
 #define SARING_CHAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum chat_kind {
 	CHAT_TEXT,      /* an ordinary message: screen it */
@@ -46,6 +47,8 @@ struct chat_reader;
  * caller) on failure.
  */
 struct chat_reader *chat_open(const char *path, enum date_order order, char **err);
+/* Read at most bytes of text (inflated, from a zip); past them chat_next() fails. 0: no limit. */
+void chat_limit(struct chat_reader *r, uint64_t bytes);
 /* Next message: 1, end: 0, read error: -1 (message via chat_error()). */
 int chat_next(struct chat_reader *r, struct chat_msg *m);
 const char *chat_error(const struct chat_reader *r);

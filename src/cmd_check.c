@@ -108,6 +108,7 @@ int cmd_check(int argc, char **argv)
 	struct strbuf in = STRBUF_INIT;
 	const char *name = image ? image : file ? file : "stdin";
 	int is_image = image != NULL;
+	FILE *batch_in = NULL;
 	if (image) {
 		if (read_file(image, &in) < 0) {
 			warnx_(_("%s: %s"), name, strerror(errno));
@@ -124,10 +125,14 @@ int cmd_check(int argc, char **argv)
 		}
 		name = "argument";
 	} else {
-		if ((!file || !strcmp(file, "-")) && isatty(0))   /* someone at a terminal */
+		if ((!file || !strcmp(file, "-")) && isatty(0) && !batch)   /* someone at a terminal */
 			fputs(_("Paste the message, then press Enter and Ctrl-D.\n"), stderr);
-		if (read_file(file, &in) < 0) {
-			warnx_(_("%s: %s"), name, strerror(errno));
+		if (batch ? !(batch_in = open_input(file)) : read_file_max(file, &in, INPUT_MAX) < 0) {
+			if (errno == EFBIG)
+				warnx_(_("%s: a message longer than 64 MB"), name);
+			else
+				warnx_(_("%s: %s"), name, strerror(errno));
+			sb_release(&in);
 			return EXIT_USAGE;
 		}
 	}
@@ -135,9 +140,10 @@ int cmd_check(int argc, char **argv)
 		is_image = 1;   /* -f or standard input, an image by its bytes */
 	struct store *st = store_open(db, STORE_READ);
 	report_begin(&rep, st);
-	int status = batch ? report_jsonl(&rep, in.buf, in.len, name)
+	int status = batch ? report_jsonl(&rep, batch_in, name)
 		   : is_image ? check_image(&rep, &in, name)
 			      : report_one(&rep, NULL, in.buf, in.len, name, 1);
+	close_input(batch_in);
 	report_end(&rep);
 	store_close(st);
 	sb_release(&in);

@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "commands.h"
 #include "import.h"
+#include "normalize.h"
 #include "store.h"
 #include "util.h"
 
@@ -287,6 +288,7 @@ static void *reader(void *arg)
 	warn_sink(read_warn, q);
 	q->rc = import_read(q->path, q->o, read_doc, read_bad, q, &q->err);
 	warn_sink(NULL, NULL);
+	norm_release();   /* this thread's own tables, memo and stemmer */
 	pthread_mutex_lock(&q->mu);
 	q->done = 1;
 	pthread_cond_signal(&q->can_take);

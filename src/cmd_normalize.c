@@ -31,27 +31,36 @@ static int print_token(void *ctx, const struct token *t)
 
 static int normalize_file(const char *path, unsigned opts, struct out *o)
 {
-	struct strbuf in = STRBUF_INIT;
 	struct text_where w = { strcmp(path, "-") ? path : "stdin", 1 };
-	if (read_file(path, &in) < 0) {
+	FILE *f = open_input(path);
+	if (!f) {
 		warnx_(_("%s: %s"), w.file, strerror(errno));
 		return EXIT_USAGE;
 	}
-	const char *p = in.buf, *end = in.buf + in.len;
-	if (in.len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
-		p += 3;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	struct strbuf line = STRBUF_INIT;
+	int got, status = EXIT_CLEAN;
+	while ((got = read_line(f, &line, INPUT_MAX)) > 0) {   /* a line at a time: a FIFO may never end */
+		const char *p = line.buf;
+		size_t len = line.len;
+		if (w.line == 1 && len >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) {
+			p += 3;
+			len -= 3;
+		}
+		if (got == 2)
+			warnx_(_("%s:%ld: line longer than 64 MB, cut"), w.file, w.line);
 		o->first = 1;
 		norm_text(p, len, opts, print_token, o, text_warn_utf8, &w);
 		if (!o->tokens)
 			putchar('\n');
 		w.line++;
-		p += len + 1;
 	}
-	sb_release(&in);
-	return EXIT_CLEAN;
+	if (got < 0) {
+		warnx_(_("%s: %s"), w.file, strerror(EIO));
+		status = EXIT_USAGE;
+	}
+	close_input(f);
+	sb_release(&line);
+	return status;
 }
 
 int cmd_normalize(int argc, char **argv)

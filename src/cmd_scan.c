@@ -10,12 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "anon.h"
 #include "chat.h"
+#include "i18n.h"
 #include "commands.h"
 #include "hmap.h"
 #include "match.h"
@@ -30,24 +30,19 @@ struct scan {
 	struct screening sc;   /* the engine: counts, sightings */
 	enum out_format format;
 	unsigned only;         /* bit per verdict printed; 0 = all */
-	uint64_t salt;         /* key for --anonymize sender hashes */
+	struct anon anon;      /* --anonymize: the key of the pseudonyms */
 	int status;
 	int ocr;               /* read attached images (not --no-ocr) */
 	long images, images_read, images_copies, images_missing, images_failed;  /* attached images, all chats */
 };
 
-/* The sender as printed: a keyed hash with --anonymize. */
-static void sender_name(const struct scan *sc, const char *sender, char *out, size_t n)
+/* The sender as printed, whole: a pseudonym with --anonymize. */
+static void sender_name(const struct scan *sc, const char *sender, struct strbuf *out)
 {
-	if (!sc->sc.anonymize) {
-		snprintf(out, n, "%s", sender);
-		return;
-	}
-	struct strbuf sb = STRBUF_INIT;
-	sb_add(&sb, (const char *)&sc->salt, sizeof sc->salt);
-	sb_puts(&sb, sender);
-	snprintf(out, n, "anon-%08llx", (unsigned long long)(hash64(sb.buf, sb.len) & 0xffffffffULL));
-	sb_release(&sb);
+	if (sc->sc.anonymize)
+		anon_name(&sc->anon, sender, out);
+	else
+		sb_puts(out, sender);
 }
 
 /* A line for a message (image: NULL), or for the text read from the image it attached. */
@@ -56,8 +51,9 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 {
 	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
 		return;
-	char sender[64];
-	sender_name(sc, msg->sender, sender, sizeof sender);
+	struct strbuf name = STRBUF_INIT;
+	sender_name(sc, msg->sender, &name);
+	const char *sender = name.buf;
 	if (sc->format == OUT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(file));
@@ -88,6 +84,7 @@ static void print_line(struct scan *sc, const char *file, const struct chat_msg 
 		out_tsv_field(stdout, shown ? s->title : "");
 		printf("\t%ld\n", s->copies);
 	}
+	sb_release(&name);
 }
 
 /* "2 copies" in the reader's language (static buffer: one call per printf argument). */
@@ -117,12 +114,20 @@ static void summary_documents(const struct scan *sc, enum verdict v, const char 
 	if (n || none)
 		printf("\n%s\n", n ? some : none);
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
-		printf("  %s, %s, %s %s  [%s] %s\n", copies(h[i]->copies), senders(h[i]->nsenders),
-		       _("first"), *h[i]->first ? h[i]->first : "?", h[i]->match_id, h[i]->title ? h[i]->title : "");
-		if (h[i]->url)
-			printf("      %s\n", h[i]->url);
-		if (h[i]->change)
-			printf("      %s\n", h[i]->change);
+		printf("  %s, %s, %s ", copies(h[i]->copies), senders(h[i]->nsenders), _("first"));
+		out_term(stdout, *h[i]->first ? h[i]->first : "?", 0);
+		fputs("  [", stdout);
+		out_term(stdout, h[i]->match_id, 0);
+		fputs("] ", stdout);
+		out_term(stdout, h[i]->title, 0);
+		putchar('\n');
+		const char *more[] = { h[i]->url, h[i]->change };
+		for (int k = 0; k < 2; k++)
+			if (more[k]) {
+				fputs("      ", stdout);
+				out_term(stdout, more[k], 0);
+				putchar('\n');
+			}
 	}
 	free(h);
 }
@@ -148,9 +153,13 @@ static void summary(const struct scan *sc, int top)
 	printf("\n%s\n", _("Related to known documents, or forwarded more than once (check these next):"));
 	if (!n)
 		printf("  %s\n", _("none"));
-	for (size_t i = 0; i < n && i < (size_t)top; i++)
-		printf("  %s, %s, %s %s: %s\n", copies(u[i]->copies), verdict_title(u[i]->verdict),
-		       _("first"), *u[i]->first ? u[i]->first : "?", u[i]->excerpt ? u[i]->excerpt : "");
+	for (size_t i = 0; i < n && i < (size_t)top; i++) {
+		printf("  %s, %s, %s ", copies(u[i]->copies), verdict_title(u[i]->verdict), _("first"));
+		out_term(stdout, *u[i]->first ? u[i]->first : "?", 0);
+		fputs(": ", stdout);
+		out_term(stdout, u[i]->excerpt, 0);
+		putchar('\n');
+	}
 	free(u);
 	printf("\n%s\n", _("UNKNOWN means not in the database, not that a message is true."));
 }
@@ -191,6 +200,9 @@ static void html_chart(FILE *f, const struct hmap *days)
 	free(v);
 }
 
+/* What the report may load and run: its own inline style, nothing else (no scripts, forms, frames). */
+#define REPORT_CSP "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
 /*
  * The report's table of documents matched as verdict v under heading, or
  * "none" when there are none (nothing at all unless show_none).
@@ -209,13 +221,14 @@ static void html_documents(FILE *f, const struct scan *sc, enum verdict v, const
 			_("Document"), _("Copies"), _("Senders"), _("First seen"));
 	for (size_t i = 0; i < n && i < (size_t)top; i++) {
 		fprintf(f, "<tr><td><span class=\"hoax\">%s</span> ", verdict_title(h[i]->verdict));
-		if (h[i]->url) {
+		int link = out_linkable(h[i]->url);
+		if (link) {
 			fputs("<a href=\"", f);
 			out_html(f, h[i]->url);
-			fputs("\">", f);
+			fputs("\" rel=\"noreferrer noopener\">", f);
 		}
 		out_html(f, h[i]->title ? h[i]->title : h[i]->match_id);
-		fputs(h[i]->url ? "</a>" : "", f);
+		fputs(link ? "</a>" : "", f);
 		fputs(" <small>[", f);
 		out_html(f, h[i]->match_id);
 		fputs("]</small>", f);
@@ -242,8 +255,9 @@ static int write_html(const struct scan *sc, const char *path, int top)
 		return -1;
 	}
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+		   "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n"
 		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n",
-		i18n_lang(), _("saring: chat screening report"));
+		i18n_lang(), REPORT_CSP, _("saring: chat screening report"));
 	fputs("<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
 	      "color:#222;line-height:1.45}h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}"
 	      "td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}"
@@ -366,7 +380,7 @@ int cmd_scan(int argc, char **argv)
 		{ "only", required_argument, NULL, 'o' },
 		{ "min-words", required_argument, NULL, 'w' },
 		{ "anonymize", no_argument, NULL, 'a' },
-		{ "salt", required_argument, NULL, 's' },
+		{ "key-file", required_argument, NULL, 'k' },
 		{ "date-order", required_argument, NULL, 'D' },
 		{ "top", required_argument, NULL, 'n' },
 		{ "html", required_argument, NULL, 'H' },
@@ -381,7 +395,7 @@ int cmd_scan(int argc, char **argv)
 	long min_words = 4;
 	int anonymize = 0;
 	enum date_order order = DATE_AUTO;
-	const char *db = global_db, *salt = NULL;
+	const char *db = global_db, *key_file = NULL;
 	int top = 10, c;
 	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -393,7 +407,7 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case 'w': min_words = opt_int(optarg, 1, 1000, "--min-words"); break;
 		case 'a': anonymize = 1; break;
-		case 's': salt = optarg; break;
+		case 'k': key_file = optarg; break;
 		case 'D':
 			if (chat_parse_date_order(optarg, &order) < 0)
 				return usage_error(_("--date-order wants dmy, mdy or ymd, not '%s'"), optarg);
@@ -407,10 +421,10 @@ int cmd_scan(int argc, char **argv)
 	}
 	if (optind == argc)
 		return usage_error(_("no chat export given (use - for standard input)"));
-	if (salt)
-		sc.salt = hash64(salt, strlen(salt));
-	else if (getrandom(&sc.salt, sizeof sc.salt, 0) != (ssize_t)sizeof sc.salt)
-		die(EXIT_SYSTEM, _("cannot get random bytes for --anonymize"));
+	if (key_file && !anonymize)
+		return usage_error(_("--key-file goes with --anonymize"));
+	if (anonymize)
+		anon_init(&sc.anon, key_file);
 	struct store *st = store_open(db, STORE_READ);
 	struct matcher *m = matcher_new(st);
 	screening_init(&sc.sc, m, min_words, anonymize);
@@ -477,5 +491,7 @@ int cmd_scan(int argc, char **argv)
 	matcher_free(m);
 	store_close(st);
 	screening_free(&sc.sc);
+	if (anonymize)
+		anon_clear(&sc.anon);
 	return status > sc.status ? status : sc.status;
 }

@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "commands.h"
 #include "import.h"
+#include "out.h"
 #include "store.h"
 #include "util.h"
 
@@ -30,12 +31,21 @@ int cmd_show(int argc, char **argv)
 		const char *names[] = { "id", "label", "rating", "title", "publisher", "date", "url", "source" };
 		const char *vals[] = { d.id, d.label, d.rating, d.title, d.publisher, d.date, d.url, d.source };
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-			if (vals[i] && *vals[i])
-				printf("%-10s %s\n", names[i], vals[i]);
-		if (d.claim && *d.claim)
-			printf("\nclaim:\n%s\n", d.claim);
-		if (d.body && *d.body)
-			printf("\n%s\n", d.body);
+			if (vals[i] && *vals[i]) {
+				printf("%-10s ", names[i]);
+				out_term(stdout, vals[i], 0);
+				putchar('\n');
+			}
+		if (d.claim && *d.claim) {
+			fputs("\nclaim:\n", stdout);
+			out_term(stdout, d.claim, 1);
+			putchar('\n');
+		}
+		if (d.body && *d.body) {
+			putchar('\n');
+			out_term(stdout, d.body, 1);
+			putchar('\n');
+		}
 	}
 	doc_clear(&d);
 	return EXIT_CLEAN;

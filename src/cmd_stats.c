@@ -20,10 +20,15 @@ static void groups(struct store *st, const char *title, const char *sql, json_t 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(s, 0);
 		long long n = sqlite3_column_int64(s, 1);
-		if (json)
+		if (json) {
 			json_object_set_new(o, k ? k : "unknown", json_integer(n));
-		else
-			printf("  %-20s %lld\n", k ? k : "(none)", n);
+		} else {
+			struct strbuf name = STRBUF_INIT;
+			k = k ? k : "(none)";
+			sb_add_visible(&name, k, strlen(k), 0);
+			printf("  %-20s %lld\n", name.buf, n);
+			sb_release(&name);
+		}
 	}
 	if (rc != SQLITE_DONE)
 		store_die(st, "cannot read the database");
@@ -105,7 +110,10 @@ int cmd_stats(int argc, char **argv)
 	const char *newest = NULL;
 	one(st, "SELECT coalesce(max(date), '') FROM doc", &newest);
 	struct strbuf nb = STRBUF_INIT;
-	sb_puts(&nb, newest);
+	if (json)
+		sb_puts(&nb, newest);
+	else
+		sb_add_visible(&nb, newest, strlen(newest), 0);
 	long long version = one(st, "PRAGMA user_version", NULL);
 	struct stat sb;
 	long long size = stat(st->path, &sb) == 0 ? (long long)sb.st_size : -1;

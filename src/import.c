@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 
 #include "import_input.h"
+#include "out.h"
 #include "util.h"
 
 /* The document fields, in the order the writers put them. */
@@ -1895,9 +1896,13 @@ void export_jsonl(FILE *out, const struct doc *d)
 	jset(o, "url", d->url);
 	jset(o, "date", d->date);
 	jset(o, "source", d->source);
-	json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
+	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
+	if (!text)
+		return;
+	out_json_text(out, text);
+	fputc('\n', out);
+	free(text);
 }
 
 void export_claimreview_begin(FILE *out)
@@ -1937,10 +1942,11 @@ void export_claimreview_doc(FILE *out, const struct doc *d, int first)
 	if (!text)
 		return;
 	fputs(first ? "\n  " : ",\n  ", out);
-	for (const char *p = text; *p; p++) {
-		fputc(*p, out);
-		if (*p == '\n')
-			fputs("  ", out);
+	for (char *line = text, *nl; line; line = nl) {
+		if ((nl = strchr(line, '\n')))
+			*nl++ = '\0';
+		out_json_text(out, line);
+		fputs(nl ? "\n  " : "", out);
 	}
 	free(text);
 }

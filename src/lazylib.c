@@ -100,7 +100,9 @@ static void load(const char *soname, const char *what, const char *const *names,
 
 static struct { ZIP_FUNCS(FIELD) void (*archive_set_error)(struct archive *, int, const char *, ...); } zip;
 static struct { WEB_FUNCS(FIELD) void (*MHD_stop_daemon)(struct MHD_Daemon *);
-		void (*MHD_destroy_response)(struct MHD_Response *); } web;
+		void (*MHD_destroy_response)(struct MHD_Response *);
+		const union MHD_ConnectionInfo *(*MHD_get_connection_info)(struct MHD_Connection *,
+			enum MHD_ConnectionInfoType, ...); } web;
 static pthread_once_t zip_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT;
 
 static void zip_load(void)
@@ -111,7 +113,8 @@ static void zip_load(void)
 
 static void web_load(void)
 {
-	static const char *const names[] = { WEB_FUNCS(NAME) "MHD_stop_daemon", "MHD_destroy_response" };
+	static const char *const names[] = { WEB_FUNCS(NAME) "MHD_stop_daemon", "MHD_destroy_response",
+					     "MHD_get_connection_info" };
 	load(MHD_SO, "by saring serve", names, (void **)&web, sizeof names / sizeof *names);
 }
 
@@ -146,6 +149,13 @@ void archive_set_error(struct archive *a, int err, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	zip.archive_set_error(a, err, "%s", msg);
+}
+
+/* Only the kinds of information that take no argument (the socket, its context) are asked for. */
+const union MHD_ConnectionInfo *MHD_get_connection_info(struct MHD_Connection *c, enum MHD_ConnectionInfoType t, ...)
+{
+	pthread_once(&web_once, web_load);
+	return web.MHD_get_connection_info(c, t);
 }
 
 struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc,
@@ -259,12 +269,13 @@ void xmlFreeDoc(xmlDocPtr d)
 	X(int, crypto_generichash, (unsigned char *out, size_t outlen, const unsigned char *in, \
 		unsigned long long inlen, const unsigned char *key, size_t keylen), (out, outlen, in, inlen, key, keylen))
 
-static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t); } nacl;
+static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t);
+		void (*randombytes_buf)(void *, size_t); } nacl;
 static pthread_once_t nacl_once = PTHREAD_ONCE_INIT;
 
 static void nacl_load(void)
 {
-	static const char *const names[] = { SODIUM_FUNCS(NAME) "sodium_memzero" };
+	static const char *const names[] = { SODIUM_FUNCS(NAME) "sodium_memzero", "randombytes_buf" };
 	load(SODIUM_SO, "to sign and verify bundles", names, (void **)&nacl, sizeof names / sizeof *names);
 	if (nacl.sodium_init() < 0)
 		die(EXIT_SYSTEM, "%s: cannot initialise", SODIUM_SO);
@@ -278,6 +289,13 @@ void sodium_memzero(void *p, size_t n)
 {
 	pthread_once(&nacl_once, nacl_load);
 	nacl.sodium_memzero(p, n);
+}
+
+/* scan --anonymize's keys (src/anon.c). */
+void randombytes_buf(void *buf, size_t n)
+{
+	pthread_once(&nacl_once, nacl_load);
+	nacl.randombytes_buf(buf, n);
 }
 
 /* ---- libarchive's gzip filter: a bundle's payload ---- */

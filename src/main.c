@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "i18n.h"
+#include "out.h"
 #include "util.h"
 
 struct command {
@@ -36,7 +37,7 @@ static const struct command commands[] = {
 	  N_("print text as saring's canonical tokens") },
 	{ "reindex", cmd_reindex, "", N_("rebuild the search index") },
 	{ "remove", cmd_remove, "ID...", N_("remove documents from the corpus") },
-	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize] [--salt KEY] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
+	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
 	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },
@@ -73,12 +74,15 @@ void usage_print(FILE *f)
 int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	struct strbuf msg = STRBUF_INIT;
+	va_start(ap, fmt);
+	sb_vprintf(&msg, fmt, ap);
+	va_end(ap);
 	fflush(stdout);
 	fprintf(stderr, "saring %s: ", current ? current->name : "");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
+	out_term(stderr, msg.buf, 1);
 	fputc('\n', stderr);
+	sb_release(&msg);
 	usage_print(stderr);
 	return EXIT_USAGE;
 }

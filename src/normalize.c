@@ -9,10 +9,15 @@
 #include "tables.h"
 #include "util.h"
 
-static int loaded;
-static struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be several words) */
-static struct hmap stopwords = HMAP_INIT;  /* set */
-static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
+/*
+ * The tables and the memo are the calling thread's own (serve matches on
+ * several threads at once): loaded by a thread's first call, given back by
+ * its norm_release().
+ */
+static __thread int loaded;
+static __thread struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be several words) */
+static __thread struct hmap stopwords = HMAP_INIT;  /* set */
+static __thread struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
 
 /*
  * Memo: a plain word's tokens depend only on the word and the options, so
@@ -35,11 +40,11 @@ struct memo_slot {
 	uint32_t hash;
 	uint32_t at;   /* the entry's offset in the arena + 1; 0: empty */
 };
-static struct memo_slot *memo_slots;
-static size_t memo_cap;           /* slots, a power of two */
-static struct strbuf memo_arena;
-static struct strbuf memo_made;   /* the record being made */
-static size_t memo_len;
+static __thread struct memo_slot *memo_slots;
+static __thread size_t memo_cap;           /* slots, a power of two */
+static __thread struct strbuf memo_arena;
+static __thread struct strbuf memo_made;   /* the record being made */
+static __thread size_t memo_len;
 
 static void memo_clear(void)
 {

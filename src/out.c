@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 int out_color(const char *when)
@@ -24,11 +25,24 @@ int out_color(const char *when)
 	return -1;
 }
 
+void out_json_text(FILE *f, const char *json)
+{
+	const unsigned char *p = (const unsigned char *)json;
+	for (; *p; p++) {
+		if (*p == 0x7F)
+			fputs("\\u007F", f);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			fprintf(f, "\\u%04X", *++p);
+		else
+			fputc(*p, f);
+	}
+}
+
 void out_json_line(json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
 	if (s) {
-		fputs(s, stdout);
+		out_json_text(stdout, s);
 		putchar('\n');
 		free(s);
 	}
@@ -43,17 +57,28 @@ json_t *out_str(const char *s)
 	return v ? v : json_null();   /* not UTF-8: jansson refuses it */
 }
 
+void out_term(FILE *f, const char *s, int keep_lines)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_add_visible(&sb, s ? s : "", s ? strlen(s) : 0, keep_lines);
+	fputs(sb.buf, f);
+	sb_release(&sb);
+}
+
 void out_tsv_field(FILE *f, const char *s)
 {
+	struct strbuf sb = STRBUF_INIT;
 	for (; s && *s; s++) {
 		switch (*s) {
-		case '\t': fputs("\\t", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\\': fputs("\\\\", f); break;
-		default: fputc(*s, f);
+		case '\t': sb_puts(&sb, "\\t"); break;
+		case '\n': sb_puts(&sb, "\\n"); break;
+		case '\r': sb_puts(&sb, "\\r"); break;
+		case '\\': sb_puts(&sb, "\\\\"); break;
+		default: sb_putc(&sb, *s);
 		}
 	}
+	out_term(f, sb.buf, 0);
+	sb_release(&sb);
 }
 
 void out_html_add(struct strbuf *out, const char *s, size_t n)
@@ -68,6 +93,11 @@ void out_html_add(struct strbuf *out, const char *s, size_t n)
 		default: sb_putc(out, s[i]);
 		}
 	}
+}
+
+int out_linkable(const char *url)
+{
+	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
 }
 
 void out_html(FILE *f, const char *s)
@@ -94,9 +124,14 @@ const char *out_sgr(int color, const char *code)
 	return color ? code : "";
 }
 
-/* Print text on one line: runs of whitespace become one space. */
-static void one_line(FILE *f, const char *s)
+/*
+ * Print text on one line, safe for a terminal: runs of whitespace become
+ * one space. The highlight markers of a colour snippet are the only escape
+ * sequences let through (what is between them is shown like the rest).
+ */
+static void one_line(FILE *f, const char *s, int color)
 {
+	struct strbuf sb = STRBUF_INIT;
 	int space = 0;
 	for (; s && *s; s++) {
 		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
@@ -104,26 +139,51 @@ static void one_line(FILE *f, const char *s)
 			continue;
 		}
 		if (space)
-			fputc(' ', f);
+			sb_putc(&sb, ' ');
 		space = 0;
-		fputc(*s, f);
+		sb_putc(&sb, *s);
 	}
+	const char *p = sb.buf ? sb.buf : "", *marks[2] = { out_hl_open(1), out_hl_close(1) };
+	while (*p) {
+		const char *m = NULL;
+		size_t mlen = 0;
+		for (int i = 0; color && i < 2; i++) {
+			const char *at = strstr(p, marks[i]);
+			if (at && (!m || at < m)) {
+				m = at;
+				mlen = strlen(marks[i]);
+			}
+		}
+		size_t n = m ? (size_t)(m - p) : strlen(p);
+		struct strbuf safe = STRBUF_INIT;
+		sb_add_visible(&safe, p, n, 0);
+		fputs(safe.buf, f);
+		sb_release(&safe);
+		if (m)
+			fwrite(m, 1, mlen, f);
+		p += n + mlen;
+	}
+	sb_release(&sb);
 }
 
 void out_source(FILE *f, int color, int rank, const char *label, const char *rating,
 		const char *title, const char *publisher, const char *date, const char *url,
 		const char *snippet, double score)
 {
-	fprintf(f, "  %d. %s[%s%s%s]%s ", rank, out_sgr(color, "\033[1m"), label,
-		rating && *rating ? ", " : "", rating && *rating ? rating : "", out_sgr(color, "\033[0m"));
-	one_line(f, title && *title ? title : _("(untitled)"));
+	fprintf(f, "  %d. %s[", rank, out_sgr(color, "\033[1m"));
+	out_term(f, label, 0);
+	fputs(rating && *rating ? ", " : "", f);
+	out_term(f, rating, 0);
+	fprintf(f, "]%s ", out_sgr(color, "\033[0m"));
+	one_line(f, title && *title ? title : _("(untitled)"), 0);
 	fprintf(f, "  (%.2f)\n     ", score);
 	int any = 0;
 	const char *parts[] = { publisher, date, url };
 	for (size_t i = 0; i < 3; i++) {
 		if (!parts[i] || !*parts[i])
 			continue;
-		fprintf(f, "%s%s", any ? " · " : "", parts[i]);
+		fputs(any ? " · " : "", f);
+		one_line(f, parts[i], 0);
 		any = 1;
 	}
 	if (!any)
@@ -131,7 +191,7 @@ void out_source(FILE *f, int color, int rank, const char *label, const char *rat
 	fputc('\n', f);
 	if (snippet && *snippet) {
 		fputs("     ", f);
-		one_line(f, snippet);
+		one_line(f, snippet, color);
 		fputc('\n', f);
 	}
 }

@@ -13,17 +13,28 @@
 /* --color=WHEN: "auto", "always", "never"; auto honours NO_COLOR and isatty. -1 if WHEN is bad. */
 int out_color(const char *when);
 
+/*
+ * Print JSON text as jansson wrote it, but with DEL and the C1 controls
+ * (which jansson leaves raw) escaped as \u007f, \u0080...: no control byte
+ * of any kind reaches a terminal from saring's JSON.
+ */
+void out_json_text(FILE *f, const char *json);
 /* Print o as one compact JSON line on stdout and drop the reference. */
 void out_json_line(json_t *o);
 /* A string or JSON null when s is NULL or empty. */
 json_t *out_str(const char *s);
 
-/* Print s as one TSV field: tabs, newlines and backslashes escaped. */
+/* Print s (NULL: nothing) safe for a terminal: controls shown, see sb_add_visible(). */
+void out_term(FILE *f, const char *s, int keep_lines);
+
+/* Print s as one TSV field: tabs, newlines and backslashes escaped, other controls shown. */
 void out_tsv_field(FILE *f, const char *s);
 
 /* Append s[0..n) HTML-escaped (& < > " ') to out. */
 struct strbuf;
 void out_html_add(struct strbuf *out, const char *s, size_t n);
+/* May url be a link in HTML? Only http and https: a corpus could hold javascript: or data: URLs. */
+int out_linkable(const char *url);
 /* Print s (NULL: nothing) HTML-escaped to f. */
 void out_html(FILE *f, const char *s);
 

@@ -123,7 +123,9 @@ static void print_human(const struct report *r, const struct result *res)
 	}
 	for (size_t k = 0; k < res->nnotes; k++) {
 		char *t = note_text(&res->notes[k], 1);
-		printf("%s%s %s\n", show ? "\n" : "", _("note:"), t);
+		printf("%s%s ", show ? "\n" : "", _("note:"));
+		out_term(stdout, t, 1);
+		putchar('\n');
 		free(t);
 	}
 	if (res->verdict == V_UNKNOWN && res->nm && res->score > 0)
@@ -219,7 +221,7 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	case OUT_TSV: print_tsv(&res, id); break;
 	case OUT_REPLY: {
 		char *t = reply_text(&res);
-		fputs(t, stdout);
+		out_term(stdout, t, 1);
 		free(t);
 		break;
 	}
@@ -230,48 +232,56 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	return status;
 }
 
-int report_jsonl(struct report *r, const char *buf, size_t len, const char *name)
+/* One line of a JSON Lines batch: a result line, or an error line (one output line per input line). */
+static int jsonl_line(struct report *r, const char *rec, size_t n, int too_long, const char *name, long line)
 {
-	int status = EXIT_CLEAN;
-	long line = 0;
-	matcher_batch(r->m, 1);
-	const char *p = buf, *end = buf + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		line++;
-		const char *rec = p;
-		p += n + 1;
-		if (blank(rec, n))
-			continue;
-		json_error_t err;
-		json_t *o = json_loadb(rec, n, JSON_DECODE_ANY, &err);
-		json_t *text = o ? json_object_get(o, "text") : NULL;
-		int s;
-		if (!o || !json_is_object(o) || !json_is_string(text)) {
-			const char *why = !o ? err.text : !json_is_object(o) ? _("not a JSON object")
-								     : _("no \"text\" string");
-			warnx_(_("%s:%ld: %s"), name, line, why);
-			json_t *e = json_object();
-			json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
-						 ? json_object_get(o, "id") : json_null());
-			json_object_set_new(e, "error", json_string(why));
-			if (r->format == OUT_JSON) {
-				out_json_line(e);
-			} else {   /* one output line per input line, always */
-				if (r->format == OUT_TSV)
-					printf("\terror\t\t\t\t\t\n");
-				json_decref(e);
-			}
-			s = EXIT_USAGE;
+	json_error_t err;
+	json_t *o = too_long ? NULL : json_loadb(rec, n, JSON_DECODE_ANY, &err);
+	json_t *text = o ? json_object_get(o, "text") : NULL;
+	int s;
+	if (!o || !json_is_object(o) || !json_is_string(text)) {
+		const char *why = too_long ? _("line longer than 64 MB, skipped") : !o ? err.text
+				: !json_is_object(o) ? _("not a JSON object") : _("no \"text\" string");
+		warnx_(_("%s:%ld: %s"), name, line, why);
+		json_t *e = json_object();
+		json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
+					 ? json_object_get(o, "id") : json_null());
+		json_object_set_new(e, "error", json_string(why));
+		if (r->format == OUT_JSON) {
+			out_json_line(e);
 		} else {
-			s = report_one(r, json_object_get(o, "id"), json_string_value(text),
-				       json_string_length(text), name, line);
+			if (r->format == OUT_TSV)
+				printf("\terror\t\t\t\t\t\n");
+			json_decref(e);
 		}
-		json_decref(o);
+		s = EXIT_USAGE;
+	} else {
+		s = report_one(r, json_object_get(o, "id"), json_string_value(text),
+			       json_string_length(text), name, line);
+	}
+	json_decref(o);
+	return s;
+}
+
+int report_jsonl(struct report *r, FILE *in, const char *name)
+{
+	int status = EXIT_CLEAN, got;
+	long line = 0;
+	struct strbuf rec = STRBUF_INIT;
+	matcher_batch(r->m, 1);
+	while ((got = read_line(in, &rec, INPUT_MAX)) > 0) {
+		line++;
+		if (blank(rec.buf, rec.len))
+			continue;
+		int s = jsonl_line(r, rec.buf, rec.len, got == 2, name, line);
 		if (s > status)
 			status = s;
 	}
+	if (got < 0) {
+		warnx_(_("%s: read error"), name);
+		status = EXIT_USAGE;
+	}
 	matcher_batch(r->m, 0);
+	sb_release(&rec);
 	return status;
 }

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "match.h"
 #include "ocr.h"
@@ -34,8 +35,8 @@ void report_end(struct report *r);
  */
 int report_one(struct report *r, json_t *id, const char *text, size_t len,
 		const char *name, long line);
-/* A JSON Lines batch: {"id", "text"} per line, one result line each. */
-int report_jsonl(struct report *r, const char *buf, size_t len, const char *name);
+/* A JSON Lines batch: {"id", "text"} per line, one result line each, read as a stream. */
+int report_jsonl(struct report *r, FILE *in, const char *name);
 
 /* The result as the JSON object check --json prints (new reference). */
 json_t *report_json(json_t *id, const struct result *res);

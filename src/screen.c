@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "anon.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -84,42 +85,26 @@ static void add_sender(struct sighting *s, const char *sender, const char *time)
 	}
 }
 
-/* Mask phone numbers and e-mail addresses in text, for --anonymize. */
-struct masking {
-	struct strbuf *out;
-	const char *src;
-	size_t done;
-};
-
-static int mask_token(void *ctx, const struct token *t)
-{
-	struct masking *mk = ctx;
-	if (!(t->flags & TF_PLACE))
-		return 0;
-	sb_add(mk->out, mk->src + mk->done, t->start - mk->done);
-	sb_puts(mk->out, t->text[1] == 't' ? "[nomor telepon]" : "[email]");
-	mk->done = t->end;
-	return 0;
-}
-
-char *mask_private(const char *text, size_t len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct masking mk = { &sb, text, 0 };
-	norm_text(text, len, 0, mask_token, &mk, NULL, NULL);
-	sb_add(&sb, text + mk.done, len - mk.done);
-	return sb_detach(&sb);
-}
-
 static char *excerpt_of(const struct screening *sc, const char *text, size_t len)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (sc->anonymize) {
-		char *masked = mask_private(text, len);
-		sb_puts(&sb, masked);
-		free(masked);
+		/* mask a prefix, long enough that what is kept of it is masked whole */
+		for (size_t prefix = 4 * EXCERPT;; prefix *= 2) {
+			size_t n = prefix < len ? prefix : len;
+			while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+			char *masked = anon_mask(text, n);
+			size_t mlen = strlen(masked);
+			if (n == len || mlen > EXCERPT + 256) {   /* a number's bytes (full-width, spaced) fit in 256 */
+				sb_add(&sb, masked, mlen);
+				free(masked);
+				break;
+			}
+			free(masked);
+		}
 	} else {
-		sb_add(&sb, text, len);
+		sb_add(&sb, text, len < EXCERPT + 4 ? len : EXCERPT + 4);
 	}
 	if (sb.len > EXCERPT) {
 		size_t cut = EXCERPT;

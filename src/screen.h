@@ -78,7 +78,4 @@ const struct sighting *screening_add_image(struct screening *sc, const struct ch
  */
 struct sighting **screening_ranked(const struct screening *sc, int documents, unsigned want, size_t *n);
 
-/* Text with phone numbers and e-mail addresses masked (caller frees). */
-char *mask_private(const char *text, size_t len);
-
 #endif

@@ -11,9 +11,10 @@
 
 #define CACHE_MAX HMAP_CACHE_MAX   /* words cached before the cache starts over */
 
-static struct sb_stemmer *stemmer;
-static struct hmap exceptions = HMAP_INIT;  /* word -> owned stem */
-static struct hmap cache = HMAP_INIT;       /* word -> owned stem */
+/* The calling thread's own, like the normalizer's tables (a stemmer keeps state between calls). */
+static __thread struct sb_stemmer *stemmer;
+static __thread struct hmap exceptions = HMAP_INIT;  /* word -> owned stem */
+static __thread struct hmap cache = HMAP_INIT;       /* word -> owned stem */
 
 static void free_values(struct hmap *m)
 {

@@ -35,8 +35,6 @@
 #define DOCS_KEPT "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'docs'), -1)"   /* -1: not kept */
 static int docs_changed;   /* documents were written or removed in this transaction */
 
-static sqlite3_stmt *stmt_df, *stmt_docs;   /* store_df(), store_postings(): once per connection (stmt_df_db) */
-static sqlite3 *stmt_df_db;
 
 /* Write statements, prepared once per connection (stmt_db). */
 static sqlite3_stmt *stmt_fts_delete, *stmt_fts_insert, *stmt_old, *stmt_find, *stmt_insert, *stmt_update, *stmt_delete,
@@ -498,17 +496,16 @@ void store_rollback(struct store *st)
 
 static void prepare_reads(struct store *st)
 {
-	if (stmt_df_db == st->db)
+	if (st->df)
 		return;
-	stmt_df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
-	stmt_docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
-	stmt_df_db = st->db;
+	st->df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+	st->docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
 }
 
 long long store_df(struct store *st, uint32_t h)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = stmt_df;
+	sqlite3_stmt *q = st->df;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	long long df = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
@@ -521,7 +518,7 @@ long long store_df(struct store *st, uint32_t h)
 long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = stmt_docs;
+	sqlite3_stmt *q = st->docs;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	size_t n = 0;
@@ -571,6 +568,8 @@ static void fix_label_check(struct store *st)
 	}
 }
 
+static void rehash(struct store *st);
+
 /* Check the file is a saring database of a schema we know; create it when new. */
 static void check_schema(struct store *st)
 {
@@ -591,6 +590,7 @@ static void check_schema(struct store *st)
 		}
 		if (store_exec(st, "COMMIT") < 0)
 			store_die(st, "cannot create the schema");
+		rehash(st);
 		return;
 	}
 	if (app != APP_ID)
@@ -642,6 +642,7 @@ static void check_schema(struct store *st)
 			store_exec(st, FTS_HASHSIZE);
 		if (pragma_int(st, DOCS_KEPT) < 0)
 			store_exec(st, DOCS_KEEP);
+		rehash(st);
 	}
 }
 
@@ -770,6 +771,8 @@ struct store *store_open(const char *path, enum store_mode mode)
 			if (!explicit_path && mkdirs(st->path) < 0)
 				die(EXIT_SYSTEM, "%s: cannot create its folder: %s", st->path, strerror(errno));
 			int fd = open(st->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+			if (fd < 0 && errno == EEXIST)   /* a dangling symbolic link: make its target, 0600 too */
+				fd = open(st->path, O_WRONLY | O_CREAT, 0600);
 			if (fd < 0 && errno != EEXIST)
 				die(EXIT_SYSTEM, "%s: %s", st->path, strerror(errno));
 			if (fd >= 0)
@@ -826,11 +829,8 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
-	if (stmt_df_db == st->db) {
-		sqlite3_finalize(stmt_df);
-		sqlite3_finalize(stmt_docs);
-		stmt_df_db = NULL;
-	}
+	sqlite3_finalize(st->df);
+	sqlite3_finalize(st->docs);
 	if (stmt_db == st->db) {
 		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_old, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete, stmt_terms, stmt_terms_delete };
@@ -889,17 +889,63 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_null(s, i);
 }
 
-static void content_hash(const struct doc *d, char out[17])
+/*
+ * A hash of a document's fields f[0..9). Version 2, the content hash, puts
+ * each field's length before it, so two different documents never hash the
+ * same bytes; version 1 joined them with 0x1E, which a field may hold, and
+ * is kept only to name documents that come without an id ("h-..."), so
+ * that their ids stay what older versions made them.
+ */
+static void fields_hash(const char *const f[9], int version, char out[17])
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *f[] = { d->label, d->rating, d->title, d->claim, d->body,
-			    d->publisher, d->url, d->date, d->source };
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
-		sb_puts(&sb, f[i] ? f[i] : "");
-		sb_putc(&sb, '\x1e');
+	for (size_t i = 0; i < 9; i++) {
+		const char *v = f[i] ? f[i] : "";
+		if (version >= 2)
+			sb_printf(&sb, "%zu:", strlen(v));
+		sb_puts(&sb, v);
+		if (version < 2)
+			sb_putc(&sb, '\x1e');
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)hash64(sb.buf, sb.len));
 	sb_release(&sb);
+}
+
+#define DOC_FIELDS(d) { (d)->label, (d)->rating, (d)->title, (d)->claim, (d)->body, \
+			(d)->publisher, (d)->url, (d)->date, (d)->source }
+
+static void content_hash(const struct doc *d, char out[17])
+{
+	const char *f[9] = DOC_FIELDS(d);
+	fields_hash(f, 2, out);
+}
+
+/* saring_content_hash(label, ..., source): content_hash() in SQL, to rehash what older versions stored. */
+static void sql_content_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *f[9] = { 0 };
+	for (int i = 0; i < argc && i < 9; i++)
+		f[i] = (const char *)sqlite3_value_text(argv[i]);
+	char out[17];
+	fields_hash(f, 2, out);
+	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+/* Content hashes of version 1 (see fields_hash()) are recomputed once, by the first writer. */
+static void rehash(struct store *st)
+{
+	if (pragma_int(st, "SELECT count(*) FROM meta WHERE key = 'content_hash' AND value = '2'"))
+		return;
+	if (sqlite3_create_function(st->db, "saring_content_hash", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_content_hash, NULL, NULL) != SQLITE_OK ||
+	    store_exec(st, "BEGIN IMMEDIATE") < 0 ||
+	    store_exec(st, "UPDATE doc SET hash = saring_content_hash(label, rating, title, claim, body, "
+			   "publisher, url, date, source); "
+			   "INSERT OR REPLACE INTO meta(key, value) VALUES ('content_hash', '2')") < 0 ||
+	    store_commit(st) < 0) {
+		store_rollback(st);
+		store_die(st, "cannot update the content hashes");
+	}
 }
 
 static void now_iso(char out[21])
@@ -1042,8 +1088,11 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	if (!p->hash[0]) {   /* here, not where the document was prepared: that thread is the busier */
 		content_hash(d, p->hash);
 		if (!d->id) {
+			const char *f[9] = DOC_FIELDS(d);
+			char name[17];
+			fields_hash(f, 1, name);
 			struct strbuf id = STRBUF_INIT;
-			sb_printf(&id, "h-%s", p->hash);
+			sb_printf(&id, "h-%s", name);
 			d->id = sb_detach(&id);
 		}
 	}

@@ -35,6 +35,8 @@ struct store {
 	char *held_by;     /* owned: the source of the document of the last PUT_CLASH */
 	int schema;        /* its schema version (a reader may have an older one) */
 	const char *fetched_at;   /* borrowed: puts record it as the documents' fetched_at (saring update), or NULL */
+	sqlite3_stmt *df, *docs;   /* owned: store_df(), store_postings(), prepared when first used;
+				    * each connection has its own, so threads with their own stores never share one */
 };
 
 /*

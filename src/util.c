@@ -116,19 +116,77 @@ void sb_puts(struct strbuf *sb, const char *s)
 	sb_add(sb, s, strlen(s));
 }
 
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return;
+	xgrow((void **)&sb->buf, &sb->cap, sb->len + (size_t)n + 1, 1);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	sb_vprintf(sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	xgrow((void **)&sb->buf, &sb->cap, sb->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sb->len += (size_t)n;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left, s[0] >= 0x80), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t k = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	if (!k || k > n || s[0] > 0xF4)
+		return 0;
+	uint32_t c = s[0] & (0x7F >> k);
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	if (c < least[k] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return k;
+}
+
+void sb_add_visible(struct strbuf *sb, const char *s, size_t n, int keep_lines)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && u[j] >= 0x20 && u[j] < 0x7F)
+			j++;
+		sb_add(sb, s + i, j - i);
+		if (j == n)
+			break;
+		i = j;
+		unsigned char c = u[i];
+		uint32_t cp;
+		size_t k;
+		if (c < 0x80) {
+			if (keep_lines && (c == '\n' || c == '\t'))
+				sb_putc(sb, (char)c);
+			else   /* U+2400 + c, U+2421 for DEL */
+				sb_add(sb, (const char[]){ (char)0xE2, (char)0x90, (char)(c == 0x7F ? 0xA1 : 0x80 + c) }, 3);
+			i++;
+		} else if ((k = utf8_seq(u + i, n - i, &cp)) && cp >= 0xA0) {
+			sb_add(sb, s + i, k);
+			i += k;
+		} else {   /* a C1 control, or not UTF-8 */
+			sb_add(sb, "\xEF\xBF\xBD", 3);
+			i += k ? k : 1;
+		}
+	}
+	if (!sb->buf)
+		sb_add(sb, "", 0);
 }
 
 void sb_reset(struct strbuf *sb)
@@ -162,15 +220,21 @@ void warn_sink(void (*fn)(void *ctx, const char *msg), void *ctx)
 	sink_ctx = ctx;
 }
 
+/* "saring CMD: " and the message on stderr, its text made safe for a terminal. */
 static void vreport(const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	struct strbuf msg = STRBUF_INIT, safe = STRBUF_INIT;
+	sb_vprintf(&msg, fmt, ap);
+	sb_add_visible(&safe, msg.buf ? msg.buf : "", msg.len, 1);
 	if (progcmd)
 		fprintf(stderr, "saring %s: ", progcmd);
 	else
 		fputs("saring: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	fputs(safe.buf, stderr);
 	fputc('\n', stderr);
+	sb_release(&msg);
+	sb_release(&safe);
 }
 
 void warnx_(const char *fmt, ...)
@@ -210,36 +274,81 @@ long opt_int(const char *arg, long lo, long hi, const char *name)
 	exit(EXIT_USAGE);
 }
 
-int read_file(const char *path, struct strbuf *out)
+FILE *open_input(const char *path)
 {
-	FILE *f = stdin;
-	if (path && strcmp(path, "-") != 0) {
-		struct stat st;
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			errno = EISDIR;
-			return -1;
-		}
-		f = fopen(path, "rb");
-		if (!f)
-			return -1;
+	if (!path || !strcmp(path, "-"))
+		return stdin;
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return NULL;
 	}
+	return fopen(path, "rb");
+}
+
+void close_input(FILE *f)
+{
+	if (f && f != stdin)
+		fclose(f);
+}
+
+int read_file_max(const char *path, struct strbuf *out, size_t max)
+{
+	FILE *f = open_input(path);
+	if (!f)
+		return -1;
 	char chunk[65536];
 	size_t n;
+	int big = 0;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (out->len + n > max) {
+			big = 1;
+			break;
+		}
 		sb_add(out, chunk, n);
 		if (n < sizeof chunk && feof(f))
 			break;   /* one Ctrl-D at a terminal is the end */
 	}
 	int err = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (err) {
-		errno = EIO;
+	close_input(f);
+	if (err || big) {
+		errno = big ? EFBIG : EIO;
 		return -1;
 	}
 	if (!out->buf)
 		sb_add(out, "", 0);
 	return 0;
+}
+
+int read_file(const char *path, struct strbuf *out)
+{
+	return read_file_max(path, out, SIZE_MAX);
+}
+
+int read_line(FILE *f, struct strbuf *line, size_t max)
+{
+	sb_reset(line);
+	char chunk[4096];
+	size_t n = 0;
+	int c, any = 0, big = 0;
+	while ((c = getc_unlocked(f)) != EOF) {
+		any = 1;
+		if (c == '\n')
+			break;
+		if (line->len + n >= max) {
+			big = 1;
+			continue;
+		}
+		chunk[n++] = (char)c;
+		if (n == sizeof chunk) {
+			sb_add(line, chunk, n);
+			n = 0;
+		}
+	}
+	sb_add(line, chunk, n);
+	if (ferror(f))
+		return -1;
+	return big ? 2 : any;
 }
 
 char *exe_relative(const char *rel)

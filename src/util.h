@@ -58,6 +58,14 @@ static inline void sb_putc(struct strbuf *sb, char c)
 	sb_add(sb, &c, 1);
 }
 void sb_puts(struct strbuf *sb, const char *s);
+/*
+ * Append s[0..n) safe for a terminal: C0 controls and DEL as their control
+ * pictures (ESC as U+241B), C1 controls and invalid UTF-8 as U+FFFD; newline
+ * and tab kept when keep_lines, else shown too. Every line of text saring
+ * prints for people or as TSV goes through this (out_term(), warnx_()).
+ */
+void sb_add_visible(struct strbuf *sb, const char *s, size_t n, int keep_lines);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_reset(struct strbuf *sb);
@@ -89,6 +97,21 @@ _Noreturn void die(int status, const char *fmt, ...)
  * Returns 0, or -1 with errno set (EISDIR for a directory).
  */
 int read_file(const char *path, struct strbuf *out);
+
+/* The longest message or line read as one (check -f, --jsonl, normalize): 64 MiB. */
+#define INPUT_MAX ((size_t)64 << 20)
+/* read_file(), but -1 with errno EFBIG past max bytes (an endless FIFO stops there). */
+int read_file_max(const char *path, struct strbuf *out, size_t max);
+/* Open path for reading lines ("-" or NULL: stdin); NULL with errno set. */
+FILE *open_input(const char *path);
+/* Close what open_input() opened (stdin stays open). */
+void close_input(FILE *f);
+/*
+ * Read one line into line (reset first; the newline dropped). Returns 1,
+ * 0 at the end, -1 on a read error, or 2 for a line longer than max: line
+ * holds its first max bytes and the rest up to the newline is skipped.
+ */
+int read_line(FILE *f, struct strbuf *line, size_t max);
 
 /*
  * A path next to the running executable's folder ("build/starter.db" next

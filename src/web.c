@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 #include "chat.h"
@@ -131,14 +132,16 @@ int web_blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Only web addresses become links: a corpus could hold javascript: or data: URLs. */
-static int linkable(const char *url)
+/* The hidden field every form of the page posts back (the server refuses a form without it). */
+static void token_field(struct strbuf *out, const char *token)
 {
-	return url && (!strncasecmp(url, "https://", 8) || !strncasecmp(url, "http://", 7));
+	sb_puts(out, "<input type=\"hidden\" name=\"token\" value=\"");
+	esc(out, token ? token : "");
+	sb_puts(out, "\">\n");
 }
 
-void web_page(struct strbuf *out, const char *message, size_t len, const char *check_html,
-	      const char *scan_html)
+void web_page(struct strbuf *out, const char *token, const char *message, size_t len,
+	      const char *check_html, const char *scan_html)
 {
 	sb_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -148,8 +151,9 @@ void web_page(struct strbuf *out, const char *message, size_t len, const char *c
 	esc(out, _("Check a WhatsApp message against known hoaxes and official releases."));
 	sb_puts(out, "</p></header>\n");
 
-	sb_puts(out, "<form class=\"panel\" method=\"post\" action=\"/\" accept-charset=\"utf-8\">\n"
-		     "<label for=\"text\">");
+	sb_puts(out, "<form class=\"panel\" method=\"post\" action=\"/\" accept-charset=\"utf-8\">\n");
+	token_field(out, token);
+	sb_puts(out, "<label for=\"text\">");
 	esc(out, _("Paste the message here"));
 	sb_puts(out, "</label>\n<textarea id=\"text\" name=\"text\" rows=\"8\" required placeholder=\"");
 	esc(out, _("For example: Info penting!! vaksin covid ada microchip nya..."));
@@ -170,8 +174,9 @@ void web_page(struct strbuf *out, const char *message, size_t len, const char *c
 	sb_puts(out, " ");
 	esc(out, _("A picture (a screenshot, a poster, a letter) can be chosen too, or pasted on this page: "
 		   "its text is read and checked."));
-	sb_puts(out, "</p>\n<form method=\"post\" action=\"/scan#summary\" enctype=\"multipart/form-data\">\n"
-		     "<label for=\"file\">");
+	sb_puts(out, "</p>\n<form method=\"post\" action=\"/scan#summary\" enctype=\"multipart/form-data\">\n");
+	token_field(out, token);   /* before the file: the server reads it first */
+	sb_puts(out, "<label for=\"file\">");
 	esc(out, _("Chat export"));
 	sb_puts(out, "</label>\n<input id=\"file\" type=\"file\" name=\"chat\" required "
 		     "accept=\".txt,.zip,text/plain,application/zip,image/png,image/jpeg,image/webp,image/gif\">\n<br><button type=\"submit\" class=\"secondary\">");
@@ -209,7 +214,7 @@ static const char *label_name(const char *label)
 /* A document's title, a link when it has a web address. */
 static void title_html(struct strbuf *out, const char *title, const char *url)
 {
-	if (linkable(url)) {
+	if (out_linkable(url)) {
 		sb_puts(out, "<a class=\"title\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"");
 		esc(out, url);
 		sb_puts(out, "\">");
@@ -546,13 +551,22 @@ int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char
 		*err = xstrdup(_("This file is not a WhatsApp chat export (.txt or .zip)."));
 		return -1;
 	}
+	chat_limit(r, WEB_SCAN_TEXT);
 	struct screening sm;
 	screening_init(&sm, m, MIN_WORDS, 0);
 	struct chat_msg msg;
-	int rc;
+	int rc, late = 0;
+	struct timespec t0, t;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	matcher_batch(m, 1);
-	while ((rc = chat_next(r, &msg)) > 0)
+	while ((rc = chat_next(r, &msg)) > 0) {
 		screening_add(&sm, &msg);
+		if (sm.read % 256 == 0) {   /* a bomb of short messages must not hold the server */
+			clock_gettime(CLOCK_MONOTONIC, &t);
+			if ((late = t.tv_sec - t0.tv_sec >= WEB_SCAN_SECONDS))
+				break;
+		}
+	}
 	matcher_batch(m, 0);
 	chat_close(r);
 	if (sm.read == 0) {
@@ -561,7 +575,10 @@ int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char
 				 "WhatsApp (More, Export chat) and choose that file."));
 		return -1;
 	}
-	if (rc < 0)
+	if (late)
+		web_error(out, _("This chat is too long to screen here at once; this summary covers "
+				 "its first messages. Use saring scan for the whole chat."));
+	else if (rc < 0)
 		web_error(out, _("The chat export could not be read to the end; this summary covers "
 				 "the messages before the problem."));
 	render_summary(out, &sm, name);

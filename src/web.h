@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "match.h"
 
@@ -24,6 +25,10 @@ struct strbuf;
 /* Highlight sentinels: U+E000 and U+E001, never shown as such. */
 #define WEB_HL_OPEN "\xEE\x80\x80"
 #define WEB_HL_CLOSE "\xEE\x80\x81"
+
+/* An uploaded chat is screened for at most this long, and this much text (a zip may inflate a thousandfold). */
+#define WEB_SCAN_SECONDS 10
+#define WEB_SCAN_TEXT ((uint64_t)32 << 20)
 
 /* Sources shown on the page and in the JSON, as check's default -n. */
 #define WEB_TOPN 3
@@ -38,13 +43,14 @@ void web_escape(struct strbuf *out, const char *text, size_t len, int marks);
 int web_blank(const char *text, size_t len);
 
 /*
- * The whole page. message (may be NULL) is put back in the box;
+ * The whole page. Its forms post token back (the server's defence against
+ * forms sent from other sites). message (may be NULL) is put back in the box;
  * check_html and scan_html (may be NULL) are HTML shown under the
  * message form and under the chat upload form: a verdict from
  * web_check(), a summary from web_scan() or an error from web_error().
  */
-void web_page(struct strbuf *out, const char *message, size_t len, const char *check_html,
-	      const char *scan_html);
+void web_page(struct strbuf *out, const char *token, const char *message, size_t len,
+	      const char *check_html, const char *scan_html);
 
 /* An error box (text escaped) to pass to web_page(). */
 void web_error(struct strbuf *out, const char *text);

@@ -74,6 +74,8 @@ targets=$*
 seeds() {
 	case $1 in
 	fuzz_text) ls tests/cli/*/stdin tests/chat/*.txt tests/import/*.* tests/import/textdir/* ;;
+	fuzz_mask) ls tests/cli/*/stdin tests/chat/*.txt tests/cli/*/chat.txt ;;
+	fuzz_serve) ls tests/fuzz/http/* ;;
 	fuzz_query) ls tests/cli/*/stdin tests/cli/*/args ;;
 	fuzz_quantity) ls tests/cli/*/args tests/verdicts/*.tsv ;;
 	fuzz_chat) ls tests/chat/* tests/cli/*/chat.txt tests/cli/*/stdin ;;

@@ -146,12 +146,17 @@ def request(method, path, body=None, headers=None):
     except urllib.error.HTTPError as e:
         return e.code, e.headers, e.read().decode("utf-8")
 
+TOKEN = []   # the page's form token, read from GET / below
+
 def form(**fields):
+    fields = dict(token=TOKEN[0], **fields) if TOKEN else fields
     return urllib.parse.urlencode(fields).encode(), {"Content-Type": "application/x-www-form-urlencoded"}
 
 def multipart(name, filename, data):
     b = uuid.uuid4().hex
-    body = (f"--{b}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
+    token = (f"--{b}\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n{TOKEN[0]}\r\n"
+             if TOKEN else "")
+    body = (token + f"--{b}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
             f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{b}--\r\n".encode()
     return body, {"Content-Type": "multipart/form-data; boundary=" + b}
 
@@ -163,6 +168,8 @@ def cli_json(text):
 # GET /: the page, its headers, no external assets
 st, h, page = request("GET", "/")
 check("GET / is 200", st == 200, st)
+TOKEN[:] = re.findall(r'name="token" value="([0-9a-f]{32})"', page)[:1]
+check("the forms carry a token", len(re.findall(r'name="token" value="', page)) == 2 and TOKEN, page[:300])
 check("GET / is UTF-8 HTML", h.get("Content-Type") == "text/html; charset=utf-8", h.get("Content-Type"))
 csp = h.get("Content-Security-Policy", "")
 for part in ("default-src 'none'", "style-src 'unsafe-inline'", "script-src 'unsafe-inline'", "form-action 'self'"):
@@ -201,7 +208,7 @@ check("hostile text shown escaped",
 
 # invalid UTF-8 and NUL in a message: still a valid UTF-8 page
 st, h, raw = 0, None, b""
-req = urllib.request.Request(url, data=b"text=vaksin+%FF%FE+microchip+%00+5G", method="POST",
+req = urllib.request.Request(url, data=b"token=" + TOKEN[0].encode() + b"&text=vaksin+%FF%FE+microchip+%00+5G", method="POST",
                              headers={"Content-Type": "application/x-www-form-urlencoded"})
 with urllib.request.urlopen(req, timeout=30) as r:
     st, raw = r.status, r.read()

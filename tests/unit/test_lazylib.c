@@ -1,5 +1,5 @@
 /*
- * test_lazylib.c: libarchive and libmicrohttpd are opened when first used
+ * test_lazylib.c: libarchive, libmicrohttpd and libsodium are opened when first used
  * (src/lazylib.c); here under sonames that do not exist, so that the first
  * call is a clear error naming the library and what needs it, with exit
  * status 3, and nothing else is touched. The rest of saring's tests run
@@ -9,8 +9,10 @@
 #undef MHD_SO
 #undef TESS_SO
 #define TESS_SO "libsaring-missing-tesseract.so.0"
+#undef SODIUM_SO
 #define ARCHIVE_SO "libsaring-missing-archive.so.0"
 #define MHD_SO "libsaring-missing-microhttpd.so.0"
+#define SODIUM_SO "libsaring-missing-sodium.so.0"
 #include "../../src/lazylib.c"
 
 #include <stdlib.h>
@@ -55,6 +57,12 @@ static void web_first_call(void)
 	MHD_start_daemon(0, 0, NULL, NULL, NULL, NULL, MHD_OPTION_END);
 }
 
+static void sodium_first_call(void)
+{
+	unsigned char key[32];
+	randombytes_buf(key, sizeof key);
+}
+
 static void missing(void)
 {
 	char err[1024];
@@ -62,6 +70,8 @@ static void missing(void)
 	CHECK(strstr(err, "cannot load libsaring-missing-archive.so.0, needed to read zip exports") != NULL);
 	CHECK_INT(in_child(web_first_call, err, sizeof err), EXIT_SYSTEM);
 	CHECK(strstr(err, "cannot load libsaring-missing-microhttpd.so.0, needed by saring serve") != NULL);
+	CHECK_INT(in_child(sodium_first_call, err, sizeof err), EXIT_SYSTEM);
+	CHECK(strstr(err, "cannot load libsaring-missing-sodium.so.0, needed to sign and verify bundles") != NULL);   /* and by --anonymize */
 }
 
 static void ocr_first_call(void)
