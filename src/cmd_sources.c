@@ -25,12 +25,12 @@ static int list(struct source_list *l, int json)
 			json_object_set_new(o, "key", json_boolean(s->key != NULL));
 			out_json_line(o);
 		} else {
-			printf("%-14s %-9s %-9s %s%s\n", s->name, source_type_name(s->type), s->label, s->url,
+			out_termf(stdout, "%-14s %-9s %-9s %s%s\n", s->name, source_type_name(s->type), s->label, s->url,
 			       s->key ? _(" (key set)") : "");
 		}
 	}
 	if (!json && !l->from_file)
-		printf(_("(the default sources: %s does not exist yet)\n"), l->path);
+		out_termf(stdout, _("(the default sources: %s does not exist yet)\n"), l->path);
 	return EXIT_CLEAN;
 }
 

@@ -6,6 +6,7 @@
 #include "bundle.h"
 #include "commands.h"
 #include "i18n.h"
+#include "out.h"
 #include "util.h"
 
 int cmd_trust(int argc, char **argv)
@@ -19,14 +20,14 @@ int cmd_trust(int argc, char **argv)
 		if (trust_keygen(argv[2], &err) < 0)
 			rc = EXIT_SYSTEM;
 		else
-			printf(_("wrote %s.key (secret: keep it to yourself) and %s.pub (give it to your volunteers)\n"),
+			out_termf(stdout, _("wrote %s.key (secret: keep it to yourself) and %s.pub (give it to your volunteers)\n"),
 			       argv[2], argv[2]);
 	} else if (!strcmp(verb, "add") && argc >= 3) {
 		for (int i = 2; i < argc && rc == EXIT_CLEAN; i++) {
 			if (trust_add(argv[i], &id, &err) < 0) {
 				rc = EXIT_USAGE;
 			} else {
-				printf(_("trusted key %s\n"), id);
+				out_termf(stdout, _("trusted key %s\n"), id);
 				free(id);
 			}
 		}

@@ -13,6 +13,7 @@
 #include "sources.h"
 #include "store.h"
 #include "update.h"
+#include "out.h"
 #include "util.h"
 
 int cmd_update(int argc, char **argv)
@@ -69,13 +70,13 @@ int cmd_update(int argc, char **argv)
 		update_source(st, src, &o, &r);
 		const char *reqs = _("requests");
 		if (r.error) {
-			printf(_("%s: failed, nothing written: %s (%s: %d)\n"), src->name, r.error, reqs, r.requests);
+			out_termf(stdout, _("%s: failed, nothing written: %s (%s: %d)\n"), src->name, r.error, reqs, r.requests);
 			failed++;
 			status = EXIT_SYSTEM;
 		} else if (r.not_modified) {
-			printf(_("%s: not modified (%s: %d)\n"), src->name, reqs, r.requests);
+			out_termf(stdout, _("%s: not modified (%s: %d)\n"), src->name, reqs, r.requests);
 		} else {
-			printf(_("%s: added %ld, updated %ld, unchanged %ld, skipped %ld (pages: %ld, %s: %d)\n"),
+			out_termf(stdout, _("%s: added %ld, updated %ld, unchanged %ld, skipped %ld (pages: %ld, %s: %d)\n"),
 			       src->name, r.added, r.updated, r.unchanged, r.skipped, r.pages, reqs, r.requests);
 		}
 		fflush(stdout);
@@ -90,7 +91,7 @@ int cmd_update(int argc, char **argv)
 			break;
 		}
 	}
-	printf(_("total: added %ld, updated %ld, unchanged %ld, skipped %ld; %d failed\n"),
+	out_termf(stdout, _("total: added %ld, updated %ld, unchanged %ld, skipped %ld; %d failed\n"),
 	       total.added, total.updated, total.unchanged, total.skipped, failed);
 	store_close(st);
 	sources_free(&l);

@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -62,6 +63,17 @@ void out_term(FILE *f, const char *s, int keep_lines)
 	struct strbuf sb = STRBUF_INIT;
 	sb_add_visible(&sb, s ? s : "", s ? strlen(s) : 0, keep_lines);
 	fputs(sb.buf, f);
+	sb_release(&sb);
+}
+
+void out_termf(FILE *f, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	out_term(f, sb.buf, 1);
 	sb_release(&sb);
 }
 

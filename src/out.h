@@ -26,6 +26,8 @@ json_t *out_str(const char *s);
 
 /* Print s (NULL: nothing) safe for a terminal: controls shown, see sb_add_visible(). */
 void out_term(FILE *f, const char *s, int keep_lines);
+/* printf() to f through out_term(): server or config text shown, never passed to the terminal. */
+void out_termf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Print s as one TSV field: tabs, newlines and backslashes escaped, other controls shown. */
 void out_tsv_field(FILE *f, const char *s);
