@@ -47,8 +47,11 @@ tally() {
 port=$(free_port)
 start main --port "$port"
 spid=$pid
-python3 - "$url" "$spid" >"$T/log" 2>&1 <<'EOF'
-import io, json, re, socket, sys, threading, time, urllib.error, urllib.request, uuid, zipfile
+# AddressSanitizer's shadow memory is no measure of saring's: no memory bound under it
+sanitized=0
+ldd ./saring 2>/dev/null | grep -q libasan && sanitized=1
+SANITIZED=$sanitized python3 - "$url" "$spid" >"$T/log" 2>&1 <<'EOF'
+import io, json, os, re, socket, sys, threading, time, urllib.error, urllib.request, uuid, zipfile
 url, spid = sys.argv[1], sys.argv[2]
 host, port = url.split("//")[1].rstrip("/").split(":")
 port = int(port)
@@ -152,7 +155,10 @@ for t in threads:
 hwm = int(re.search(r"VmHWM:\s+(\d+)", open("/proc/%s/status" % spid).read()).group(1)) // 1024
 print("60 uploads of 1 MB at once: peak RSS %d MB, answers %s" % (hwm, sorted(set(map(str, statuses)))))
 check("60 concurrent 1 MB uploads all answered", statuses.count(200) == 60, statuses[:5])
-check("memory < 200 MB under 60 concurrent 1 MB uploads", hwm < 200, hwm)
+if os.environ.get("SANITIZED") == "1":
+    print("skip: memory under a sanitizer")
+else:
+    check("memory < 200 MB under 60 concurrent 1 MB uploads", hwm < 200, hwm)
 
 # slow drip: 40 connections from one address, a byte every 2 s
 socks = []

@@ -53,20 +53,26 @@ rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
 print(rc, rss, int(streamed), sent >> 20, e.splitlines()[-1] if e else '-')
 EOF
 
+# AddressSanitizer's shadow memory is no measure of saring's: no memory bound under it
+limit=120 flimit=400 jsent=2 nsent=150
+if ldd ./saring 2>/dev/null | grep -q libasan; then
+	echo "skip: memory bounds under a sanitizer"
+	limit=100000 flimit=100000 jsent=0 nsent=0   # and slower: less is sent in the time
+fi
 python3 "$T/feed.py" words ./saring check -f - >"$T/r"
 read -r rc rss streamed sent err <"$T/r"
 if [ "$rc" = 2 ] && echo "$err" | grep -q 'longer than 64 MB'; then ok; else bad "check -f on endless input: $(cat "$T/r")"; fi
-if [ "$rss" -lt 400 ]; then ok; else bad "check -f on endless input: ${rss} MB"; fi
+if [ "$rss" -lt "$flimit" ]; then ok; else bad "check -f on endless input: ${rss} MB"; fi
 
 python3 "$T/feed.py" jsonl ./saring check --jsonl --json -f - >"$T/r"
 read -r rc rss streamed sent err <"$T/r"
 if [ "$streamed" = 1 ]; then ok; else bad "check --jsonl answers while its input is open: $(cat "$T/r")"; fi
-if [ "$rss" -lt 120 ] && [ "$sent" -ge 2 ]; then ok; else bad "check --jsonl memory: ${rss} MB for ${sent} MB sent"; fi
+if [ "$rss" -lt "$limit" ] && [ "$sent" -ge "$jsent" ]; then ok; else bad "check --jsonl memory: ${rss} MB for ${sent} MB sent"; fi
 
 python3 "$T/feed.py" lines ./saring normalize >"$T/r"
 read -r rc rss streamed sent err <"$T/r"
 if [ "$streamed" = 1 ]; then ok; else bad "normalize answers while its input is open: $(cat "$T/r")"; fi
-if [ "$rss" -lt 120 ] && [ "$sent" -ge 150 ]; then ok; else bad "normalize memory: ${rss} MB for ${sent} MB sent"; fi
+if [ "$rss" -lt "$limit" ] && [ "$sent" -ge "$nsent" ]; then ok; else bad "normalize memory: ${rss} MB for ${sent} MB sent"; fi
 
 # a line past the bound: said, cut, and the next line read
 python3 -c 'import sys; sys.stdout.write("aman " * (14 << 20) + "\nvaksin\n")' >"$T/long.txt"
