@@ -15,7 +15,8 @@
  *    around a forward neither lifts nor sinks it. Less what a stretch that
  *    good would reach by chance (one of this many documents, one of this
  *    many stretches of the message, a document this long), it is in bits;
- *    score = 1 - 2^(-bits / MATCH_BITS), so 0.5 is the match threshold.
+ *    the score is the containment (the share of the message's weight and
+ *    word pairs found) times 1 - 2^(-bits / GATE_BITS).
  * 3. The best score decides the verdict (T_MATCH, T_SIMILAR), the label
  *    decides which, and numbers or dates that differ from an official
  *    release make it "altered". A second forward in the same message (a

@@ -18,13 +18,11 @@ struct strbuf;
 enum verdict { V_UNKNOWN, V_SIMILAR, V_OFFICIAL, V_ALTERED, V_HOAX };
 
 /*
- * A match's score is 1 - 2^(-bits / MATCH_BITS), where bits is the
- * evidence beyond chance of its best stretch (match.c): 0.5 is MATCH_BITS.
- * Calibrated on ../shared/data/queries-dev.jsonl with saring's own everyday
- * chat (tests/eval/); see README "Quality".
+ * A match's score is its containment of the message times
+ * 1 - 2^(-bits / GATE_BITS), bits being the evidence beyond chance of its
+ * best stretch (match.c). Calibrated on ../shared/data/queries-dev.jsonl
+ * with saring's own everyday chat (tests/eval/); see README "Quality".
  */
-#define MATCH_BITS 16.0 /* at or above: the message is that document */
-#define SIMILAR_BITS 8.0  /* at or above: related, a person should read it */
 #define T_MATCH 0.45
 #define T_SIMILAR 0.25
 
@@ -32,7 +30,7 @@ struct match {
 	long long n;        /* doc row */
 	char *id, *label, *rating, *title, *publisher, *date, *url;  /* owned */
 	char *snippet;      /* owned, with highlight markers; NULL unless asked */
-	double score;       /* 1 - 2^(-bits / MATCH_BITS), in [0, 1) */
+	double score;       /* containment gated by evidence (match.c), in [0, 1] */
 	double bits;        /* evidence of the best stretch beyond chance, in bits (may be < 0) */
 	double share;       /* containment: the most of the message, or of its stretch, shared */
 	size_t from, to;    /* the best stretch: message content tokens [from, to) */
