@@ -8,7 +8,7 @@
  * 2. Each candidate's stored token sequence (doc_terms) is compared with
  *    the message as evidence, not shares: every message word found in the
  *    document inside a run (a word pair found in the same order there)
- *    counts its information (idf; everyday chat words a fifth, single
+ *    counts its information (idf; everyday chat words a tenth, single
  *    letters nothing), a word found alone a quarter of it, and a word not
  *    found costs MISS. The best-scoring stretch of the message (a maximum
  *    sum segment, as in local alignment) is the evidence, so chatter
@@ -16,7 +16,8 @@
  *    good would reach by chance (one of this many documents, one of this
  *    many stretches of the message, a document this long), it is in bits;
  *    the score is the containment (the share of the message's weight and
- *    word pairs found) times 1 - 2^(-bits / GATE_BITS).
+ *    word pairs found) times 1 - 2^(-bits / GATE_BITS); a message of one
+ *    to three words shares a phrase at most, and counts less (SHORT_MSG).
  * 3. The best score decides the verdict (T_MATCH, T_SIMILAR), the label
  *    decides which, and numbers or dates that differ from an official
  *    release make it "altered". A second forward in the same message (a
@@ -32,6 +33,7 @@
 #include "i18n.h"
 #include "normalize.h"
 #include "quantity.h"
+#include "stem.h"
 #include "store_read.h"
 #include "tables.h"
 #include "util.h"
@@ -145,7 +147,7 @@ struct matcher {
 	size_t neveryday;
 	uint64_t filter[FILTER_WORDS];   /* bit h % FILTER_BITS set for each message term h */
 	size_t setcap;           /* slots in each set (power of two) */
-	size_t nterms, npairs;
+	size_t nterms;           /* distinct terms of the message */
 	double wsum;             /* sum of term weights (cw) */
 	double pwsum;            /* sum of pair weights (cw) */
 	uint32_t mark;
@@ -403,7 +405,9 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 #define FUZZY_TOP 3          /* near candidates read again for typing errors ... */
 #define FUZZY_FLOOR 0.20     /* ... when they score at least this */
 #define FUZZY_WORDS 32       /* unknown words of a message tried */
-#define FUZZY_MIN 4          /* shorter words are not corrected */
+#define FUZZY_MIN 4          /* shorter words are only corrected by a letter added ... */
+#define FUZZY_SHORT 3        /* ... down to this length ("aak" is "anak") */
+#define FUZZY_RARE 1000      /* words in at most one document in this many may be typing errors */
 
 static void split_unknown(struct matcher *m)
 {
@@ -461,7 +465,7 @@ static double weight(long long df, long long ndocs)
 	return log(1.0 + (double)ndocs / (double)df);
 }
 
-/* The evidence weight of a term of weight w: everyday chat words count a fifth, single letters nothing. */
+/* The evidence weight of a term of weight w: everyday chat words count a tenth, single letters nothing. */
 static double evidence_weight(const struct matcher *m, const struct qtok *q, double w)
 {
 	if (!(q->flags & TF_NUMBER) && m->texts.buf[q->text] && !m->texts.buf[q->text + 1])
@@ -493,7 +497,7 @@ static void prepare_message(struct matcher *m)
 		m->qpair = xrealloc(m->qpair, m->capqs * sizeof *m->qpair);
 	}
 	memset(m->filter, 0, sizeof m->filter);
-	m->nterms = m->npairs = 0;
+	m->nterms = 0;
 	m->wsum = m->pwsum = 0;
 	m->mark = 0;
 	m->nrare = 0;
@@ -528,7 +532,6 @@ static void prepare_message(struct matcher *m)
 				float a = m->terms_set[m->qterm[i - 1]].cw, b = s->cw;
 				p->cw = a < b ? a : b;
 				m->pwsum += p->cw;
-				m->npairs++;
 			}
 			m->qpair[i] = (uint32_t)(p - m->pairs_set);
 		}
@@ -759,7 +762,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 	/* word pairs weigh most: they separate an excerpt from a same-topic text */
 	double from_msg = 0.3 * c->words + 0.7 * c->seq;
 	double from_doc = 0.15 * c->dwords + 0.85 * c->dseq;
-	if (m->nterms < 3)
+	if (m->nterms < 3)   /* two rare words in a row are evidence, but of a phrase, not a copy */
 		from_msg = from_msg < SHORT_MSG_MAX ? from_msg : SHORT_MSG_MAX;
 	else if (m->nterms < SHORT_MSG)
 		from_msg *= (double)m->nterms / SHORT_MSG;
@@ -1123,37 +1126,50 @@ static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char 
 	return 1;
 }
 
+/* Is e (or its stem, with stem set) one of the document's terms v? Written to out. */
+static int edit_in(const char *e, size_t len, int stem, const uint32_t *v, size_t n, char out[64])
+{
+	if (!stem)
+		return term_in(e, len, v, n, out) ? (int)len : 0;
+	size_t sl;
+	const char *s = stem_word(e, len, &sl);
+	return s && sl < 64 && term_in(s, sl, v, n, out) ? (int)sl : 0;
+}
+
 /*
  * A term of the document (its distinct terms v, ascending) one edit from
  * the word w (a letter dropped, two neighbours swapped, a letter changed
- * or added, tried in that order): written to out, else 0. The edits are
- * made and looked up by hash, so the document's text is not read.
+ * or added, tried in that order): written to out, its length returned,
+ * else 0. With stem set, w is the word as written and an edit counts when
+ * its stem is the document's term ("siapkaan" is "siapkan", stem "siap").
+ * The edits are made and looked up by hash, so the document's text is not read.
  */
-static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n, char out[64])
+static size_t one_edit_in(const char *w, size_t len, int stem, const uint32_t *v, size_t n, char out[64])
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
 	char e[64];
+	int got;
 	for (size_t i = 0; i < len && len > FUZZY_MIN; i++) {   /* dropped (never below FUZZY_MIN) */
 		memcpy(e, w, i);
 		memcpy(e + i, w + i + 1, len - i - 1);
-		if (term_in(e, len - 1, v, n, out))
-			return len - 1;
+		if ((got = edit_in(e, len - 1, stem, v, n, out)))
+			return (size_t)got;
 	}
-	for (size_t i = 0; i + 1 < len; i++) {   /* swapped */
+	for (size_t i = 0; i + 1 < len && len >= FUZZY_MIN; i++) {   /* swapped */
 		if (w[i] == w[i + 1])
 			continue;
 		memcpy(e, w, len);
 		e[i] = w[i + 1];
 		e[i + 1] = w[i];
-		if (term_in(e, len, v, n, out))
-			return len;
+		if ((got = edit_in(e, len, stem, v, n, out)))
+			return (size_t)got;
 	}
-	for (size_t i = 0; i < len; i++) {   /* changed */
+	for (size_t i = 0; i < len && len >= FUZZY_MIN; i++) {   /* changed */
 		memcpy(e, w, len);
 		for (const char *c = letters; *c; c++) {
 			e[i] = *c;
-			if (*c != w[i] && term_in(e, len, v, n, out))
-				return len;
+			if (*c != w[i] && (got = edit_in(e, len, stem, v, n, out)))
+				return (size_t)got;
 		}
 	}
 	for (size_t i = 0; i <= len && len + 1 < 64; i++) {   /* added */
@@ -1161,8 +1177,8 @@ static size_t one_edit_in(const char *w, size_t len, const uint32_t *v, size_t n
 		memcpy(e + i + 1, w + i, len - i);
 		for (const char *c = letters; *c; c++) {
 			e[i] = *c;
-			if (term_in(e, len + 1, v, n, out))
-				return len + 1;
+			if ((got = edit_in(e, len + 1, stem, v, n, out)))
+				return (size_t)got;
 		}
 	}
 	return 0;
@@ -1180,8 +1196,8 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
 		const char *t = m->texts.buf + m->q[i].text;
 		size_t tl = strlen(t);
-		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_MIN && tl < 63 &&
-		    doc_freq(m, t, tl) == 0)
+		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_SHORT && tl < 63 &&
+		    doc_freq(m, t, tl) * FUZZY_RARE <= m->ndocs)
 			unknown[nu++] = i;
 	}
 	if (!nu)
@@ -1204,7 +1220,12 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		for (size_t k = 0; k < nu; k++) {
 			struct qtok *q = &m->q[unknown[k]];
 			char fix[64];
-			size_t fl = one_edit_in(m->texts.buf + q->text, strlen(m->texts.buf + q->text), v, n, fix);
+			const char *t = m->texts.buf + q->text, *w = m->texts.buf + q->word;
+			if (term_in(t, strlen(t), v, n, fix))
+				continue;   /* the document holds it: no typing error */
+			size_t fl = one_edit_in(t, strlen(t), 0, v, n, fix);
+			if (!fl && strcmp(t, w) && strlen(w) < 63)   /* the stem was no help: the word as written */
+				fl = one_edit_in(w, strlen(w), 1, v, n, fix);
 			if (fl) {
 				q->h = term_hash(fix, fl);
 				q->text = m->texts.len;
