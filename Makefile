@@ -74,7 +74,7 @@ TEST_DEPS = chromium chromium-driver
 # ... test images rendered from texts (tests/image/, make eval, make bench)
 TEST_DEPS += pango1.0-tools imagemagick webp
 
-.PHONY: all deps test-deps po check unit cli demo eval bench bench-quick bench-update bench-images fuzz install uninstall clean
+.PHONY: all deps test-deps po check unit cli demo eval bench bench-quick bench-update bench-invariance bench-images fuzz install uninstall clean
 
 all: deps saring build/starter.db $(MO_FILES)
 
@@ -145,12 +145,17 @@ bench: saring
 	@sh tests/bench/run.sh "$(SHARED)" full && cp build/bench/REPORT.md tests/bench/README.md
 	@sh tests/bench/import-stream.sh "$(SHARED)"
 	@sh tests/bench/previous.sh "$(SHARED)"
+	@sh tests/bench/invariance.sh "$(SHARED)" && cp build/bench/INVARIANCE.md tests/bench/INVARIANCE.md
 	@sh tests/bench/update.sh && cp build/bench/UPDATE.md tests/bench/UPDATE.md
 	@$(MAKE) --no-print-directory bench-images
 
 # saring update's figures alone (a minute): tests/bench/UPDATE.md
 bench-update: saring
 	@sh tests/bench/update.sh && cp build/bench/UPDATE.md tests/bench/UPDATE.md
+
+# does a score mean the same at 8k and 300k documents: tests/bench/INVARIANCE.md
+bench-invariance: saring
+	@sh tests/bench/invariance.sh "$(SHARED)" && cp build/bench/INVARIANCE.md tests/bench/INVARIANCE.md
 
 # reading images: one image on one core, a chat with 200 images, text check start-up
 bench-images: saring build/starter.db

@@ -172,37 +172,6 @@ void matcher_batch(struct matcher *m, int on)
 		m->batch = BATCH_RENEW;
 }
 
-char *note_text(const struct note *n, int translate)
-{
-	static const char *const both[] = {
-		[NOTE_NUMBERS] = N_("numbers differ: %s where the release says %s"),
-		[NOTE_DATES] = N_("dates differ: %s where the release says %s"),
-		[NOTE_TIMES] = N_("times differ: %s where the release says %s"),
-	};
-	static const char *const one[] = {
-		[NOTE_NUMBERS] = N_("numbers differ: %s is not in the release"),
-		[NOTE_DATES] = N_("dates differ: %s is not in the release"),
-		[NOTE_TIMES] = N_("times differ: %s is not in the release"),
-	};
-	static const char *const long_message = N_("the message is very long: only its first 100000 "
-						   "words were compared");
-	static const char *const negation = N_("the message says 'not' (tidak, bukan, ...) where the "
-					       "document does not: it may deny or dispute the claim rather "
-					       "than spread it");
-	struct strbuf sb = STRBUF_INIT;
-	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->kind == NOTE_LONG ? long_message
-			: n->release ? both[n->kind] : one[n->kind];
-	if (translate)
-		fmt = _(fmt);
-	if (n->kind == NOTE_NEGATION || n->kind == NOTE_LONG)
-		sb_puts(&sb, fmt);
-	else if (n->release)
-		sb_printf(&sb, fmt, n->said, n->release);
-	else
-		sb_printf(&sb, fmt, n->said);
-	return sb_detach(&sb);
-}
-
 int note_is_change(const struct note *n)
 {
 	return n->kind == NOTE_NUMBERS || n->kind == NOTE_DATES || n->kind == NOTE_TIMES;
@@ -993,13 +962,14 @@ static int snip_token(void *ctx, const struct token *t)
 /*
  * The stretch of SNIPPET_WORDS content words of text (document row n's
  * claim and body, or its title when it has neither) with the most of the
- * message's words, those wrapped in open/close. The stretch and its hits
+ * message's words, into c->snippet, and those words' spans in it into
+ * c->hits (the renderers mark them). The stretch and its hits
  * are found in the document's stored terms; the text is then read, without
  * stemming (the words are counted, not compared), only up to its end.
  */
-static char *snippet(struct matcher *m, long long n, const char *text, int text_is_title,
-		     const char *open, const char *close)
+static void snippet(struct matcher *m, struct match *c, const char *text, int text_is_title)
 {
+	long long n = c->n;
 	/* the stored terms are the title's, 0, the claim's, 0, the body's, 0 */
 	unsigned char words[SNIPPET_SCAN];   /* is content word i a message word? */
 	size_t nw = 0;
@@ -1042,6 +1012,7 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 		norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
 	}
 	struct strbuf sb = STRBUF_INIT;
+	size_t cap = 0;
 	size_t from = best > 0 && ss.n ? ss.v[0].start : 0;
 	size_t to = ss.n && ss.content >= ss.to ? ss.v[ss.n - 1].end : len;
 	if (!ss.n && to > SNIPPET_BYTES) {   /* no words at all: a bounded start */
@@ -1051,22 +1022,20 @@ static char *snippet(struct matcher *m, long long n, const char *text, int text_
 	}
 	if (from > 0)
 		sb_puts(&sb, "…");
-	size_t at = from;
+	size_t shift = sb.len, at = from;   /* text[from] is the snippet's byte shift */
 	for (size_t i = 0; i < ss.n; i++) {
 		if (!ss.v[i].hit || ss.v[i].start < at)
 			continue;
-		sb_add(&sb, text + at, ss.v[i].start - at);
-		sb_puts(&sb, open);
-		sb_add(&sb, text + ss.v[i].start, ss.v[i].end - ss.v[i].start);
-		sb_puts(&sb, close);
+		xgrow((void **)&c->hits, &cap, c->nhits + 1, sizeof *c->hits);
+		c->hits[c->nhits++] = (struct span){ ss.v[i].start - from + shift, ss.v[i].end - from + shift };
 		at = ss.v[i].end;
 	}
-	if (to > at)
-		sb_add(&sb, text + at, to - at);
+	if (to > from)
+		sb_add(&sb, text + from, to - from);
 	if (to < len)
 		sb_puts(&sb, "…");
 	free(ss.v);
-	return sb_detach(&sb);
+	c->snippet = sb_detach(&sb);
 }
 
 /*
@@ -1305,7 +1274,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 			if (body_is_title)
 				body = c->title ? c->title : "";
 			if (o->snippets && c->score >= T_SIMILAR)
-				c->snippet = snippet(m, c->n, body, body_is_title, o->hl_open, o->hl_close);
+				snippet(m, c, body, body_is_title);
 			if (i == 0) {
 				struct strbuf all = STRBUF_INIT;
 				sb_puts(&all, c->title ? c->title : "");   /* bodies are long: no printf */
@@ -1345,7 +1314,7 @@ void result_clear(struct result *r)
 	for (size_t i = 0; i < r->nm; i++) {
 		struct match *c = &r->m[i];
 		free(c->id); free(c->label); free(c->rating); free(c->title);
-		free(c->publisher); free(c->date); free(c->url); free(c->snippet);
+		free(c->publisher); free(c->date); free(c->url); free(c->snippet); free(c->hits);
 	}
 	free(r->m);
 	for (size_t i = 0; i < r->nnotes; i++) {

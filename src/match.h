@@ -26,10 +26,18 @@ enum verdict { V_UNKNOWN, V_SIMILAR, V_OFFICIAL, V_ALTERED, V_HOAX };
 #define T_MATCH 0.45
 #define T_SIMILAR 0.25
 
+/* A byte span of a text. */
+struct span {
+	size_t start, end;
+};
+
 struct match {
 	long long n;        /* doc row */
 	char *id, *label, *rating, *title, *publisher, *date, *url;  /* owned */
-	char *snippet;      /* owned, with highlight markers; NULL unless asked */
+	char *snippet;      /* owned: the document's passage holding the most of the message's
+			       words, plain text; NULL unless asked */
+	struct span *hits;  /* owned: the message's words in snippet, in order */
+	size_t nhits;
 	double score;       /* containment gated by evidence (match.c), in [0, 1] */
 	double bits;        /* evidence of the best stretch beyond chance, in bits (may be < 0) */
 	double share;       /* containment: the most of the message, or of its stretch, shared */
@@ -68,8 +76,7 @@ struct matcher;
 
 struct match_opts {
 	int topn;            /* matches to report */
-	int snippets;        /* fetch highlighted snippets */
-	const char *hl_open, *hl_close;  /* highlight markers; borrowed */
+	int snippets;        /* fetch snippets and their hits */
 };
 
 struct matcher *matcher_new(struct store *st);
@@ -81,7 +88,7 @@ void matcher_free(struct matcher *m);
  */
 void matcher_batch(struct matcher *m, int on);
 
-/* Match one message. Returns 0, or -1 on a database error (message printed). */
+/* Match one message. Returns 0: a database error is fatal (store_die() reports it and exits 3). */
 int matcher_check(struct matcher *m, const char *text, size_t len,
 		const struct match_opts *o, struct result *r);
 void result_clear(struct result *r);
@@ -89,11 +96,6 @@ void result_clear(struct result *r);
 const char *verdict_name(enum verdict v);
 /* Does the note say what an altered message changed (a number, date or time)? */
 int note_is_change(const struct note *n);
-/*
- * A note as a sentence: translate = 0 gives the fixed English used in
- * JSON, 1 the reader's language. The caller frees the string.
- */
-char *note_text(const struct note *n, int translate);
 
 /*
  * Build an FTS5 MATCH expression from text through the pipeline: each

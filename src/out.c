@@ -2,6 +2,7 @@
 #include "out.h"
 
 #include "i18n.h"
+#include "match.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -129,6 +130,55 @@ const char *out_hl_open(int color)
 const char *out_hl_close(int color)
 {
 	return color ? "\033[0m" : "\xC2\xBB";
+}
+
+char *out_snippet(const char *snippet, const struct span *hits, size_t nhits, const char *open,
+		  const char *close)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t at = 0, len = snippet ? strlen(snippet) : 0;
+	for (size_t i = 0; i < nhits; i++) {
+		if (hits[i].start < at || hits[i].end > len)
+			continue;
+		sb_add(&sb, snippet + at, hits[i].start - at);
+		sb_puts(&sb, open);
+		sb_add(&sb, snippet + hits[i].start, hits[i].end - hits[i].start);
+		sb_puts(&sb, close);
+		at = hits[i].end;
+	}
+	sb_add(&sb, snippet + at, len - at);
+	return sb_detach(&sb);
+}
+
+char *note_text(const struct note *n, int translate)
+{
+	static const char *const both[] = {
+		[NOTE_NUMBERS] = N_("numbers differ: %s where the release says %s"),
+		[NOTE_DATES] = N_("dates differ: %s where the release says %s"),
+		[NOTE_TIMES] = N_("times differ: %s where the release says %s"),
+	};
+	static const char *const one[] = {
+		[NOTE_NUMBERS] = N_("numbers differ: %s is not in the release"),
+		[NOTE_DATES] = N_("dates differ: %s is not in the release"),
+		[NOTE_TIMES] = N_("times differ: %s is not in the release"),
+	};
+	static const char *const long_message = N_("the message is very long: only its first 100000 "
+						   "words were compared");
+	static const char *const negation = N_("the message says 'not' (tidak, bukan, ...) where the "
+					       "document does not: it may deny or dispute the claim rather "
+					       "than spread it");
+	struct strbuf sb = STRBUF_INIT;
+	const char *fmt = n->kind == NOTE_NEGATION ? negation : n->kind == NOTE_LONG ? long_message
+			: n->release ? both[n->kind] : one[n->kind];
+	if (translate)
+		fmt = _(fmt);
+	if (n->kind == NOTE_NEGATION || n->kind == NOTE_LONG)
+		sb_puts(&sb, fmt);
+	else if (n->release)
+		sb_printf(&sb, fmt, n->said, n->release);
+	else
+		sb_printf(&sb, fmt, n->said);
+	return sb_detach(&sb);
 }
 
 const char *out_sgr(int color, const char *code)

@@ -84,7 +84,9 @@ json_t *report_json(json_t *id, const struct result *res)
 		json_object_set_new(j, "publisher", out_str(c->publisher));
 		json_object_set_new(j, "url", out_str(c->url));
 		json_object_set_new(j, "date", out_str(c->date));
-		json_object_set_new(j, "snippet", out_str(c->snippet));
+		char *snip = c->snippet ? out_snippet(c->snippet, c->hits, c->nhits, out_hl_open(0), out_hl_close(0)) : NULL;
+		json_object_set_new(j, "snippet", out_str(snip));
+		free(snip);
 		/* bits to one decimal: the JSON's four significant digits would drop them */
 		json_object_set_new(j, "evidence", json_pack("{s:f,s:f,s:f,s:[I,I]}",
 			"bits", round(c->bits * 10) / 10, "words", c->words, "pairs", c->seq,
@@ -115,8 +117,10 @@ static void print_human(const struct report *r, const struct result *res)
 		printf("\n%s\n", _("Closest sources:"));
 	for (size_t k = 0; k < show; k++) {
 		const struct match *c = &res->m[k];
+		char *snip = c->snippet ? out_snippet(c->snippet, c->hits, c->nhits, out_hl_open(col), out_hl_close(col)) : NULL;
 		out_source(stdout, col, (int)k + 1, c->label, c->rating, c->title, c->publisher,
-			   c->date, c->url, c->snippet, c->score);
+			   c->date, c->url, snip, c->score);
+		free(snip);
 		printf(_("     why: %.0f%% of the message's words and %.0f%% of its word pairs are in it"
 			 "; the message covers %.0f%% of it\n"),
 		       100 * c->words, 100 * c->seq, 100 * (c->dwords + c->dseq) / 2);
@@ -198,9 +202,7 @@ int report_one(struct report *r, json_t *id, const char *text, size_t len,
 	struct strbuf clean = STRBUF_INIT;
 	if (utf8_sanitize(text, len, &clean))
 		warnx_(_("%s:%ld: invalid UTF-8 in the message, replaced"), name, line);
-	struct match_opts o = { r->topn, r->format != OUT_TSV,
-				out_hl_open(r->format == OUT_HUMAN && r->color),
-				out_hl_close(r->format == OUT_HUMAN && r->color) };
+	struct match_opts o = { r->topn, r->format != OUT_TSV };
 	struct result res;
 	matcher_check(r->m, clean.buf, clean.len, &o, &res);
 	r->verdicts[res.verdict]++;

@@ -10,6 +10,7 @@
 
 #include "anon.h"
 #include "normalize.h"
+#include "out.h"
 #include "util.h"
 
 #define SEEN_MAX HMAP_CACHE_MAX   /* distinct messages remembered for deduplication */
@@ -219,7 +220,7 @@ static const struct sighting *screen_text(struct screening *sc, const struct cha
 	struct hmap_entry *e = hmap_put(&sc->seen, (const char *)&fp.h, sizeof fp.h, &isnew);
 	struct sighting *s = e->val.ptr;
 	if (isnew) {
-		struct match_opts o = { 1, 0, "", "" };
+		struct match_opts o = { 1, 0 };
 		struct result r;
 		matcher_check(sc->m, msg->text, msg->text_len, &o, &r);
 		s = e->val.ptr = new_sighting(sc, &r);

@@ -94,34 +94,35 @@ static const char script[] =
 	"for(i=0;i<d.files.length;i++)if(/^image\\//.test(d.files[i].type)){var t=new DataTransfer();"
 	"t.items.add(d.files[i]);f.files=t.files;e.preventDefault();f.form.submit();return;}});";
 
-void web_escape(struct strbuf *out, const char *text, size_t len, int marks)
+void web_escape(struct strbuf *out, const char *text, size_t len)
 {
 	struct strbuf clean = STRBUF_INIT;   /* a browser must never get invalid UTF-8 */
 	utf8_sanitize(text, len, &clean);
-	const char *s = clean.buf;
-	size_t n = clean.len, hl = sizeof WEB_HL_OPEN - 1;
-	int open = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i + hl <= n && (!memcmp(s + i, WEB_HL_OPEN, hl) || !memcmp(s + i, WEB_HL_CLOSE, hl))) {
-			int opening = !memcmp(s + i, WEB_HL_OPEN, hl);
-			if (marks && opening != open) {
-				sb_puts(out, opening ? "<mark>" : "</mark>");
-				open = opening;
-			}
-			i += hl - 1;
-			continue;
-		}
-		out_html_add(out, s + i, 1);
-	}
-	if (open)
-		sb_puts(out, "</mark>");
+	out_html_add(out, clean.buf, clean.len);
 	sb_release(&clean);
+}
+
+/* A match's snippet, escaped, its hits (the message's words) in <mark>. */
+static void snippet_html(struct strbuf *out, const struct match *c)
+{
+	size_t at = 0, len = strlen(c->snippet);
+	for (size_t i = 0; i < c->nhits; i++) {
+		const struct span *h = &c->hits[i];
+		if (h->start < at || h->end > len)
+			continue;
+		web_escape(out, c->snippet + at, h->start - at);
+		sb_puts(out, "<mark>");
+		web_escape(out, c->snippet + h->start, h->end - h->start);
+		sb_puts(out, "</mark>");
+		at = h->end;
+	}
+	web_escape(out, c->snippet + at, len - at);
 }
 
 static void esc(struct strbuf *out, const char *s)
 {
 	if (s)
-		web_escape(out, s, strlen(s), 0);
+		web_escape(out, s, strlen(s));
 }
 
 int web_blank(const char *s, size_t n)
@@ -159,7 +160,7 @@ void web_page(struct strbuf *out, const char *token, const char *message, size_t
 	esc(out, _("For example: Info penting!! vaksin covid ada microchip nya..."));
 	sb_puts(out, "\">");
 	if (message)
-		web_escape(out, message, len, 0);
+		web_escape(out, message, len);
 	sb_puts(out, "</textarea>\n<button type=\"submit\">");
 	esc(out, _("Check message"));
 	sb_puts(out, "</button>\n</form>\n");
@@ -256,7 +257,7 @@ static void source(struct strbuf *out, const struct match *c)
 	sb_puts(out, "</div>\n");
 	if (c->snippet && *c->snippet) {
 		sb_puts(out, "<blockquote class=\"snippet\">");
-		web_escape(out, c->snippet, strlen(c->snippet), 1);
+		snippet_html(out, c);
 		sb_puts(out, "</blockquote>\n");
 	}
 	sb_puts(out, "<div class=\"why\">");
@@ -269,13 +270,12 @@ static void source(struct strbuf *out, const struct match *c)
 	sb_puts(out, "</div></li>\n");
 }
 
-/* Run the matcher as check does: invalid UTF-8 replaced, highlights as asked. */
-static int run_check(struct matcher *m, const char *text, size_t len, const char *open,
-		     const char *close, struct result *res)
+/* Run the matcher as check does: invalid UTF-8 replaced, snippets asked for. */
+static int run_check(struct matcher *m, const char *text, size_t len, struct result *res)
 {
 	struct strbuf clean = STRBUF_INIT;
 	utf8_sanitize(text, len, &clean);
-	struct match_opts o = { WEB_TOPN, 1, open, close };
+	struct match_opts o = { WEB_TOPN, 1 };
 	int rc = matcher_check(m, clean.buf ? clean.buf : "", clean.len, &o, res);
 	sb_release(&clean);
 	return rc;
@@ -284,7 +284,7 @@ static int run_check(struct matcher *m, const char *text, size_t len, const char
 int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t len)
 {
 	struct result res;
-	if (run_check(m, text, len, WEB_HL_OPEN, WEB_HL_CLOSE, &res) < 0)
+	if (run_check(m, text, len, &res) < 0)
 		return -1;
 	const char *vname = verdict_name(res.verdict);
 	sb_printf(out, "<section class=\"card v-%s\" id=\"verdict\" role=\"status\">\n<p class=\"verdict\">", vname);
@@ -344,8 +344,7 @@ int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t le
 json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t len)
 {
 	struct result res;
-	/* the markers check --json uses (out_hl_open(0)), so both give the same object */
-	if (run_check(m, text, len, "\xC2\xAB", "\xC2\xBB", &res) < 0)
+	if (run_check(m, text, len, &res) < 0)
 		return NULL;
 	json_t *o = report_json(id, &res);
 	result_clear(&res);
@@ -518,7 +517,7 @@ static int web_image(struct strbuf *out, struct matcher *m, const struct strbuf 
 		sb_puts(out, "</h2>\n<p class=\"small\">");
 		esc(out, name ? name : "");
 		sb_printf(out, " · %.0f%%</p>\n<blockquote>", 100 * t.confidence);
-		web_escape(out, t.text, strlen(t.text), 0);
+		web_escape(out, t.text, strlen(t.text));
 		sb_puts(out, "</blockquote>\n</section>\n");
 		if (web_check(out, m, t.text, strlen(t.text)) < 0) {
 			*err = xstrdup(_("The database could not be read. See the terminal for why."));

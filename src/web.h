@@ -5,8 +5,8 @@
  * for the JSON API. HTTP itself lives in cmd_serve.c.
  *
  * Every text that comes from a message, a chat or the corpus is
- * HTML-escaped. Highlights in snippets travel as private-use sentinels
- * (WEB_HL_OPEN, WEB_HL_CLOSE) and become <mark> only after escaping.
+ * HTML-escaped; a snippet's hits (spans the matcher reports) are wrapped
+ * in <mark> around their escaped text.
  *
  * Ownership: functions append to a struct strbuf the caller owns; text
  * arguments are borrowed; web_check_json() returns a new reference.
@@ -22,9 +22,6 @@
 
 struct strbuf;
 
-/* Highlight sentinels: U+E000 and U+E001, never shown as such. */
-#define WEB_HL_OPEN "\xEE\x80\x80"
-#define WEB_HL_CLOSE "\xEE\x80\x81"
 
 /* An uploaded chat is screened for at most this long, and this much text (a zip may inflate a thousandfold). */
 #define WEB_SCAN_SECONDS 10
@@ -35,9 +32,9 @@ struct strbuf;
 
 /*
  * Append text (len bytes) with & < > " ' escaped and invalid UTF-8 (or NUL)
- * replaced; the highlight sentinels become <mark> when marks is set, else go.
+ * replaced.
  */
-void web_escape(struct strbuf *out, const char *text, size_t len, int marks);
+void web_escape(struct strbuf *out, const char *text, size_t len);
 
 /* Is the text empty or only spaces, tabs and line breaks (nothing to check)? */
 int web_blank(const char *text, size_t len);

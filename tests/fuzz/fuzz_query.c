@@ -89,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	sb_release(&expr);
 
-	struct match_opts o = { 3, (int)(size & 1), "[", "]" };
+	struct match_opts o = { 3, (int)(size & 1) };
 	struct result r;
 	FUZZ_ASSERT(matcher_check(matcher, text, size, &o, &r) == 0);
 	FUZZ_ASSERT(r.score >= 0 && r.score <= 1.0000001);
