@@ -42,8 +42,10 @@
 /*
  * Candidate budget: rows read from the index past the MIN_TERMS rarest
  * terms. A message whose best candidate is related but not a match gets a
- * second, wider look (messages of common words, heavy typing errors);
- * chatter that matched nothing does not.
+ * second, wider look (messages of common words, heavy typing errors), and
+ * so does a long one that matched nothing: its rarest words may be the
+ * chatter's (a Sundanese line, a name) while its forward's, commoner in a
+ * large corpus, fell outside the budget. Short chatter gets no second look.
  */
 #define POSTINGS_CAP 300
 #define MIN_TERMS 3
@@ -72,6 +74,13 @@
 /* Evidence (see the top of this file); weights in nats, as idf. */
 #define ALONE 0.25        /* a word found, but not next to the message's neighbour */
 #define MISS 1.5          /* a message word the document does not hold */
+/*
+ * A word in one document of 8,192 says as much as any rarer one: past
+ * that, its idf grows with the corpus (a Betawi word alone in 300,000
+ * documents) but its evidence does not, so a score means the same at
+ * 8k and 300k documents (tests/bench/invariance.sh).
+ */
+#define EW_MAX 9.01
 #define CHAT_WEIGHT 0.1   /* an everyday chat word (data/everyday.txt) */
 #define DOC_LEN_REF 200.0 /* a document this many words long doubles the chance of a run */
 /*
@@ -434,11 +443,16 @@ static double weight(long long df, long long ndocs)
 	return log(1.0 + (double)ndocs / (double)df);
 }
 
-/* The evidence weight of a term of weight w: everyday chat words count a tenth, single letters nothing. */
+/*
+ * The evidence weight of a term of weight w: everyday chat words count a
+ * tenth, single letters nothing, and no word more than EW_MAX.
+ */
 static double evidence_weight(const struct matcher *m, const struct qtok *q, double w)
 {
 	if (!(q->flags & TF_NUMBER) && m->texts.buf[q->text] && !m->texts.buf[q->text + 1])
 		return 0;
+	if (w > EW_MAX)
+		w = EW_MAX;
 	return q->flags & QF_EVERYDAY ? w * CHAT_WEIGHT : w;
 }
 
@@ -488,7 +502,7 @@ static void prepare_message(struct matcher *m)
 			if (df > 0) {
 				xgrow((void **)&m->rare, &m->caprare, m->nrare + 1, sizeof *m->rare);
 				/* chat words go last: they must not spend the candidates' budget */
-				long long order = s->ew < s->w ? df + m->ndocs + 1 : df;
+				long long order = (m->q[i].flags & QF_EVERYDAY) || s->ew == 0 ? df + m->ndocs + 1 : df;
 				m->rare[m->nrare++] = (struct rare){ order, s->w, m->q[i].text, df };
 			}
 		}
@@ -1241,7 +1255,8 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		return 0;   /* no word any document holds */
 	struct match pool[POOL];
 	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS);
-	if (np && pool[0].share >= WIDE_SHARE && pool[0].score < T_MATCH && m->nrare > MIN_TERMS)
+	if (np && pool[0].score < T_MATCH && m->nrare > MIN_TERMS &&
+	    (pool[0].share >= WIDE_SHARE || m->nrare > WIDE_MIN_TERMS))
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
