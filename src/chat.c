@@ -420,13 +420,7 @@ static long src_read_all(struct chat_reader *r)
 			set_error(r, "%s: %s", r->name, chat_zip_why(r->zip));
 		return n;
 	}
-	size_t n = 0;
-	if (r->peek_off < r->npeek) {
-		n = r->npeek - r->peek_off;
-		memcpy(r->chunk, r->peek + r->peek_off, n);
-		r->peek_off = r->npeek;
-	}
-	n += fread(r->chunk + n, 1, CHUNK_SIZE - n, r->fp);
+	size_t n = read_replayed(r->fp, r->peek, r->npeek, &r->peek_off, r->chunk, CHUNK_SIZE);
 	if (n == 0 && ferror(r->fp)) {
 		set_error(r, _("%s: read error: %s"), r->name, strerror(errno));
 		return -1;

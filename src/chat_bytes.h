@@ -6,11 +6,13 @@
  * through them by the million.
  *
  * Ownership: every pointer is borrowed; [p, e) is a byte range.
+ * Also: reading a stream whose first bytes were read to sniff it.
  */
 #ifndef SARING_CHAT_BYTES_H
 #define SARING_CHAT_BYTES_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 static inline int lower(int c)
@@ -116,6 +118,23 @@ static inline const char *trim_end(const char *a, const char *b)
 		else
 			return b;
 	}
+}
+
+/*
+ * Up to size bytes into buf: first the bytes of peek[*off..npeek) that were
+ * read to sniff the input's format, then from f. Returns the count; 0 with
+ * ferror(f) set on a read error.
+ */
+static inline size_t read_replayed(FILE *f, const unsigned char *peek, size_t npeek, size_t *off,
+				   char *buf, size_t size)
+{
+	size_t n = 0;
+	if (*off < npeek) {
+		n = npeek - *off;
+		memcpy(buf, peek + *off, n);
+		*off = npeek;
+	}
+	return n + fread(buf + n, 1, size - n, f);
 }
 
 #endif

@@ -12,6 +12,17 @@
 #include "chat_bytes.h"
 #include "util.h"
 
+/* Does any phrase of list (count of them) match s (n bytes) under match: eq_i, starts_i, ends_i or contains_i? */
+static int any_of(int (*match)(const char *, size_t, const char *), const char *s, size_t n,
+		  const char *const *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (match(s, n, list[i]))
+			return 1;
+	return 0;
+}
+#define ANY_OF(match, s, n, list) any_of(match, s, n, list, sizeof list / sizeof list[0])
+
 /* Strip "<This message was edited>" at the end of the text; 1 if it was there. */
 int chat_strip_edited(struct strbuf *t)
 {
@@ -45,13 +56,7 @@ static int is_deleted(const char *s, size_t n)
 	};
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-		if (eq_i(s, n, exact[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
-		if (starts_i(s, n, prefix[i]) && !memchr(s, '\n', n))
-			return 1;
-	return 0;
+	return ANY_OF(eq_i, s, n, exact) || (!memchr(s, '\n', n) && ANY_OF(starts_i, s, n, prefix));
 }
 
 /* A media placeholder on the first line of the text (a caption may follow). */
@@ -91,9 +96,8 @@ static int is_media(const char *s, size_t n)
 		n = (size_t)(nl - s);
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-		if (eq_i(s, n, exact[i]))
-			return 1;
+	if (ANY_OF(eq_i, s, n, exact))
+		return 1;
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
 		size_t k = strlen(suffix[i]);
 		if (n > k && ends_i(s, n, suffix[i]) &&
@@ -102,9 +106,8 @@ static int is_media(const char *s, size_t n)
 	}
 	if (n > 2 && *s == '<' && s[n - 1] == '>') {   /* maybe a direction mark after the '<' */
 		const char *a = skip_marks(s + 1, s + n);
-		for (size_t i = 0; i < sizeof attached / sizeof attached[0]; i++)
-			if (starts_i(a, (size_t)(s + n - a), attached[i]))
-				return 1;
+		if (ANY_OF(starts_i, a, (size_t)(s + n - a), attached))
+			return 1;
 	}
 	return 0;
 }
@@ -125,12 +128,7 @@ static int is_system_strong(const char *s, size_t n)
 		"Anda sekarang admin", "Anda kini admin", "Anda membuat grup",
 		"You created group", "You created this group",
 	};
-	if (memchr(s, '\n', n))
-		return 0;
-	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
-		if (starts_i(s, n, prefix[i]))
-			return 1;
-	return 0;
+	return !memchr(s, '\n', n) && ANY_OF(starts_i, s, n, prefix);
 }
 
 /* System notices that need context (iOS marks, the group as sender). */
@@ -154,13 +152,7 @@ static int is_system_weak(const char *s, size_t n)
 		return 0;
 	if (n > 0 && s[n - 1] == '.')
 		n--;
-	for (size_t i = 0; i < sizeof infix / sizeof infix[0]; i++)
-		if (contains_i(s, n, infix[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++)
-		if (ends_i(s, n, suffix[i]))
-			return 1;
-	return 0;
+	return ANY_OF(contains_i, s, n, infix) || ANY_OF(ends_i, s, n, suffix);
 }
 
 int chat_name_is_system(const char *s, size_t n)
@@ -172,10 +164,7 @@ int chat_name_is_system(const char *s, size_t n)
 	};
 	if (!memchr(s, '"', n) && !contains_i(s, n, "\xE2\x80\x9C"))
 		return 0;
-	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-		if (contains_i(s, n, verbs[i]))
-			return 1;
-	return 0;
+	return ANY_OF(contains_i, s, n, verbs);
 }
 
 enum chat_kind chat_classify(const char *s, size_t n, const char *sender, int has_sender,

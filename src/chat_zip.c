@@ -45,13 +45,7 @@ int chat_file_rank(const char *path)
 static la_ssize_t read_cb(struct archive *a, void *data, const void **buf)
 {
 	struct chat_zip *z = data;
-	size_t n = 0;
-	if (z->peek_off < z->npeek) {
-		n = z->npeek - z->peek_off;
-		memcpy(z->buf, z->peek + z->peek_off, n);
-		z->peek_off = z->npeek;
-	}
-	n += fread(z->buf + n, 1, ZIP_BLOCK - n, z->in);
+	size_t n = read_replayed(z->in, z->peek, z->npeek, &z->peek_off, z->buf, ZIP_BLOCK);
 	if (n == 0 && ferror(z->in)) {
 		archive_set_error(a, errno, "read error: %s", strerror(errno));
 		return -1;

@@ -168,12 +168,11 @@ static void html_chart(FILE *f, const struct hmap *days)
 	const struct hmap_entry **v = xmalloc((days->len + 1) * sizeof *v);
 	size_t n = 0;
 	long max = 1;
-	for (size_t i = 0; i < days->cap; i++)
-		if (days->slots[i].key) {
-			v[n++] = &days->slots[i];
-			if (days->slots[i].val.num > max)
-				max = (long)days->slots[i].val.num;
-		}
+	for (const struct hmap_entry *e = hmap_next(days, NULL); e; e = hmap_next(days, e)) {
+		v[n++] = e;
+		if (e->val.num > max)
+			max = (long)e->val.num;
+	}
 	qsort(v, n, sizeof *v, by_key);
 	int bar = n > 60 ? 6 : 18, gap = 4, h = 140;
 	int width = (int)n * (bar + gap) + 40;
