@@ -47,7 +47,7 @@ static la_ssize_t read_cb(struct archive *a, void *data, const void **buf)
 	struct chat_zip *z = data;
 	size_t n = read_replayed(z->in, z->peek, z->npeek, &z->peek_off, z->buf, ZIP_BLOCK);
 	if (n == 0 && ferror(z->in)) {
-		archive_set_error(a, errno, "read error: %s", strerror(errno));
+		archive_set_error(a, errno, _("read error: %s"), strerror(errno));
 		return -1;
 	}
 	*buf = z->buf;
