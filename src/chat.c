@@ -9,36 +9,27 @@
  * then are classified (text, system, media, deleted) and handed out with an
  * ISO 8601 time.
  *
- * Date order. A header's date is three numbers; which is the day, the month
- * and the year is decided per date shape (header style, separator, place of
- * a 4-digit year), which for a real export is the whole file:
- *   1. a 4-digit field is the year (2-digit years are 20YY);
- *   2. every order under which some date of the shape is impossible (a month
- *      above 12, 31 February) is ruled out; once one order is left it is
- *      used, so a day above 12 decides it;
- *   3. otherwise, after 2,000 queued messages, 16 MiB of queued text, or at
- *      the end of input, the order whose day field changes most often and
- *      whose year field changes least often between headers wins: a chat
- *      moves through days faster than through months and years;
- *   4. on a tie, day first (DMY, what Indonesian phones write), or month
- *      first (MDY) when the shape has an AM/PM clock (en_US phones), then
- *      YMD, then YDM.
- * A date impossible under the chosen order (a file mixing locales) is read
- * under the first order that makes it valid. An order given by the caller
- * replaces steps 2-4; a 4-digit year still marks the year, and a date
- * impossible under the given order gets time "".
+ * The date order is chat_date.c's, the kinds chat_kind.c's, zip reading
+ * chat_zip.c's.
  */
 #include "chat.h"
-#include "util.h"
 
-#include <archive.h>
-#include <archive_entry.h>
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <utf8proc.h>
+
+#include "chat_bytes.h"
+#include "chat_date.h"
+#include "chat_kind.h"
+#include "chat_zip.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
 
 #define CHUNK_SIZE 65536
 #define MAX_PENDING 2000             /* queued messages before the order is forced */
@@ -47,28 +38,16 @@
 #define SENDER_MAX 256                /* longest "Name" before ": " */
 #define KEEP_CAP (1u << 20)           /* buffers above this are freed on reuse */
 
-/* Day/month/year orders; YDM exists because some tools write %y-%d-%m. */
-enum order { ORD_DMY, ORD_MDY, ORD_YMD, ORD_YDM, ORD_N };
-#define ORD_ALL 0xFu
-
-/* Index of the day, month and year field under each order. */
-static const unsigned char ord_field[ORD_N][3] = {
-	[ORD_DMY] = { 0, 1, 2 },
-	[ORD_MDY] = { 1, 0, 2 },
-	[ORD_YMD] = { 2, 1, 0 },
-	[ORD_YDM] = { 1, 2, 0 },
-};
-
 /* How the header ends: " - ", "] ", ": " after the time, or a bare space. */
 enum style { STYLE_DASH, STYLE_BRACKET, STYLE_COLON, STYLE_BARE, STYLE_N };
 
 /* A date shape: style x separator (/ . -) x 4-digit year (none, first, last). */
-#define NFAMILY (STYLE_N * 3 * 3)
+#define NSHAPE (STYLE_N * 3 * 3)
 
 /* What one header line says, pointing into the line. */
 struct header {
 	enum style style;
-	int family;            /* date shape, index into chat_reader.family */
+	int shape;             /* date shape, index into chat_reader.shape */
 	int f[3];              /* the three date numbers as written */
 	unsigned dmask;        /* orders under which this date is valid */
 	int hour, min, sec;    /* hour already on the 24-hour clock */
@@ -77,22 +56,10 @@ struct header {
 	size_t rest_len;
 };
 
-/* Evidence about the date order of one date shape. */
-struct family {
-	long seen;             /* headers of this shape so far */
-	unsigned mask;         /* orders consistent with every date seen */
-	int decided;           /* order is fixed */
-	int by_caller;         /* order came from the caller: no repair */
-	enum order order;
-	int ampm;              /* a 12-hour clock was seen */
-	int last[3];           /* previous date of this shape */
-	long changes[3];       /* how often each field changed between headers */
-};
-
 /* A message being assembled or waiting in the queue. */
 struct pending {
 	long line;             /* header line */
-	int family;
+	int shape;
 	int f[3];
 	unsigned dmask;
 	int hour, min, sec;
@@ -108,12 +75,11 @@ struct chat_reader {
 	char *name;                  /* owned; path for messages, "<stdin>" */
 	FILE *fp;                    /* plain-text or stdin-zip input; NULL otherwise */
 	int own_fp;                  /* fp is ours to fclose */
-	struct archive *ar;          /* zip input, positioned at the chat entry */
+	struct chat_zip *zip;        /* owned; zip input, else NULL */
 	unsigned char peek[4];       /* bytes read to sniff the format, replayed */
 	size_t npeek, peek_off;
 	char *chunk;                 /* owned; CHUNK_SIZE bytes of input */
 	size_t chunk_len, chunk_off;
-	char *zbuf;                  /* owned; libarchive read-callback buffer */
 	struct strbuf part;          /* a line spanning chunks */
 	int part_out;                /* part was handed out: reset before reuse */
 	int part_cut;                /* the current long line was cut at MAX_TEXT */
@@ -127,7 +93,7 @@ struct chat_reader {
 	uint64_t limit;              /* bytes of text to read at most (inflated, for a zip); 0: no limit */
 	uint64_t total;              /* bytes of text read so far */
 	enum date_order force;
-	struct family family[NFAMILY];
+	struct date_shape shape[NSHAPE];
 	struct pending *cur;         /* message still taking continuation lines */
 	struct pending **queue;      /* owned; finished messages, oldest at qhead */
 	size_t qhead, qlen, qcap;
@@ -142,274 +108,21 @@ struct chat_reader {
 	char time[32];               /* ISO time of the last chat_msg */
 };
 
-/* ---- small byte helpers ---- */
-
-static int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* ASCII case-insensitive comparison of n bytes. */
-static int mem_ieq(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-static int eq_i(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-	return n == k && mem_ieq(s, lit, k);
-}
-
-static int starts_i(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-	return n >= k && mem_ieq(s, lit, k);
-}
-
-static int ends_i(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-	return n >= k && mem_ieq(s + n - k, lit, k);
-}
-
-static int contains_i(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-	for (size_t i = 0; i + k <= n; i++)
-		if (mem_ieq(s + i, lit, k))
-			return 1;
-	return 0;
-}
-
-/*
- * Length of the invisible mark at p, or 0: the direction marks U+200E/F,
- * U+202A-E, U+2066-9 that exports put around names and before iOS lines,
- * and a BOM.
- */
-static size_t mark_len(const char *p, const char *e)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	if (e - p < 3)
-		return 0;
-	if (u[0] == 0xE2 && u[1] == 0x80 &&
-	    (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE)))
-		return 3;
-	if (u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
-		return 3;
-	if (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
-		return 3;
-	return 0;
-}
-
-static const char *skip_marks(const char *p, const char *e)
-{
-	size_t k;
-	while ((k = mark_len(p, e)) > 0)
-		p += k;
-	return p;
-}
-
-/* Length of the space at p: ASCII space, NBSP or narrow NBSP (U+202F). */
-static size_t space_len(const char *p, const char *e)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	if (p >= e)
-		return 0;
-	if (u[0] == ' ')
-		return 1;
-	if (e - p >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;
-	if (e - p >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF)
-		return 3;
-	return 0;
-}
-
-static const char *skip_spaces(const char *p, const char *e)
-{
-	size_t k;
-	while ((k = space_len(p, e)) > 0)
-		p += k;
-	return p;
-}
-
-/* End of [a, b) without trailing spaces, newlines and direction marks. */
-static const char *trim_end(const char *a, const char *b)
-{
-	for (;;) {
-		if (b > a && (b[-1] == ' ' || b[-1] == '\n'))
-			b--;
-		else if (b - a >= 3 && mark_len(b - 3, b) == 3)
-			b -= 3;
-		else
-			return b;
-	}
-}
-
 /* Read 1..max digits at *pp; returns the digit count, 0 if none. */
 static int read_num(const char **pp, const char *e, int max, int *val)
 {
 	const char *p = *pp;
 	int n = 0, v = 0;
-	while (p < e && is_digit((unsigned char)*p) && n < max) {
+	while (p < e && isdigit((unsigned char)*p) && n < max) {
 		v = v * 10 + (*p - '0');
 		p++;
 		n++;
 	}
-	if (n == 0 || (p < e && is_digit((unsigned char)*p)))
+	if (n == 0 || (p < e && isdigit((unsigned char)*p)))
 		return 0;
 	*pp = p;
 	*val = v;
 	return n;
-}
-
-/* ---- dates ---- */
-
-static int days_in_month(int y, int m)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return mdays[m - 1];
-}
-
-/* A year field: written with four digits (YEAR4 added, see parse_header()) as it is, else 20YY. */
-#define YEAR4 10000
-static int year_of(int v)
-{
-	return v >= YEAR4 ? v - YEAR4 : v < 100 ? 2000 + v : v;
-}
-
-/* Day, month and year of date f under order o; 0 if that is no date. */
-static int date_under(const int f[3], enum order o, int *y, int *m, int *d)
-{
-	*d = f[ord_field[o][0]];
-	*m = f[ord_field[o][1]];
-	*y = year_of(f[ord_field[o][2]]);
-	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
-}
-
-/* Orders under which date f is valid; ypos: 0 no 4-digit year, 1 first, 2 last. */
-static unsigned date_mask(const int f[3], int ypos)
-{
-	unsigned allowed = ypos == 1 ? (1u << ORD_YMD | 1u << ORD_YDM) :
-			   ypos == 2 ? (1u << ORD_DMY | 1u << ORD_MDY) : ORD_ALL;
-	unsigned mask = 0;
-	int y, m, d;
-	for (int o = 0; o < ORD_N; o++)
-		if ((allowed & 1u << o) && date_under(f, o, &y, &m, &d))
-			mask |= 1u << o;
-	return mask;
-}
-
-/* Orders to try, best first, when the evidence does not decide. */
-static const enum order *preference(int ampm)
-{
-	static const enum order dmy_first[ORD_N] = { ORD_DMY, ORD_MDY, ORD_YMD, ORD_YDM };
-	static const enum order mdy_first[ORD_N] = { ORD_MDY, ORD_DMY, ORD_YMD, ORD_YDM };
-	return ampm ? mdy_first : dmy_first;
-}
-
-/* Fix the order of a shape whose dates were not decisive (steps 3-4). */
-static void decide_family(struct family *fam)
-{
-	const enum order *pref = preference(fam->ampm);
-	long best_score = 0;
-	int best = -1;
-	for (int i = 0; i < ORD_N; i++) {
-		enum order o = pref[i];
-		if (!(fam->mask & 1u << o))
-			continue;
-		long score = fam->changes[ord_field[o][0]] - fam->changes[ord_field[o][2]];
-		if (best < 0 || score > best_score) {
-			best = o;
-			best_score = score;
-		}
-	}
-	fam->order = best < 0 ? pref[0] : (enum order)best;
-	fam->decided = 1;
-}
-
-/* The caller's order for a shape whose 4-digit year sits at ypos. */
-static void force_family(struct family *fam, enum date_order force, int ypos)
-{
-	if (ypos == 1) {
-		fam->order = ORD_YMD;
-	} else if (force == DATE_YMD) {
-		if (ypos == 2)
-			return;        /* year last: the caller's order cannot apply */
-		fam->order = ORD_YMD;
-	} else {
-		fam->order = force == DATE_MDY ? ORD_MDY : ORD_DMY;
-	}
-	fam->decided = 1;
-	fam->by_caller = 1;
-}
-
-/* Record one header's date as evidence for its shape. */
-static void note_date(struct chat_reader *r, const struct header *h)
-{
-	struct family *fam = &r->family[h->family];
-	if (fam->seen == 0) {
-		fam->mask = ORD_ALL;
-		if (r->force != DATE_AUTO)
-			force_family(fam, r->force, h->family % 3);
-	}
-	if (h->ampm)
-		fam->ampm = 1;
-	if (fam->decided) {
-		fam->seen++;
-		return;
-	}
-	for (int k = 0; k < 3; k++) {
-		if (fam->seen > 0 && h->f[k] != fam->last[k])
-			fam->changes[k]++;
-		fam->last[k] = h->f[k];
-	}
-	fam->seen++;
-	unsigned m = fam->mask & h->dmask;
-	if (m)
-		fam->mask = m;
-	if ((fam->mask & (fam->mask - 1)) == 0) {
-		for (int o = 0; o < ORD_N; o++)
-			if (fam->mask == 1u << o)
-				fam->order = o;
-		fam->decided = 1;
-	}
-}
-
-static void decide_all(struct chat_reader *r)
-{
-	for (int i = 0; i < NFAMILY; i++)
-		if (r->family[i].seen > 0 && !r->family[i].decided)
-			decide_family(&r->family[i]);
-}
-
-/* Write the ISO 8601 time of p into r->time ("" if the date is impossible). */
-static void format_time(struct chat_reader *r, const struct pending *p)
-{
-	const struct family *fam = &r->family[p->family];
-	int y, m, d, ok = date_under(p->f, fam->order, &y, &m, &d);
-	if (!ok && !fam->by_caller) {
-		const enum order *pref = preference(fam->ampm);
-		for (int i = 0; i < ORD_N && !ok; i++)
-			if (p->dmask & 1u << pref[i])
-				ok = date_under(p->f, pref[i], &y, &m, &d);
-	}
-	if (!ok) {
-		r->time[0] = '\0';
-		return;
-	}
-	snprintf(r->time, sizeof r->time, "%04d-%02d-%02dT%02d:%02d:%02d",
-		 y, m, d, p->hour, p->min, p->sec);
 }
 
 /* ---- header lines ---- */
@@ -460,25 +173,6 @@ static int find_sender(const char *s, size_t n, size_t *name_len, size_t *text_o
 }
 
 /*
- * An Android system line with a colon in it, such as
- * Budi changed the subject from "A" to "B: C", must not yield a sender.
- */
-static int name_is_system(const char *s, size_t n)
-{
-	static const char *const verbs[] = {
-		" created group", " changed the subject", " changed the group",
-		" membuat grup", " mengubah subjek", " mengubah nama grup",
-		" mengubah deskripsi grup", " changed this group",
-	};
-	if (!memchr(s, '"', n) && !contains_i(s, n, "\xE2\x80\x9C"))
-		return 0;
-	for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-		if (contains_i(s, n, verbs[i]))
-			return 1;
-	return 0;
-}
-
-/*
  * Parse a message header at the start of line s, filling *h. Shapes:
  *   DATE[,] TIME[ AM] - rest        Android, any locale
  *   [DATE[,] TIME[ AM]] rest        iOS
@@ -497,7 +191,7 @@ static int parse_header(const char *s, size_t n, struct header *h)
 		bracket = 1;
 		p++;
 	}
-	if (p >= e || !is_digit((unsigned char)*p))
+	if (p >= e || !isdigit((unsigned char)*p))
 		return 0;
 	for (int k = 0; k < 3; k++) {
 		if (k > 0) {
@@ -542,7 +236,7 @@ static int parse_header(const char *s, size_t n, struct header *h)
 	tsep = *p++;
 	if (read_num(&p, e, 2, &min) != 2)
 		return 0;
-	if (e - p >= 3 && *p == tsep && is_digit((unsigned char)p[1])) {
+	if (e - p >= 3 && *p == tsep && isdigit((unsigned char)p[1])) {
 		p++;
 		if (read_num(&p, e, 2, &sec) != 2)
 			return 0;
@@ -605,11 +299,24 @@ static int parse_header(const char *s, size_t n, struct header *h)
 		const char *q = h->rest;
 		int v;
 		if (read_num(&q, e, 2, &v) > 0 && e - q >= 3 && (*q == '.' || *q == ':') &&
-		    is_digit((unsigned char)q[1]) && is_digit((unsigned char)q[2]))
+		    isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]))
 			return 0;
 	}
-	h->family = ((int)h->style * 3 + (sep == '/' ? 0 : sep == '.' ? 1 : 2)) * 3 + ypos;
+	h->shape = ((int)h->style * 3 + (sep == '/' ? 0 : sep == '.' ? 1 : 2)) * 3 + ypos;
 	return 1;
+}
+
+/* ---- dates (chat_date.c) ---- */
+
+static void note_date(struct chat_reader *r, const struct header *h)
+{
+	date_note(&r->shape[h->shape], r->force, h->shape % 3, h->f, h->dmask, h->ampm);
+}
+
+static void decide_all(struct chat_reader *r)
+{
+	for (int i = 0; i < NSHAPE; i++)
+		date_decide(&r->shape[i]);
 }
 
 /* ---- the message queue ---- */
@@ -682,7 +389,7 @@ static void add_text(struct chat_reader *r, struct pending *p, const char *s, si
 	if (p->text.len + n > MAX_TEXT) {
 		n = p->text.len < MAX_TEXT ? MAX_TEXT - p->text.len : 0;
 		if (!p->truncated)
-			warnx_("%s:%ld: message longer than %u MiB, truncated",
+			warnx_(_("%s:%ld: message longer than %u MiB, truncated"),
 			       r->name, p->line, MAX_TEXT >> 20);
 		p->truncated = 1;
 	}
@@ -691,51 +398,45 @@ static void add_text(struct chat_reader *r, struct pending *p, const char *s, si
 
 /* ---- input ---- */
 
-static long src_read_all(struct chat_reader *r);
+/* Replace the reader's error message with a new one (printf-style). */
+static void set_error(struct chat_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_error(struct chat_reader *r, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	free(r->error);
+	r->error = sb_detach(&sb);
+}
+
+/* Up to CHUNK_SIZE input bytes into r->chunk: the count, 0 at the end, -1 on a read error. */
+static long src_read_all(struct chat_reader *r)
+{
+	if (r->zip) {
+		long n = chat_zip_read(r->zip, r->chunk, CHUNK_SIZE);
+		if (n < 0)
+			set_error(r, "%s: %s", r->name, chat_zip_why(r->zip));
+		return n;
+	}
+	size_t n = read_replayed(r->fp, r->peek, r->npeek, &r->peek_off, r->chunk, CHUNK_SIZE);
+	if (n == 0 && ferror(r->fp)) {
+		set_error(r, _("%s: read error: %s"), r->name, strerror(errno));
+		return -1;
+	}
+	return (long)n;
+}
 
 /* Fill r->chunk with the next input bytes; 0 at the end, -1 on a read error or past the limit. */
 static long src_read(struct chat_reader *r)
 {
 	long n = src_read_all(r);
 	if (n > 0 && r->limit && (r->total += (uint64_t)n) > r->limit) {
-		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%s: more than %llu MB of text", r->name, (unsigned long long)(r->limit >> 20));
-		free(r->error);
-		r->error = sb_detach(&sb);
+		set_error(r, _("%s: more than %llu MB of text"), r->name, (unsigned long long)(r->limit >> 20));
 		return -1;
 	}
 	return n;
-}
-
-static long src_read_all(struct chat_reader *r)
-{
-	if (r->ar) {
-		la_ssize_t n = archive_read_data(r->ar, r->chunk, CHUNK_SIZE);
-		if (n < 0) {
-			struct strbuf sb = STRBUF_INIT;
-			sb_printf(&sb, "%s: %s", r->name, archive_error_string(r->ar) ?
-				  archive_error_string(r->ar) : "zip read error");
-			free(r->error);
-			r->error = sb_detach(&sb);
-			return -1;
-		}
-		return (long)n;
-	}
-	size_t n = 0;
-	if (r->peek_off < r->npeek) {
-		n = r->npeek - r->peek_off;
-		memcpy(r->chunk, r->peek + r->peek_off, n);
-		r->peek_off = r->npeek;
-	}
-	n += fread(r->chunk + n, 1, CHUNK_SIZE - n, r->fp);
-	if (n == 0 && ferror(r->fp)) {
-		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%s: read error: %s", r->name, strerror(errno));
-		free(r->error);
-		r->error = sb_detach(&sb);
-		return -1;
-	}
-	return (long)n;
 }
 
 /* Append a piece of an overlong line, cutting it at MAX_TEXT on a character boundary. */
@@ -752,7 +453,7 @@ static void part_add(struct chat_reader *r, const char *s, size_t n)
 			r->part.len--;
 		r->part.buf[r->part.len] = '\0';
 		r->part_cut = 1;
-		warnx_("%s:%ld: line longer than %u MiB, truncated", r->name,
+		warnx_(_("%s:%ld: line longer than %u MiB, truncated"), r->name,
 		       r->lineno + 1, MAX_TEXT >> 20);
 		return;
 	}
@@ -871,27 +572,11 @@ static char *clean_line(struct chat_reader *r, char *s, size_t *lenp, int *bad)
 		return s;
 	}
 	*bad = 1;
-	warnx_("%s:%ld: invalid UTF-8 (byte 0x%02X), replaced", r->name, r->lineno,
+	warnx_(_("%s:%ld: invalid UTF-8 (byte 0x%02X), replaced"), r->name, r->lineno,
 	       (unsigned char)s[i]);
 	sb_reset(&r->fixed);
 	sb_add(&r->fixed, s, i);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			sb_putc(&r->fixed, c ? (char)c : ' ');
-			i++;
-			continue;
-		}
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 0) {
-			sb_add(&r->fixed, "\xEF\xBF\xBD", 3);
-			i++;
-		} else {
-			sb_add(&r->fixed, s + i, (size_t)k);
-			i += (size_t)k;
-		}
-	}
+	utf8_sanitize(s + i, n - i, &r->fixed);
 	*lenp = r->fixed.len;
 	return r->fixed.buf;
 }
@@ -914,12 +599,15 @@ static void report_skipped(struct chat_reader *r)
 {
 	if (r->skipped == 0)
 		return;
+	unsigned long n = (unsigned long)r->skipped;
 	if (r->seen_header)
-		warnx_("%s:%ld: %ld line%s before the first message header skipped",
-		       r->name, r->first_skipped, r->skipped, r->skipped == 1 ? "" : "s");
+		warnx_(ngettext("%s:%ld: %ld line before the first message header skipped",
+				"%s:%ld: %ld lines before the first message header skipped", n),
+		       r->name, r->first_skipped, r->skipped);
 	else
-		warnx_("%s:%ld: no message header found, %ld line%s skipped",
-		       r->name, r->first_skipped, r->skipped, r->skipped == 1 ? "" : "s");
+		warnx_(ngettext("%s:%ld: no message header found, %ld line skipped",
+				"%s:%ld: no message header found, %ld lines skipped", n),
+		       r->name, r->first_skipped, r->skipped);
 }
 
 /* Start a new message from a header line. */
@@ -930,7 +618,7 @@ static void start_message(struct chat_reader *r, const struct header *h, int bad
 	size_t nl, off;
 
 	p->line = r->lineno;
-	p->family = h->family;
+	p->shape = h->shape;
 	memcpy(p->f, h->f, sizeof p->f);
 	p->dmask = h->dmask;
 	p->hour = h->hour;
@@ -940,7 +628,7 @@ static void start_message(struct chat_reader *r, const struct header *h, int bad
 	p->truncated = 0;
 	p->has_sender = 0;
 	if (find_sender(h->rest, h->rest_len, &nl, &off) &&
-	    !(h->style == STYLE_DASH && name_is_system(h->rest, nl))) {
+	    !(h->style == STYLE_DASH && chat_name_is_system(h->rest, nl))) {
 		const char *a = h->rest, *b = h->rest + nl;
 		a = skip_marks(skip_spaces(a, b), b);
 		b = trim_end(a, b);
@@ -969,7 +657,7 @@ static void read_more(struct chat_reader *r)
 
 	while (next_line(r, &raw, &n)) {
 		char *s = clean_line(r, raw, &n, &bad);
-		if (n > 0 && (is_digit((unsigned char)s[0]) || s[0] == '[' ||
+		if (n > 0 && (isdigit((unsigned char)s[0]) || s[0] == '[' ||
 			      (unsigned char)s[0] == 0xE2) && parse_header(s, n, &h)) {
 			if (!r->seen_header) {
 				r->seen_header = 1;
@@ -1003,191 +691,16 @@ static void read_more(struct chat_reader *r)
 	decide_all(r);
 }
 
-/* ---- classification ---- */
-
-/* Strip "<This message was edited>" at the end of the text; 1 if it was there. */
-static int strip_edited(struct strbuf *t)
-{
-	static const char *const marks[] = {
-		"<This message was edited>", "<Pesan ini diedit>", "<Pesan ini telah diedit>",
-	};
-	size_t n = t->len;
-	while (n > 0 && (t->buf[n - 1] == ' ' || t->buf[n - 1] == '\n'))
-		n--;
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-		if (!ends_i(t->buf, n, marks[i]))
-			continue;
-		n -= strlen(marks[i]);
-		n = (size_t)(trim_end(t->buf, t->buf + n) - t->buf);
-		t->len = n;
-		t->buf[n] = '\0';
-		return 1;
-	}
-	return 0;
-}
-
-static int is_deleted(const char *s, size_t n)
-{
-	static const char *const exact[] = {
-		"Pesan ini telah dihapus", "Pesan ini dihapus", "Anda menghapus pesan ini",
-		"This message was deleted", "You deleted this message",
-	};
-	static const char *const prefix[] = {
-		"This message was deleted by admin", "Pesan ini dihapus oleh admin",
-		"Pesan ini telah dihapus oleh admin",
-	};
-	if (n > 0 && s[n - 1] == '.')
-		n--;
-	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-		if (eq_i(s, n, exact[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
-		if (starts_i(s, n, prefix[i]) && !memchr(s, '\n', n))
-			return 1;
-	return 0;
-}
-
-/* A media placeholder on the first line of the text (a caption may follow). */
-static int is_media(const char *s, size_t n)
-{
-	static const char *const exact[] = {
-		"<Media omitted>", "<Media tidak disertakan>", "<Media tidak dilampirkan>",
-		"image omitted", "video omitted", "audio omitted", "sticker omitted",
-		"GIF omitted", "document omitted", "Contact card omitted",
-		"gambar tidak disertakan", "video tidak disertakan",
-		"audio tidak disertakan", "stiker tidak disertakan", "GIF tidak disertakan",
-		"dokumen tidak disertakan", "kartu kontak tidak disertakan", "null",
-		/* content the export leaves out */
-		"Pesan tidak didukung", "Pesan ini tidak didukung", "Unsupported message",
-		/* Android in other locales */
-		"<Multimedia omitido>", "<Medien ausgeschlossen>", "<Mídia oculta>",
-		"<Media omessi>", "<Médias omis>", "<Media weggelaten>",
-		/* iOS in other locales */
-		"imagen omitida", "video omitido", "audio omitido", "sticker omitido",
-		"Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen",
-		"imagem ocultada", "vídeo ocultado", "áudio ocultado",
-	};
-	static const char *const suffix[] = {
-		"(file attached)", "(file terlampir)", "document omitted",
-		"dokumen tidak disertakan",
-		"(Datei angehängt)", "(archivo adjunto)", "(arquivo anexado)",
-		"(file allegato)", "(fichier joint)", "(bestand bijgevoegd)",
-		"documento omitido", "Dokument weggelassen",
-	};
-	/* old iOS: "<attached: 00000012-PHOTO-2020-01-01-10-00-00.jpg>", and in other locales */
-	static const char *const attached[] = {
-		"attached: ", "terlampir: ", "adjunto: ", "Anhang: ", "anexo: ",
-		"allegato: ", "pièce jointe : ", "bijlage: ",
-	};
-	const char *nl = memchr(s, '\n', n);
-	if (nl)
-		n = (size_t)(nl - s);
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-		if (eq_i(s, n, exact[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		size_t k = strlen(suffix[i]);
-		if (n > k && ends_i(s, n, suffix[i]) &&
-		    (s[n - k - 1] == ' ' || (n >= k + 3 && mark_len(s + n - k - 3, s + n) == 3)))
-			return 1;
-	}
-	if (n > 2 && *s == '<' && s[n - 1] == '>') {   /* maybe a direction mark after the '<' */
-		const char *a = skip_marks(s + 1, s + n);
-		for (size_t i = 0; i < sizeof attached / sizeof attached[0]; i++)
-			if (starts_i(a, (size_t)(s + n - a), attached[i]))
-				return 1;
-	}
-	return 0;
-}
-
-/* System notices that cannot be an ordinary message. */
-static int is_system_strong(const char *s, size_t n)
-{
-	static const char *const prefix[] = {
-		"Messages and calls are end-to-end encrypted",
-		"Messages to this group are now secured with end-to-end encryption",
-		"Messages you send to this group are now secured",
-		"Messages you send to this chat and calls are now secured",
-		"Pesan dan panggilan terenkripsi secara end-to-end",
-		"Pesan yang Anda kirim ke grup ini kini diamankan",
-		"Pesan yang dikirim ke grup ini sekarang diamankan",
-		"Your security code with ", "Kode keamanan Anda dengan ",
-		"You're now an admin", "You\xE2\x80\x99re now an admin", "You are now an admin",
-		"Anda sekarang admin", "Anda kini admin", "Anda membuat grup",
-		"You created group", "You created this group",
-	};
-	if (memchr(s, '\n', n))
-		return 0;
-	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++)
-		if (starts_i(s, n, prefix[i]))
-			return 1;
-	return 0;
-}
-
-/* System notices that need context (iOS marks, the group as sender). */
-static int is_system_weak(const char *s, size_t n)
-{
-	static const char *const infix[] = {
-		" joined using this group's invite link",
-		" joined using this group\xE2\x80\x99s invite link",
-		" bergabung menggunakan tautan undangan", " created group",
-		" membuat grup", " changed the subject", " mengubah subjek",
-		" changed this group's icon", " changed this group\xE2\x80\x99s icon",
-		" changed the group icon", " mengubah ikon grup",
-		" changed the group description", " mengubah deskripsi grup",
-		" added ", " menambahkan ", " removed ", " mengeluarkan ",
-		" changed their phone number", " changed to ", " mengganti nomor",
-		" telah berubah", " is now an admin", " sekarang admin",
-		" deleted this group's icon", " menghapus ikon grup",
-	};
-	static const char *const suffix[] = { " left", " keluar", " joined", " bergabung" };
-	if (memchr(s, '\n', n))
-		return 0;
-	if (n > 0 && s[n - 1] == '.')
-		n--;
-	for (size_t i = 0; i < sizeof infix / sizeof infix[0]; i++)
-		if (contains_i(s, n, infix[i]))
-			return 1;
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++)
-		if (ends_i(s, n, suffix[i]))
-			return 1;
-	return 0;
-}
-
-static enum chat_kind classify(struct chat_reader *r, struct pending *p)
-{
-	const char *s = p->text.buf ? p->text.buf : "";
-	size_t n = p->text.len;
-
-	if (!p->has_sender)
-		return CHAT_SYSTEM;
-	if (is_deleted(s, n))
-		return CHAT_DELETED;
-	if (is_media(s, n))
-		return CHAT_MEDIA;
-	if (is_system_strong(s, n)) {
-		if (!r->group)
-			r->group = xstrdup(p->sender.buf);
-		return CHAT_SYSTEM;
-	}
-	if ((p->lrm || (r->group && strcmp(r->group, p->sender.buf) == 0)) &&
-	    is_system_weak(s, n))
-		return CHAT_SYSTEM;
-	return CHAT_TEXT;
-}
-
 /* Turn a queued record into the caller's chat_msg. */
 static void finish(struct chat_reader *r, struct pending *p, struct chat_msg *m)
 {
-	format_time(r, p);
+	date_iso(&r->shape[p->shape], p->f, p->dmask, p->hour, p->min, p->sec, r->time, sizeof r->time);
 	if (!p->text.buf)
 		sb_add(&p->text, "", 0);
 	if (!p->sender.buf)
 		sb_add(&p->sender, "", 0);
-	m->edited = strip_edited(&p->text);
-	m->kind = classify(r, p);
+	m->edited = chat_strip_edited(&p->text);
+	m->kind = chat_classify(p->text.buf, p->text.len, p->sender.buf, p->has_sender, p->lrm, &r->group);
 	m->line = p->line;
 	m->time = r->time;
 	m->sender = p->sender.buf;
@@ -1197,145 +710,6 @@ static void finish(struct chat_reader *r, struct pending *p, struct chat_msg *m)
 }
 
 /* ---- opening ---- */
-
-/* How likely a zip entry is the chat: 3 WhatsApp's names, 1 any .txt, 0 not text. */
-static int zip_rank(const char *path)
-{
-	if (!path)
-		return 0;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	if (starts_i(path, strlen(path), "__MACOSX/") || base[0] == '.' || !ends_i(base, n, ".txt"))
-		return 0;
-	if (eq_i(base, n, "_chat.txt") || starts_i(base, n, "WhatsApp Chat") ||
-	    starts_i(base, n, "Chat WhatsApp") || starts_i(base, n, "WhatsApp-Chat"))
-		return 3;
-	if (contains_i(base, n, "chat"))
-		return 2;
-	return 1;
-}
-
-static la_ssize_t zip_read_cb(struct archive *a, void *data, const void **buf)
-{
-	struct chat_reader *r = data;
-	size_t n = 0;
-	if (r->peek_off < r->npeek) {
-		n = r->npeek - r->peek_off;
-		memcpy(r->zbuf, r->peek + r->peek_off, n);
-		r->peek_off = r->npeek;
-	}
-	n += fread(r->zbuf + n, 1, CHUNK_SIZE - n, r->fp);
-	if (n == 0 && ferror(r->fp)) {
-		archive_set_error(a, errno, "read error: %s", strerror(errno));
-		return -1;
-	}
-	*buf = r->zbuf;
-	return (la_ssize_t)n;
-}
-
-static struct archive *zip_new(void)
-{
-	struct archive *a = archive_read_new();
-	if (!a) {
-		fputs("saring: out of memory\n", stderr);
-		exit(EXIT_SYSTEM);
-	}
-	archive_read_support_format_zip(a);
-	return a;
-}
-
-static char *zip_error(const char *name, struct archive *a, const char *what)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *msg = a ? archive_error_string(a) : NULL;
-	sb_printf(&sb, "%s: %s%s%s", name, what, msg ? ": " : "", msg ? msg : "");
-	return sb_detach(&sb);
-}
-
-/*
- * Open a zip: position r->ar at the chat .txt. A file is read twice (list,
- * then open the best entry); stdin, which cannot be rewound, gives its
- * first .txt entry.
- */
-static int zip_open(struct chat_reader *r, const char *path, char **err)
-{
-	struct archive *a;
-	struct archive_entry *e;
-	long idx = 0, best = -1;
-	int rc, best_rank = 0, chats = 0;
-	struct strbuf best_name = STRBUF_INIT;
-
-	if (path) {
-		a = zip_new();
-		if (archive_read_open_filename(a, path, CHUNK_SIZE) != ARCHIVE_OK) {
-			*err = zip_error(r->name, a, "cannot open zip");
-			archive_read_free(a);
-			return -1;
-		}
-		while ((rc = archive_read_next_header(a, &e)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
-			if (archive_entry_filetype(e) == AE_IFREG) {
-				const char *name = archive_entry_pathname_utf8(e);
-				name = name ? name : archive_entry_pathname(e);
-				int rank = zip_rank(name);
-				chats += rank >= 2;
-				if (rank > best_rank) {
-					best_rank = rank;
-					best = idx;
-					sb_reset(&best_name);
-					sb_puts(&best_name, name ? name : "");
-				}
-			}
-			idx++;
-		}
-		if (rc != ARCHIVE_EOF && best < 0) {
-			*err = zip_error(r->name, a, "bad zip");
-			archive_read_free(a);
-			sb_release(&best_name);
-			return -1;
-		}
-		archive_read_free(a);
-		if (chats > 1)   /* two exports zipped together: say which one is read */
-			warnx_("%s: holds %d chat exports; screening only '%s' (unzip it to screen the others)",
-			       r->name, chats, best_name.buf);
-		sb_release(&best_name);
-		if (best < 0) {
-			*err = zip_error(r->name, NULL, "no chat .txt file in the zip");
-			return -1;
-		}
-		a = zip_new();
-		if (archive_read_open_filename(a, path, CHUNK_SIZE) != ARCHIVE_OK) {
-			*err = zip_error(r->name, a, "cannot open zip");
-			archive_read_free(a);
-			return -1;
-		}
-	} else {
-		r->zbuf = xmalloc(CHUNK_SIZE);
-		a = zip_new();
-		if (archive_read_open(a, r, NULL, zip_read_cb, NULL) != ARCHIVE_OK) {
-			*err = zip_error(r->name, a, "cannot open zip");
-			archive_read_free(a);
-			return -1;
-		}
-	}
-	for (idx = 0;; idx++) {
-		rc = archive_read_next_header(a, &e);
-		if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
-			*err = rc == ARCHIVE_EOF ?
-			       zip_error(r->name, NULL, "no chat .txt file in the zip") :
-			       zip_error(r->name, a, "bad zip");
-			archive_read_free(a);
-			return -1;
-		}
-		if (path ? idx == best : (archive_entry_filetype(e) == AE_IFREG &&
-					  zip_rank(archive_entry_pathname_utf8(e) ?
-						   archive_entry_pathname_utf8(e) :
-						   archive_entry_pathname(e)) > 0))
-			break;
-	}
-	r->ar = a;
-	return 0;
-}
 
 struct chat_reader *chat_open(const char *path, enum date_order order, char **err)
 {
@@ -1365,7 +739,7 @@ struct chat_reader *chat_open(const char *path, enum date_order order, char **er
 	if (r->npeek >= 2 && ((r->peek[0] == 0xFF && r->peek[1] == 0xFE) ||
 			      (r->peek[0] == 0xFE && r->peek[1] == 0xFF))) {
 		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%s: UTF-16 text, not a WhatsApp export; convert it to UTF-8", r->name);
+		sb_printf(&sb, _("%s: UTF-16 text, not a WhatsApp export; convert it to UTF-8"), r->name);
 		*err = sb_detach(&sb);
 		chat_close(r);
 		return NULL;
@@ -1377,7 +751,8 @@ struct chat_reader *chat_open(const char *path, enum date_order order, char **er
 			r->fp = NULL;
 			r->own_fp = 0;
 		}
-		if (zip_open(r, use_stdin ? NULL : path, err) < 0) {
+		r->zip = chat_zip_open(r->name, use_stdin ? NULL : path, r->fp, r->peek, r->npeek, err);
+		if (!r->zip) {
 			chat_close(r);
 			return NULL;
 		}
@@ -1386,7 +761,7 @@ struct chat_reader *chat_open(const char *path, enum date_order order, char **er
 
 fail_errno:;
 	struct strbuf sb = STRBUF_INIT;
-	sb_printf(&sb, "cannot open %s: %s", r->name, strerror(errno));
+	sb_printf(&sb, _("cannot open %s: %s"), r->name, strerror(errno));
 	*err = sb_detach(&sb);
 	chat_close(r);
 	return NULL;
@@ -1399,7 +774,7 @@ int chat_next(struct chat_reader *r, struct chat_msg *m)
 	for (;;) {
 		if (r->qhead < r->qlen) {
 			struct pending *p = r->queue[r->qhead];
-			if (r->family[p->family].decided) {
+			if (r->shape[p->shape].decided) {
 				r->qhead++;
 				r->qbytes -= p->text.len + p->sender.len;
 				finish(r, p, m);
@@ -1437,8 +812,7 @@ void chat_close(struct chat_reader *r)
 {
 	if (!r)
 		return;
-	if (r->ar)
-		archive_read_free(r->ar);
+	chat_zip_close(r->zip);
 	if (r->fp && r->own_fp)
 		fclose(r->fp);
 	pending_free(r->cur);
@@ -1452,7 +826,6 @@ void chat_close(struct chat_reader *r)
 	sb_release(&r->part);
 	sb_release(&r->fixed);
 	free(r->chunk);
-	free(r->zbuf);
 	free(r->error);
 	free(r->group);
 	free(r->name);
@@ -1482,10 +855,4 @@ int chat_parse_date_order(const char *s, enum date_order *order)
 		}
 	}
 	return -1;
-}
-
-/* For a folder export (media.c): the same ranking as a zip's entries. */
-int chat_file_rank(const char *path)
-{
-	return zip_rank(path);
 }

@@ -22,7 +22,7 @@ enum chat_kind {
 
 /*
  * How to read the three numbers of a date. DATE_AUTO infers it per date
- * shape (see chat.c): a day above 12 decides; otherwise the field that
+ * shape (see chat_date.c): a day above 12 decides; otherwise the field that
  * changes most often is the day; a tie means DMY, or MDY with an AM/PM
  * clock. A 4-digit year is always the year, whatever the order.
  */
@@ -60,8 +60,5 @@ void chat_close(struct chat_reader *r);
 const char *chat_kind_name(enum chat_kind kind);
 /* Parse "auto", "dmy", "mdy" or "ymd" (any case) into *order: 0, or -1. */
 int chat_parse_date_order(const char *s, enum date_order *order);
-
-/* How likely a file name is the chat of an export: 3 WhatsApp's names, 2 or 1 another .txt, 0 not one. */
-int chat_file_rank(const char *path);
 
 #endif

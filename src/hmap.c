@@ -71,6 +71,14 @@ struct hmap_entry *hmap_put(struct hmap *m, const char *key, size_t klen, int *i
 	return e;
 }
 
+struct hmap_entry *hmap_next(const struct hmap *m, const struct hmap_entry *e)
+{
+	for (size_t i = e ? (size_t)(e - m->slots) + 1 : 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			return &m->slots[i];
+	return NULL;
+}
+
 void hmap_clear(struct hmap *m)
 {
 	for (size_t i = 0; i < m->cap; i++) {

@@ -38,6 +38,12 @@ struct hmap {
 struct hmap_entry *hmap_get(const struct hmap *m, const char *key, size_t klen);
 /* The entry for key, created (val zeroed) when missing; *isnew tells which. */
 struct hmap_entry *hmap_put(struct hmap *m, const char *key, size_t klen, int *isnew);
+/*
+ * The entry after e in slot order (e NULL: the first), or NULL after the
+ * last: for (e = hmap_next(m, NULL); e; e = hmap_next(m, e)). The map must
+ * not change during the loop.
+ */
+struct hmap_entry *hmap_next(const struct hmap *m, const struct hmap_entry *e);
 /* Drop every entry (keys freed; values are the caller's). */
 void hmap_clear(struct hmap *m);
 void hmap_free(struct hmap *m);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "chat.h"
+#include "chat_zip.h"
 #include "hmap.h"
 #include "i18n.h"
 #include "image.h"

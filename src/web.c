@@ -21,11 +21,10 @@
 #include "out.h"
 #include "reply.h"
 #include "report.h"
+#include "report_scan.h"
 #include "text.h"
 #include "util.h"
 
-#define LIST_MAX 10   /* entries per list in the summary, as scan --top */
-#define MIN_WORDS 4   /* shorter chat messages are not screened, as scan */
 
 static const char style[] =
 	":root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#f4f4ef;--accent:#0a58ca}"
@@ -379,51 +378,71 @@ static void count_row(struct strbuf *out, const char *label, long n, const char 
 }
 
 /*
- * The documents matched as verdict v in the summary, most copies first,
- * under heading some, or none when there are none (NULL: nothing shown).
+ * An entry of the summary: its verdict, then for a matched document its
+ * title, what was changed, copies and senders; for a message to check next
+ * its excerpt and copies; then the first sighting (s: scratch).
  */
-static void documents_html(struct strbuf *out, const struct screening *sm, enum verdict v,
-			   const char *some, const char *none)
+static void entry_html(struct strbuf *out, struct strbuf *s, const struct sighting *d, int document)
 {
-	size_t n;
-	struct sighting **h = screening_ranked(sm, 1, 1u << v, &n);
-	if (n || none) {
-		sb_puts(out, "<h3>");
-		esc(out, n ? some : none);
-		sb_puts(out, "</h3>\n");
-	}
-	if (n)
-		sb_printf(out, "<ol class=\"sources\" id=\"%s\">\n", v == V_HOAX ? "hoaxes" : verdict_name(v));
-	struct strbuf s = STRBUF_INIT;
-	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
-		const struct sighting *d = h[i];
-		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
-		esc(out, verdict_title(d->verdict));
-		sb_puts(out, "</span> ");
+	sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(d->verdict));
+	esc(out, verdict_title(d->verdict));
+	sb_puts(out, "</span> ");
+	if (document)
 		title_html(out, d->title && *d->title ? d->title : d->match_id, d->url);
-		if (d->change) {
-			sb_puts(out, "\n<div class=\"change\">");
-			esc(out, d->change);
-			sb_puts(out, "</div>");
-		}
-		sb_reset(&s);
-		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
-		sb_puts(&s, ", ");
-		sb_printf(&s, ngettext("%ld sender", "%ld senders", (unsigned long)d->nsenders),
-			  (long)d->nsenders);
-		sb_puts(out, "\n<div class=\"meta\">");
-		esc(out, s.buf);
-		sb_puts(out, " · ");
-		esc(out, _("first seen"));
-		sb_putc(out, ' ');
-		when(out, d->first);
+	else
+		esc(out, d->excerpt);
+	if (document && d->change) {
+		sb_puts(out, "\n<div class=\"change\">");
+		esc(out, d->change);
+		sb_puts(out, "</div>");
+	}
+	sb_reset(s);
+	sb_printf(s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
+	if (document) {
+		sb_puts(s, ", ");
+		sb_printf(s, ngettext("%ld sender", "%ld senders", (unsigned long)d->nsenders), (long)d->nsenders);
+	}
+	sb_puts(out, "\n<div class=\"meta\">");
+	esc(out, s->buf);
+	sb_puts(out, " · ");
+	esc(out, _("first seen"));
+	sb_putc(out, ' ');
+	when(out, d->first);
+	if (document) {
 		sb_puts(out, " · ");
 		esc(out, d->match_id);
-		sb_puts(out, "</div></li>\n");
 	}
+	sb_puts(out, "</div></li>\n");
+}
+
+/* One list of the summary (report_scan.h's sections, as scan prints them): heading, then entries or "none". */
+static void section_html(struct strbuf *out, struct strbuf *s, const struct screening *sm,
+			 const struct scan_section *sec)
+{
+	size_t n;
+	int none;
+	struct sighting **h = screening_ranked(sm, sec->documents, sec->want, &n);
+	const char *heading = scan_heading(sec, n, 0, &none);
+	const char *list = sec->documents ? "ol" : "ul";
+	if (heading) {
+		sb_puts(out, "<h3>");
+		esc(out, heading);
+		sb_puts(out, "</h3>\n");
+	}
+	if (none) {
+		sb_puts(out, "<p>");
+		esc(out, _("none"));
+		sb_puts(out, "</p>\n");
+	} else if (n) {
+		sb_printf(out, "<%s class=\"sources\"", list);
+		if (sec->id)
+			sb_printf(out, " id=\"%s\"", sec->id);
+		sb_puts(out, ">\n");
+	}
+	for (size_t i = 0; i < n && i < SCAN_TOP; i++)
+		entry_html(out, s, h[i], sec->documents);
 	if (n)
-		sb_puts(out, "</ol>\n");
-	sb_release(&s);
+		sb_printf(out, "</%s>\n", list);
 	free(h);
 }
 
@@ -451,39 +470,8 @@ static void render_summary(struct strbuf *out, const struct screening *sm, const
 	for (int v = V_HOAX; v >= V_UNKNOWN; v--)
 		count_row(out, verdict_title((enum verdict)v), sm->verdicts[v], verdict_name((enum verdict)v));
 	sb_puts(out, "</table>\n");
-	documents_html(out, sm, V_HOAX, _("Known hoaxes in this chat:"), _("Known hoaxes in this chat: none found"));
-	documents_html(out, sm, V_ALTERED, _("Official releases passed on with numbers or dates changed:"), NULL);
-
-	size_t n;
-	struct sighting **u = screening_ranked(sm, 0, 1u << V_SIMILAR | 1u << V_UNKNOWN, &n);
-	sb_puts(out, "<h3>");
-	esc(out, _("Related to known documents, or forwarded more than once (check these next):"));
-	sb_puts(out, "</h3>\n");
-	if (!n) {
-		sb_puts(out, "<p>");
-		esc(out, _("none"));
-		sb_puts(out, "</p>\n");
-	} else {
-		sb_puts(out, "<ul class=\"sources\">\n");
-	}
-	for (size_t i = 0; i < n && i < LIST_MAX; i++) {
-		sb_printf(out, "<li><span class=\"badge v-%s\">", verdict_name(u[i]->verdict));
-		esc(out, verdict_title(u[i]->verdict));
-		sb_puts(out, "</span> ");
-		esc(out, u[i]->excerpt);
-		sb_reset(&s);
-		sb_printf(&s, ngettext("%ld copy", "%ld copies", (unsigned long)u[i]->copies), u[i]->copies);
-		sb_puts(out, "\n<div class=\"meta\">");
-		esc(out, s.buf);
-		sb_puts(out, " · ");
-		esc(out, _("first seen"));
-		sb_putc(out, ' ');
-		when(out, u[i]->first);
-		sb_puts(out, "</div></li>\n");
-	}
-	if (n)
-		sb_puts(out, "</ul>\n");
-	free(u);
+	for (int k = 0; k < SCAN_SECTIONS; k++)
+		section_html(out, &s, sm, &scan_sections[k]);
 	sb_puts(out, "<p class=\"small\">");
 	esc(out, _("UNKNOWN means not in the database, not that a message is true."));
 	sb_puts(out, "</p>\n</section>\n");
@@ -552,7 +540,7 @@ int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char
 	}
 	chat_limit(r, WEB_SCAN_TEXT);
 	struct screening sm;
-	screening_init(&sm, m, MIN_WORDS, 0);
+	screening_init(&sm, m, SCAN_MIN_WORDS, 0);
 	struct chat_msg msg;
 	int rc, late = 0;
 	struct timespec t0, t;

@@ -2,7 +2,7 @@
  * web.h: the pages `saring serve` shows: one page with a box to paste a
  * message, the verdict card with its sources, the reply for the group
  * and a form to upload a WhatsApp export; and the check --json object
- * for the JSON API. HTTP itself lives in cmd_serve.c.
+ * for the JSON API. HTTP itself lives in serve.c.
  *
  * Every text that comes from a message, a chat or the corpus is
  * HTML-escaped; a snippet's hits (spans the matcher reports) are wrapped

@@ -1,23 +1,17 @@
 /*
  * fuzz_serve.c: libFuzzer target for saring serve's request handling. The
- * server of src/cmd_serve.c (included here, with its own routes, forms,
+ * server of src/serve.c (included here, with its own routes, forms,
  * uploads, origin and token checks) runs in this process on 127.0.0.1 with
  * the starter corpus; each input is sent as the raw bytes of a connection,
  * whose end is then closed, and the answer read to the end. Any crash or
  * sanitizer report in the server's threads stops the run; an answer, when
  * there is one, must be HTTP.
  */
-#include "../../src/cmd_serve.c"
+#include "../../src/serve.c"
 
 #include "fuzz.h"
 
-const char *global_db;
-
-int usage_error(const char *fmt, ...)
-{
-	(void)fmt;
-	return EXIT_USAGE;
-}
+static const char *fuzz_db;
 
 static struct server fsv;
 static unsigned fport;
@@ -25,7 +19,7 @@ static unsigned fport;
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc; (void)argv;
-	global_db = getenv("SARING_FUZZ_DB") ? getenv("SARING_FUZZ_DB") : "build/starter.db";
+	fuzz_db = getenv("SARING_FUZZ_DB") ? getenv("SARING_FUZZ_DB") : "build/starter.db";
 	struct strbuf url = STRBUF_INIT;
 	int fd = listen_on("127.0.0.1", 0, &fsv.loopback, &fsv.port, &url, fsv.self);
 	FUZZ_ASSERT(fd >= 0);
@@ -34,7 +28,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	pthread_mutex_init(&fsv.pool.lock, NULL);
 	pthread_cond_init(&fsv.pool.freed, NULL);
 	pthread_mutex_init(&fsv.conns_lock, NULL);
-	fsv.pool.db = global_db;
+	fsv.pool.db = fuzz_db;
 	signal(SIGPIPE, SIG_IGN);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO, 0, NULL, NULL,
