@@ -28,6 +28,7 @@
 
 #include "import_input.h"
 #include "out.h"
+#include "text.h"
 #include "util.h"
 
 /* The document fields, in the order the writers put them. */
