@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "export.h"
 #include "i18n.h"
 #include "commands.h"
 #include "import.h"

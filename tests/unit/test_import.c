@@ -16,6 +16,8 @@
 #include <jansson.h>
 
 #include "t.h"
+#include "date.h"
+#include "export.h"
 #include "import.h"
 #include "util.h"
 
@@ -230,7 +232,7 @@ static void test_dates(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char out[11] = "";
-		int rc = import_date(cases[i].in, out);
+		int rc = date_parse(cases[i].in, out);
 		if (cases[i].want) {
 			CHECK_INT(rc, 0);
 			CHECK_STR(out, cases[i].want);
