@@ -56,12 +56,8 @@ void export_jsonl(FILE *out, const struct doc *d)
 	free(text);
 }
 
-void export_claimreview_begin(FILE *out)
-{
-	fputc('[', out);
-}
-
-void export_claimreview_doc(FILE *out, const struct doc *d, int first)
+/* One document of a ClaimReview array: its schema.org keys, then saring's own. */
+static void claimreview_doc(FILE *out, const struct doc *d, int first)
 {
 	json_t *o = json_object();
 	if (!o)
@@ -102,7 +98,26 @@ void export_claimreview_doc(FILE *out, const struct doc *d, int first)
 	free(text);
 }
 
-void export_claimreview_end(FILE *out)
+void export_begin(struct exporter *e, FILE *out, int claimreview)
 {
-	fputs("\n]\n", out);
+	e->out = out;
+	e->claimreview = claimreview;
+	e->docs = 0;
+	if (claimreview)
+		fputc('[', out);
+}
+
+void export_doc(struct exporter *e, const struct doc *d)
+{
+	if (e->claimreview)
+		claimreview_doc(e->out, d, e->docs == 0);
+	else
+		export_jsonl(e->out, d);
+	e->docs++;
+}
+
+void export_end(struct exporter *e)
+{
+	if (e->claimreview)
+		fputs("\n]\n", e->out);
 }

@@ -14,11 +14,17 @@
 /* Write one document as a JSON Lines record (the shape import reads back). */
 void export_jsonl(FILE *out, const struct doc *d);
 /*
- * Write documents as one schema.org ClaimReview array: call
- * export_claimreview_begin, then _doc for each, then _end.
+ * A stream of documents in one shape: JSON Lines, or one schema.org
+ * ClaimReview JSON array. export_begin(), export_doc() for each
+ * document, export_end().
  */
-void export_claimreview_begin(FILE *out);
-void export_claimreview_doc(FILE *out, const struct doc *d, int first);
-void export_claimreview_end(FILE *out);
+struct exporter {
+	FILE *out;          /* borrowed */
+	int claimreview;    /* a ClaimReview array, else JSON Lines */
+	long docs;          /* documents written so far */
+};
+void export_begin(struct exporter *e, FILE *out, int claimreview);
+void export_doc(struct exporter *e, const struct doc *d);
+void export_end(struct exporter *e);
 
 #endif
