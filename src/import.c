@@ -24,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "import_csv.h"
 #include "import_input.h"
 #include "import_json.h"
@@ -190,14 +191,14 @@ static int parse_label_map(struct reader *r, char **err)
 			size_t n = comma ? (size_t)(comma - e) : strlen(e);
 			const char *eq = memchr(e, '=', n);
 			if (!eq) {
-				import_err(err, "bad --map-label \"%.*s\": expected VALUE=LABEL", (int)n, e);
+				import_err(err, _("bad --map-label \"%.*s\": expected VALUE=LABEL"), (int)n, e);
 				return -1;
 			}
 			char *target = xstrndup(eq + 1, n - (size_t)(eq + 1 - e));
 			const char *label = import_label(target);
 			free(target);
 			if (!label) {
-				import_err(err, "unknown label in --map-label \"%.*s\" (labels: hoax, factcheck, official)",
+				import_err(err, _("unknown label in --map-label \"%.*s\" (labels: hoax, factcheck, official)"),
 					(int)n, e);
 				return -1;
 			}
@@ -258,7 +259,7 @@ void reader_emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	if (d->label) {
 		const char *l = record_label(r, d->label);
 		if (!l) {
-			reader_bad(r, line, "unknown label \"%.*s\" (map it: --map-label '%.*s=hoax')",
+			reader_bad(r, line, _("unknown label \"%.*s\" (map it: --map-label '%.*s=hoax')"),
 			    import_quote_len(d->label), d->label, import_quote_len(d->label), d->label);
 			goto drop;
 		}
@@ -266,11 +267,11 @@ void reader_emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	} else if (deflabel) {
 		d->label = xstrdup(deflabel);
 	} else {
-		reader_bad(r, line, "no label");
+		reader_bad(r, line, _("no label"));
 		goto drop;
 	}
 	if (!d->title && !d->claim && !d->body) {
-		reader_bad(r, line, "no text, claim or title");
+		reader_bad(r, line, _("no text, claim or title"));
 		goto drop;
 	}
 	if (d->date) {
@@ -429,7 +430,7 @@ int import_read(const char *path, const struct import_opts *o,
 		.on_doc = on_doc, .on_bad = on_bad, .ctx = ctx,
 	};
 	if (o->label && !(r.label = import_label(o->label))) {
-		import_err(err, "unknown label \"%s\" (labels: hoax, factcheck, official)", o->label);
+		import_err(err, _("unknown label \"%s\" (labels: hoax, factcheck, official)"), o->label);
 		return -1;
 	}
 	for (size_t k = 0; k < o->nmap; k++) {
@@ -453,7 +454,7 @@ int import_read(const char *path, const struct import_opts *o,
 		}
 		isdir = S_ISDIR(st.st_mode);
 		if (!isdir && !S_ISREG(st.st_mode)) {
-			import_err(err, "%s: not a regular file", path);
+			import_err(err, _("%s: not a regular file"), path);
 			rc = -1;
 			goto out;
 		}
@@ -471,7 +472,7 @@ int import_read(const char *path, const struct import_opts *o,
 			fmt = FMT_TEXT;
 	}
 	if (isdir && fmt != FMT_TEXT) {
-		import_err(err, "%s: is a directory", path);
+		import_err(err, _("%s: is a directory"), path);
 		rc = -1;
 		goto out;
 	}
@@ -484,7 +485,7 @@ int import_read(const char *path, const struct import_opts *o,
 	}
 	struct input in;
 	if (input_open(&in, use_stdin ? NULL : path, r.path) != 0) {
-		import_err(err, "%s: %s", r.path, errno == EISDIR ? "is a directory" : import_errstr(errno));
+		import_err(err, "%s: %s", r.path, errno == EISDIR ? _("is a directory") : import_errstr(errno));
 		rc = -1;
 		goto out;
 	}
@@ -504,7 +505,7 @@ int import_read(const char *path, const struct import_opts *o,
 	}
 	/* not a bad record (there is none; text files count one), but say so */
 	if (fmt != FMT_TEXT && i == npeek && in.eof)
-		warnx_("%s: empty file, nothing to import", r.path);
+		warnx_(_("%s: empty file, nothing to import"), r.path);
 	switch (fmt) {
 	case FMT_JSONL:
 		read_jsonl(&r, &in);

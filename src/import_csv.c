@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 
 /* Field names as --map takes them. */
@@ -47,7 +48,7 @@ int csv_map_field(const char *entry, const char **column, char **err)
 {
 	const char *eq = strchr(entry, '=');
 	if (!eq) {
-		import_err(err, "bad --map \"%s\": expected field=column", entry);
+		import_err(err, _("bad --map \"%s\": expected field=column"), entry);
 		return -1;
 	}
 	*column = eq + 1;
@@ -57,8 +58,8 @@ int csv_map_field(const char *entry, const char **column, char **err)
 			return f;
 	if (name_is(entry, n, "text"))
 		return F_BODY;
-	import_err(err, "unknown field \"%.*s\" in --map \"%s\" (fields: id, label, rating, "
-		"title, claim, body, publisher, url, date, source)", (int)n, entry, entry);
+	import_err(err, _("unknown field \"%.*s\" in --map \"%s\" (fields: id, label, rating, "
+			  "title, claim, body, publisher, url, date, source)"), (int)n, entry, entry);
 	return -1;
 }
 
@@ -197,7 +198,7 @@ static void csv_header(struct csv_state *c)
 			if (name_is(c->row.buf + c->span[j].off, c->span[j].len, column))
 				break;
 		if (j == c->ncols) {
-			import_err(&c->err, "%s: no column \"%s\" (--map %s)", c->r->path, column, o->map[k]);
+			import_err(&c->err, _("%s: no column \"%s\" (--map %s)"), c->r->path, column, o->map[k]);
 			goto out;
 		}
 		c->col[f] = (int)j;
@@ -216,7 +217,7 @@ static void csv_header(struct csv_state *c)
 		}
 	}
 	if (c->col[F_TITLE] < 0 && c->col[F_CLAIM] < 0 && c->col[F_BODY] < 0)
-		import_err(&c->err, "%s: no title, claim or text column; use --map body=COLUMN", c->r->path);
+		import_err(&c->err, _("%s: no title, claim or text column; use --map body=COLUMN"), c->r->path);
 out:
 	free(taken);
 }
@@ -230,9 +231,9 @@ static void csv_on_row(int term, void *data)
 	} else if (!c->header) {
 		csv_header(c);
 	} else if (c->nf != c->ncols) {
-		reader_bad(c->r, c->rec_line, "expected %zu fields, got %zu", c->ncols, c->nf);
+		reader_bad(c->r, c->rec_line, _("expected %zu fields, got %zu"), c->ncols, c->nf);
 	} else if (c->nul) {
-		reader_bad(c->r, c->rec_line, "NUL byte in a field");
+		reader_bad(c->r, c->rec_line, _("NUL byte in a field"));
 	} else {
 		struct doc d = { 0 };
 		for (int f = 0; f < NFIELDS; f++)
@@ -265,7 +266,7 @@ int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
 	sb_add(&c.row, "", 0);  /* row.buf is never NULL */
 	struct csv_parser p;
 	if (csv_init(&p, 0) != 0) {
-		import_err(err, "%s: out of memory", r->path);
+		import_err(err, _("%s: out of memory"), r->path);
 		return -1;
 	}
 	csv_set_delim(&p, (unsigned char)csv_separator(peek, npeek, tsv));
@@ -302,9 +303,9 @@ int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
 		csv_set_opts(&p, (unsigned char)(csv_get_opts(&p) | CSV_STRICT | CSV_STRICT_FINI));
 		if (csv_fini(&p, csv_on_field, csv_on_row, &c) != 0) {
 			if (c.header)
-				reader_bad(r, c.rec_line, "unterminated quoted field");
+				reader_bad(r, c.rec_line, _("unterminated quoted field"));
 			else
-				import_err(&c.err, "%s:%ld: unterminated quoted field in the header", r->path, c.rec_line);
+				import_err(&c.err, _("%s:%ld: unterminated quoted field in the header"), r->path, c.rec_line);
 		}
 	}
 	if (c.err) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 #define CHUNK 65536
@@ -124,7 +125,7 @@ int input_line(struct input *in, char eol, int legacy, char **s, size_t *n)
 static void as_cp1252(struct input *in, char **s, size_t *n)
 {
 	if (!in->warned++)
-		warnx_("%s: not UTF-8, read as Windows-1252", in->name);
+		warnx_(_("%s: not UTF-8, read as Windows-1252"), in->name);
 	sb_reset(&in->fixed);
 	utf8_repair(&in->fixed, *s, *n, 0);
 	if (!in->fixed.buf)

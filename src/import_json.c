@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "text.h"
 
 /* A non-empty string member of o, or NULL. */
@@ -66,11 +67,11 @@ static char *jid(json_t *v)
 static void jerror(struct reader *r, long line, const json_error_t *e)
 {
 	if (json_error_code(e) == json_error_invalid_utf8) {
-		reader_bad(r, line, "invalid UTF-8");
+		reader_bad(r, line, _("invalid UTF-8"));
 		return;
 	}
 	if (json_error_code(e) == json_error_null_character) {
-		reader_bad(r, line, "NUL character in a string");
+		reader_bad(r, line, _("NUL character in a string"));
 		return;
 	}
 	struct strbuf sb = STRBUF_INIT;
@@ -78,7 +79,7 @@ static void jerror(struct reader *r, long line, const json_error_t *e)
 	for (size_t i = 0; i < sb.len; i++)
 		if ((unsigned char)sb.buf[i] < 0x20 || sb.buf[i] == 0x7F)
 			sb.buf[i] = '?';
-	reader_bad(r, line, "invalid JSON: %s", sb.buf ? sb.buf : "");
+	reader_bad(r, line, _("invalid JSON: %s"), sb.buf ? sb.buf : "");
 	sb_release(&sb);
 }
 
@@ -310,7 +311,7 @@ static void factcheck_claim(struct reader *r, json_t *claim, long line)
 	json_t *rv;
 	json_array_foreach(json_object_get(claim, "claimReview"), i, rv) {
 		if (!json_is_object(rv)) {
-			reader_bad(r, line, "\"claimReview\" is not a JSON object");
+			reader_bad(r, line, _("\"claimReview\" is not a JSON object"));
 			continue;
 		}
 		struct doc d = { 0 };
@@ -377,7 +378,7 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 {
 	if (!json_is_object(v)) {
 		if (!in_graph)
-			reader_bad(r, line, "not a JSON object");
+			reader_bad(r, line, _("not a JSON object"));
 		return;
 	}
 	if (is_claimreview(v)) {
@@ -411,11 +412,11 @@ static void claimreview_value(struct reader *r, json_t *v, long line, int in_gra
 		return;
 	const char *t = jget(v, "@type");
 	if (json_is_array(graph))
-		reader_bad(r, line, "no ClaimReview in \"@graph\"");
+		reader_bad(r, line, _("no ClaimReview in \"@graph\""));
 	else if (t)
-		reader_bad(r, line, "not a ClaimReview (@type \"%.*s\")", import_quote_len(t), t);
+		reader_bad(r, line, _("not a ClaimReview (@type \"%.*s\")"), import_quote_len(t), t);
 	else
-		reader_bad(r, line, "not a ClaimReview (no \"@type\", \"claimReviewed\" or \"claims\")");
+		reader_bad(r, line, _("not a ClaimReview (no \"@type\", \"claimReviewed\" or \"claims\")"));
 }
 
 /* Take n bytes of in, counting the lines they end. */
@@ -494,7 +495,7 @@ void read_claimreview(struct reader *r, struct input *in)
 	for (;;) {
 		c = skip_input_ws(in, &line);
 		if (c < 0) {
-			reader_bad(r, line, "unterminated JSON array");
+			reader_bad(r, line, _("unterminated JSON array"));
 			return;
 		}
 		if (c == ']')
@@ -519,12 +520,12 @@ void read_claimreview(struct reader *r, struct input *in)
 		}
 		if (c == ']')
 			break;
-		reader_bad(r, line, c >= 0 ? "invalid JSON: ',' or ']' expected" : "unterminated JSON array");
+		reader_bad(r, line, c >= 0 ? _("invalid JSON: ',' or ']' expected") : _("unterminated JSON array"));
 		return;
 	}
 	take_lines(in, 1, &line);
 	if (skip_input_ws(in, &line) >= 0)
-		reader_bad(r, line, "invalid JSON: text after the array");
+		reader_bad(r, line, _("invalid JSON: text after the array"));
 }
 
 /* One JSON Lines record in saring's shape. */
@@ -548,7 +549,7 @@ static void jsonl_record(struct reader *r, json_t *o, long line)
 		} else if (keys[i].f == F_ID && json_is_integer(v)) {
 			*dst = jid(v);
 		} else {
-			reader_bad(r, line, "\"%s\" is not a string", keys[i].key);
+			reader_bad(r, line, _("\"%s\" is not a string"), keys[i].key);
 			doc_clear(&d);
 			return;
 		}
@@ -576,7 +577,7 @@ void read_jsonl(struct reader *r, struct input *in)
 		if (!v)
 			jerror(r, line, &e);
 		else if (!json_is_object(v))
-			reader_bad(r, line, "not a JSON object");
+			reader_bad(r, line, _("not a JSON object"));
 		else if (json_object_get(v, "@type") || json_object_get(v, "@graph")
 			 || json_object_get(v, "claimReviewed") || json_object_get(v, "claimReview")
 			 || json_object_get(v, "claims") || json_object_get(v, "dataFeedElement"))

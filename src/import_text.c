@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "import_input.h"
 #include "text.h"
 
@@ -55,11 +56,11 @@ static int is_underline(const char *s, size_t n)
 void text_doc(struct reader *r, char *s, size_t n)
 {
 	if (memchr(s, '\0', n)) {
-		reader_bad(r, 1, "binary file (NUL byte)");
+		reader_bad(r, 1, _("binary file (NUL byte)"));
 		return;
 	}
 	if (!r->label) {
-		reader_bad(r, 1, "no label; use --label");
+		reader_bad(r, 1, _("no label; use --label"));
 		return;
 	}
 	/* CRLF and lone CR line ends become LF */
@@ -135,7 +136,7 @@ void text_doc(struct reader *r, char *s, size_t n)
 	}
 	if (!d.title && p >= end) {
 		doc_clear(&d);
-		reader_bad(r, 1, "empty file");
+		reader_bad(r, 1, _("empty file"));
 		return;
 	}
 	if (p < end)
@@ -158,7 +159,7 @@ static int by_name(const void *a, const void *b)
 int read_text_dir(struct reader *r, const char *dir, char **err)
 {
 	if (!r->label) {
-		reader_bad(r, 1, "no label; use --label");
+		reader_bad(r, 1, _("no label; use --label"));
 		return 0;
 	}
 	DIR *dp = opendir(dir);

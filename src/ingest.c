@@ -111,7 +111,7 @@ static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line
 	if (interrupted || r->failed)
 		return 1;
 	if (!valid_label(d->label)) {
-		on_bad(r, line, d->label ? "unknown label" : "no label; use --label");
+		on_bad(r, line, d->label ? _("unknown label") : _("no label; use --label"));
 	} else {
 		enum put_result res = put_scoped(r, d, p, line);
 		struct strbuf msg = STRBUF_INIT;
