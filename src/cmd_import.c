@@ -14,6 +14,13 @@
 #include "ingest.h"
 #include "util.h"
 
+/* Append arg to the list *v of an option given many times (*n used, *cap allocated). */
+static void add_arg(const char ***v, size_t *n, size_t *cap, const char *arg)
+{
+	xgrow((void **)v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = arg;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -51,14 +58,12 @@ int cmd_import(int argc, char **argv)
 		case 'm':
 			if (!strchr(optarg, '='))
 				return usage_error(_("--map wants FIELD=COLUMN, not '%s'"), optarg);
-			xgrow((void **)&map, &capmap, nmap + 1, sizeof *map);
-			map[nmap++] = optarg;
+			add_arg(&map, &nmap, &capmap, optarg);
 			break;
 		case 'L':
 			if (!strchr(optarg, '='))
 				return usage_error(_("--map-label wants VALUE=LABEL[,VALUE=LABEL...], not '%s'"), optarg);
-			xgrow((void **)&label_map, &caplabel_map, nlabel_map + 1, sizeof *label_map);
-			label_map[nlabel_map++] = optarg;
+			add_arg(&label_map, &nlabel_map, &caplabel_map, optarg);
 			break;
 		case 'r': g.replace = 1; break;
 		case 'S': g.strict = 1; break;

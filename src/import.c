@@ -290,6 +290,18 @@ drop:
 	doc_clear(d);
 }
 
+size_t lf_line_ends(char *out, const char *s, size_t n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '\r')
+			out[j++] = s[i];
+		else if (i + 1 == n || s[i + 1] != '\n')
+			out[j++] = '\n';
+	out[j] = '\0';
+	return j;
+}
+
 int import_has_ext(const char *name, const char *const *exts)
 {
 	const char *dot = strrchr(name, '.');

@@ -159,15 +159,9 @@ static void csv_on_field(void *s, size_t n, void *data)
 /* A field's text with CRLF and lone CR line ends made LF. */
 static char *csv_value(const struct csv_state *c, size_t i)
 {
-	const char *s = c->row.buf + c->span[i].off;
-	size_t n = c->span[i].len, j = 0;
+	size_t n = c->span[i].len;
 	char *t = xmalloc(n + 1);
-	for (size_t k = 0; k < n; k++)
-		if (s[k] != '\r')
-			t[j++] = s[k];
-		else if (k + 1 == n || s[k + 1] != '\n')
-			t[j++] = '\n';
-	t[j] = '\0';
+	lf_line_ends(t, c->row.buf + c->span[i].off, n);
 	return t;
 }
 

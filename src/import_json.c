@@ -466,6 +466,20 @@ static size_t value_length(struct input *in)
 	}
 }
 
+/* The JSON value s[0..n), starting at line, read as a ClaimReview value; -1 when it is not JSON. */
+static int claimreview_text(struct reader *r, const char *s, size_t n, long line)
+{
+	json_error_t e;
+	json_t *v = json_loadb(s, n, JSON_DECODE_ANY, &e);
+	if (!v) {
+		jerror(r, line + e.line - 1, &e);
+		return -1;
+	}
+	claimreview_value(r, v, line, 0, s, n, 0);
+	json_decref(v);
+	return 0;
+}
+
 /*
  * A ClaimReview file: one object (maybe with "@graph"), read whole, or an
  * array of values, read one element at a time (so a large array takes the
@@ -481,14 +495,7 @@ void read_claimreview(struct reader *r, struct input *in)
 	if (c != '[') {
 		char *s;
 		size_t n = input_rest(in, 0, &s);
-		json_error_t e;
-		json_t *v = json_loadb(s, n, JSON_DECODE_ANY, &e);
-		if (!v) {
-			jerror(r, line + e.line - 1, &e);
-			return;
-		}
-		claimreview_value(r, v, line, 0, s, n, 0);
-		json_decref(v);
+		claimreview_text(r, s, n, line);
 		return;
 	}
 	take_lines(in, 1, &line);
@@ -501,15 +508,8 @@ void read_claimreview(struct reader *r, struct input *in)
 		if (c == ']')
 			break;
 		size_t n = value_length(in);
-		const char *s = in->buf.buf + in->pos;
-		json_error_t e;
-		json_t *v = json_loadb(s, n, JSON_DECODE_ANY, &e);
-		if (!v) {
-			jerror(r, line + e.line - 1, &e);
+		if (claimreview_text(r, in->buf.buf + in->pos, n, line) < 0)
 			return;
-		}
-		claimreview_value(r, v, line, 0, s, n, 0);
-		json_decref(v);
 		take_lines(in, n, &line);
 		if (r->stop)
 			return;

@@ -62,6 +62,11 @@ const char *import_errstr(int e);
 void field_tidy(char **s);
 /* How many bytes of s to quote in a message: at most 40, whole characters. */
 int import_quote_len(const char *s);
+/*
+ * Copy s[0..n) to out (which may be s) with CRLF and lone CR line ends
+ * made LF, and a NUL after it; the length written.
+ */
+size_t lf_line_ends(char *out, const char *s, size_t n);
 /* Does name end in "." and one of exts (any case)? */
 int import_has_ext(const char *name, const char *const *exts);
 /* The index of the first byte at or after s[i] that is not white space (n: none). */

@@ -63,15 +63,7 @@ void text_doc(struct reader *r, char *s, size_t n)
 		reader_bad(r, 1, _("no label; use --label"));
 		return;
 	}
-	/* CRLF and lone CR line ends become LF */
-	size_t j = 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != '\r')
-			s[j++] = s[i];
-		else if (i + 1 == n || s[i + 1] != '\n')
-			s[j++] = '\n';
-	s[j] = '\0';
-	n = j;
+	n = lf_line_ends(s, s, n);
 
 	struct doc d = { 0 };
 	const char *p = s, *end = s + n;
