@@ -601,20 +601,25 @@ size_t utf8_char_len(const char *str, size_t n)
 	return 0;
 }
 
-int utf8_valid(const char *s, size_t n)
+size_t utf8_valid_len(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		size_t k = utf8_char_len((const char *)p, (size_t)(end - p));
+		size_t k = utf8_char_len(s + i, n - i);
 		if (!k)
-			return 0;
-		p += k;
+			break;
+		i += k;
 	}
-	return 1;
+	return i;
+}
+
+int utf8_valid(const char *s, size_t n)
+{
+	return utf8_valid_len(s, n) == n;
 }
 
 void utf8_put(struct strbuf *sb, uint32_t cp)

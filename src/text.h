@@ -63,6 +63,8 @@ size_t utf8_sanitize(const char *s, size_t n, struct strbuf *out);
  * past U+10FFFF are none). Every UTF-8 check in saring is this one.
  */
 size_t utf8_char_len(const char *s, size_t n);
+/* How many bytes at the start of s[0..n) are valid UTF-8 (n: all; else where the first bad byte is). */
+size_t utf8_valid_len(const char *s, size_t n);
 /* Is s[0..n) valid UTF-8? */
 int utf8_valid(const char *s, size_t n);
 /* Append code point cp to out as UTF-8. */
