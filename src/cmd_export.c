@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bundle.h"
+#include "export.h"
 #include "i18n.h"
 #include "commands.h"
 #include "import.h"
@@ -57,31 +58,24 @@ int cmd_export(int argc, char **argv)
 	FILE *out = bundle ? open_memstream(&text, &len) : stdout;
 	if (!out)
 		die(EXIT_SYSTEM, "out of memory");
-	long docs = 0;
 	struct store *st = store_open(db, STORE_READ);
 	sqlite3_stmt *s = store_prepare(st,
 		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
 		"FROM doc WHERE ?1 IS NULL OR label = ?1 ORDER BY n");
 	if (label)
 		sqlite3_bind_text(s, 1, label, -1, SQLITE_STATIC);
-	if (claimreview)
-		export_claimreview_begin(stdout);
-	int rc, first = 1;
+	struct exporter ex;
+	export_begin(&ex, out, claimreview);
+	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct doc d = { col(s, 0), col(s, 1), col(s, 2), col(s, 3), col(s, 4),
 				 col(s, 5), col(s, 6), col(s, 7), col(s, 8), col(s, 9), DOC_ID_NONE };
-		if (claimreview)
-			export_claimreview_doc(stdout, &d, first);
-		else
-			export_jsonl(out, &d);
-		first = 0;
-		docs++;
+		export_doc(&ex, &d);
 		doc_clear(&d);
 	}
 	if (rc != SQLITE_DONE)
 		store_die(st, "cannot read the database");
-	if (claimreview)
-		export_claimreview_end(stdout);
+	export_end(&ex);
 	sqlite3_finalize(s);
 	store_close(st);
 	if (!bundle)
@@ -89,7 +83,7 @@ int cmd_export(int argc, char **argv)
 	if (fclose(out) != 0)
 		die(EXIT_SYSTEM, "out of memory");
 	char *err = NULL;
-	int wrote = bundle_write(bundle, text, len, docs, key, &err);
+	int wrote = bundle_write(bundle, text, len, ex.docs, key, &err);
 	free(text);
 	if (wrote < 0) {
 		warnx_("%s", err);
@@ -98,6 +92,6 @@ int cmd_export(int argc, char **argv)
 	}
 	if (!key)
 		warnx_(_("%s: not signed (--sign-key): import and update refuse it without --insecure"), bundle);
-	printf(_("%s: %ld documents%s\n"), bundle, docs, key ? _(", signed") : "");
+	printf(_("%s: %ld documents%s\n"), bundle, ex.docs, key ? _(", signed") : "");
 	return EXIT_CLEAN;
 }

@@ -4,7 +4,7 @@
 
 #include "i18n.h"
 #include "commands.h"
-#include "import.h"
+#include "export.h"
 #include "out.h"
 #include "store.h"
 #include "util.h"

@@ -1,6 +1,6 @@
 /*
- * import.h: reading and writing corpus files: JSON Lines, CSV, schema.org
- * ClaimReview JSON / JSON-LD, and plain text / Markdown files.
+ * import.h: reading corpus files: JSON Lines, CSV, schema.org ClaimReview
+ * JSON / JSON-LD, and plain text / Markdown files (export.h writes them).
  *
  * Ownership: readers hand each struct doc to the callback, which owns it
  * from then on (it must doc_clear() it). Option strings are borrowed.
@@ -43,15 +43,6 @@ const char *import_format_name(enum import_format f);
 const char *import_label(const char *name);
 
 /*
- * Normalise a date to YYYY-MM-DD in out: accepts YYYY-MM-DD (or with '/'
- * or '.', maybe followed by a time: "T10:00:00Z", " 10:00"), DD/MM/YYYY,
- * DD-MM-YYYY, DD.MM.YYYY, "2 Jan 2024", "17-Aug-20", "02-Okt-18",
- * "Senin, 2 Januari 2024", "January 2, 2024" (English or Indonesian month
- * names). Returns 0, or -1 when s is not a valid date.
- */
-int import_date(const char *s, char out[11]);
-
-/*
  * Read one file (or a directory of .txt/.md files for FMT_TEXT/FMT_AUTO)
  * and call on_doc for each good record and on_bad for each bad one.
  * Returns 0 when the file was read to the end or on_doc asked to stop,
@@ -71,7 +62,7 @@ int import_date(const char *s, char out[11]);
  * else the file's base name less its extension; an id the record carries
  * is kept as given when the record names its own source (DOC_ID_OWN),
  * else becomes SOURCE:ID (DOC_ID_SOURCE; an id already starting with
- * "SOURCE:" is kept); dates go through import_date() and are dropped silently when
+ * "SOURCE:" is kept); dates go through date_parse() and are dropped silently when
  * unreadable; a record needs a title, claim or body. Lines are 1-based:
  * where the record starts (CSV rows spanning lines; ClaimReview array and
  * "@graph" elements; 1 for a single object and for text files).
@@ -86,7 +77,7 @@ int import_date(const char *s, char out[11]);
  * Windows-1252 (valid UTF-8 sequences in them kept), with one warning.
  * UTF-8 and UTF-16 byte order marks are honoured in all formats.
  * ClaimReview: label o->label or "factcheck"; "saring:label",
- * "saring:source" and "identifier" (written by export_claimreview_doc)
+ * "saring:source" and "identifier" (written by export.c)
  * are read back, so both writers round-trip. Other reviews get the id
  * cr-<hash> of their url (or of claim, publisher and date: DOC_ID_REVIEW),
  * so one review in two files is one document. Reviews are found in an
@@ -107,15 +98,5 @@ int import_read(const char *path, const struct import_opts *o,
  */
 int import_read_mem(const char *name, const char *s, size_t n, enum import_format fmt, const char *source,
 		    doc_fn on_doc, bad_fn on_bad, void *ctx);
-
-/* Write one document as a JSON Lines record (the shape import reads back). */
-void export_jsonl(FILE *out, const struct doc *d);
-/*
- * Write documents as one schema.org ClaimReview JSON array: call
- * export_claimreview_begin, then _doc for each, then _end.
- */
-void export_claimreview_begin(FILE *out);
-void export_claimreview_doc(FILE *out, const struct doc *d, int first);
-void export_claimreview_end(FILE *out);
 
 #endif

@@ -1,144 +1,17 @@
 /*
- * import_input.c: reading an import file in pieces (import_input.h), and
- * the encodings import files come in.
+ * import_input.c: reading an import file in pieces (import_input.h); the
+ * encodings themselves are decoded by text.c.
  */
 #include "import_input.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "text.h"
+
 #define CHUNK 65536
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0)
-		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-			return 0;  /* overlong, or a surrogate */
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80
-		    || (s[3] & 0xC0) != 0x80)
-			return 0;
-		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-			return 0;  /* overlong, or above U+10FFFF */
-		return 4;
-	}
-	return 0;
-}
-
-int utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		size_t k = utf8_seq(p, (size_t)(end - p));
-		if (!k)
-			return 0;
-		p += k;
-	}
-	return 1;
-}
-
-static void put_cp(struct strbuf *sb, uint32_t cp)
-{
-	char b[4];
-	if (cp < 0x80) {
-		sb_putc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 4);
-	}
-}
-
-/* Windows-1252 0x80-0x9F; the five unassigned bytes become U+FFFD. */
-static const uint16_t cp1252[32] = {
-	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-/*
- * Copy s to out as UTF-8: valid UTF-8 sequences stay as they are, and
- * every other byte is read as Windows-1252 (lossy: as U+FFFD instead).
- * Keeping the valid sequences means a UTF-8 file with a few stray bytes
- * keeps its good text; a genuine Windows-1252 file almost never holds a
- * byte pair that is also valid UTF-8.
- */
-void utf8_repair(struct strbuf *out, const char *s, size_t n, int lossy)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		const unsigned char *run = p;
-		while (p < end && *p < 0x80)
-			p++;
-		if (p > run)
-			sb_add(out, (const char *)run, (size_t)(p - run));
-		if (p == end)
-			break;
-		size_t k = utf8_seq(p, (size_t)(end - p));
-		if (k) {
-			sb_add(out, (const char *)p, k);
-			p += k;
-		} else {
-			uint32_t cp = lossy ? 0xFFFD : *p < 0xA0 ? cp1252[*p - 0x80] : *p;
-			put_cp(out, cp);
-			p++;
-		}
-	}
-}
-
-/* Convert UTF-16 (after its BOM) to UTF-8; bad units become U+FFFD. */
-static void utf16_to_utf8(struct strbuf *out, const unsigned char *s, size_t n, int big)
-{
-	size_t i = 0;
-	while (i + 1 < n) {
-		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-		i += 2;
-		if (u >= 0xD800 && u < 0xDC00 && i + 1 < n) {
-			uint32_t v = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-			if (v >= 0xDC00 && v < 0xE000) {
-				i += 2;
-				u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
-			} else {
-				u = 0xFFFD;
-			}
-		} else if (u >= 0xD800 && u < 0xE000) {
-			u = 0xFFFD;
-		}
-		put_cp(out, u);
-	}
-	if (i < n)
-		put_cp(out, 0xFFFD);
-}
 
 int input_open(struct input *in, const char *path, const char *name)
 {
@@ -252,7 +125,7 @@ int input_line(struct input *in, char eol, int legacy, char **s, size_t *n)
 static void as_cp1252(struct input *in, char **s, size_t *n)
 {
 	if (!in->warned++)
-		warnx_("%s: not UTF-8, read as Windows-1252", in->name);
+		warnx_(_("%s: not UTF-8, read as Windows-1252"), in->name);
 	sb_reset(&in->fixed);
 	utf8_repair(&in->fixed, *s, *n, 0);
 	if (!in->fixed.buf)

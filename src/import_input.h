@@ -50,12 +50,4 @@ int input_line(struct input *in, char eol, int legacy, char **s, size_t *n);
  */
 size_t input_rest(struct input *in, int legacy, char **s);
 
-/* Is s valid UTF-8? */
-int utf8_valid(const char *s, size_t n);
-/*
- * Copy s to out as UTF-8: valid UTF-8 sequences stay as they are, and
- * every other byte is read as Windows-1252 (lossy: as U+FFFD instead).
- */
-void utf8_repair(struct strbuf *out, const char *s, size_t n, int lossy);
-
 #endif

@@ -1,6 +1,7 @@
 /*
  * text.c: UTF-8 decoding, NFKC + case folding with utf8proc, and the split
- * of text into raw words (see text.h for the rules).
+ * of text into raw words (see text.h for the rules); the one UTF-8
+ * validator, and the Windows-1252 and UTF-16 decoders import files need.
  *
  * The scanner walks the input once, left to right, folding one code point
  * at a time, so memory stays small whatever the input's size. Patterns
@@ -10,6 +11,7 @@
 #include "i18n.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -38,9 +40,7 @@ struct scan {
 	int num_valid;
 };
 
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int is_alnum(int c) { return is_digit(c) || is_alpha(c); }
+static int is_alnum(int c) { return ascii_digit(c) || ascii_alpha(c); }
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
 static void emit(struct scan *sc, const char *t, size_t len, size_t start, size_t end,
@@ -68,7 +68,7 @@ static void emit_number(struct scan *sc, const char *t, size_t len, size_t start
 	int thousands = 1;
 	char sep = 0, mixed = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (is_digit((unsigned char)t[i])) {
+		if (ascii_digit((unsigned char)t[i])) {
 			glen++;
 			continue;
 		}
@@ -90,7 +90,7 @@ static void emit_number(struct scan *sc, const char *t, size_t len, size_t start
 	if (seps && !thousands && (seps == 1 || mixed))
 		intend = last_group - 1;
 	for (size_t i = 0; i < intend && o < sizeof buf - 2; i++)
-		if (is_digit((unsigned char)t[i]) && !(o == 0 && t[i] == '0'))
+		if (ascii_digit((unsigned char)t[i]) && !(o == 0 && t[i] == '0'))
 			buf[o++] = t[i];
 	if (o == 0)
 		buf[o++] = '0';
@@ -101,7 +101,7 @@ static void emit_number(struct scan *sc, const char *t, size_t len, size_t start
 		if (fend > intend + 1) {
 			buf[o++] = '.';
 			for (size_t i = intend + 1; i < fend && o < sizeof buf - 1; i++)
-				if (is_digit((unsigned char)t[i]))
+				if (ascii_digit((unsigned char)t[i]))
 					buf[o++] = t[i];
 		}
 	}
@@ -113,16 +113,16 @@ static void emit_number(struct scan *sc, const char *t, size_t len, size_t start
 static void emit_word(struct scan *sc, const char *t, size_t len, size_t start, size_t end)
 {
 	size_t i = 0;
-	while (i < len && (is_digit((unsigned char)t[i]) || t[i] == '.' || t[i] == ','))
+	while (i < len && (ascii_digit((unsigned char)t[i]) || t[i] == '.' || t[i] == ','))
 		i++;
 	if (i == len) {
 		emit_number(sc, t, len, start, end);
 		return;
 	}
-	if (i > 0 && is_digit((unsigned char)t[0])) {
+	if (i > 0 && ascii_digit((unsigned char)t[0])) {
 		int tail_letters = 1;
 		for (size_t j = i; j < len; j++)
-			if (!is_alpha((unsigned char)t[j]))
+			if (!ascii_alpha((unsigned char)t[j]))
 				tail_letters = 0;
 		if (tail_letters) {
 			emit_number(sc, t, i, start, start + i);
@@ -130,9 +130,9 @@ static void emit_word(struct scan *sc, const char *t, size_t len, size_t start, 
 			return;
 		}
 	}
-	if (len > 2 && t[0] == 'r' && t[1] == 'p' && is_digit((unsigned char)t[2])) {
+	if (len > 2 && t[0] == 'r' && t[1] == 'p' && ascii_digit((unsigned char)t[2])) {
 		size_t j = 2;
-		while (j < len && (is_digit((unsigned char)t[j]) || t[j] == '.' || t[j] == ','))
+		while (j < len && (ascii_digit((unsigned char)t[j]) || t[j] == '.' || t[j] == ','))
 			j++;
 		if (j == len) {
 			emit(sc, "rp", 2, start, start + 2, WORD_PLAIN);
@@ -166,7 +166,7 @@ static void resolve_hyphen(struct scan *sc)
 		joined = 1;
 	} else if (ll >= rl && memcmp(l + ll - rl, r, rl) == 0) {
 		joined = 1;
-	} else if (ll == 1 || is_digit((unsigned char)r[0]) || is_digit((unsigned char)l[ll - 1])) {
+	} else if (ll == 1 || ascii_digit((unsigned char)r[0]) || ascii_digit((unsigned char)l[ll - 1])) {
 		sb_add(&sc->left, r, rl);
 		joined = 1;
 	}
@@ -347,11 +347,11 @@ static size_t match_phone(struct scan *sc)
 		return 0;
 	size_t end = 0;
 	while (i < n) {
-		if (is_digit(s[i])) {
+		if (ascii_digit(s[i])) {
 			digits++;
 			i++;
 			end = i;
-		} else if ((s[i] == ' ' || s[i] == '-' || s[i] == '.') && i + 1 < n && is_digit(s[i + 1]) && digits) {
+		} else if ((s[i] == ' ' || s[i] == '-' || s[i] == '.') && i + 1 < n && ascii_digit(s[i + 1]) && digits) {
 			i++;
 		} else {
 			break;
@@ -427,7 +427,7 @@ static int punct(struct scan *sc, int c)
 	const unsigned char *s = sc->s;
 	int next = sc->p + 1 < sc->n ? s[sc->p + 1] : 0;
 	int prev = sc->w.len ? (unsigned char)sc->w.buf[sc->w.len - 1] : 0;
-	if ((c == '.' || c == ',') && is_digit(prev) && is_digit(next)) {
+	if ((c == '.' || c == ',') && ascii_digit(prev) && ascii_digit(next)) {
 		add_cp(sc, c, sc->p, sc->p + 1);
 		sc->p++;
 		return 1;
@@ -440,7 +440,7 @@ static int punct(struct scan *sc, int c)
 		while (at < sc->n && (is_alnum(s[at]) || (s[at] && strchr("._%+-", s[at]))))
 			at++;
 		e = at < sc->n && s[at] == '@' ? match_email(sc, sc->wstart, at) : 0;
-		if (!e && is_alpha(next))
+		if (!e && ascii_alpha(next))
 			e = match_domain(sc, sc->wstart);
 	} else if (c == '@' && at_word_end) {
 		e = match_email(sc, sc->wstart, sc->p);
@@ -452,7 +452,7 @@ static int punct(struct scan *sc, int c)
 		sc->p = e;
 		return 1;
 	}
-	if (c == '\'' && sc->letters && is_alpha(next)) {
+	if (c == '\'' && sc->letters && ascii_alpha(next)) {
 		sc->p++;
 		return 1;
 	}
@@ -515,7 +515,7 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 				sc.wstart = sc.p;
 			sb_add(&sc.w, (const char *)sc.s + sc.p, q - sc.p);
 			for (size_t i = old; i < sc.w.len; i++) {
-				if (is_digit(sc.w.buf[i])) {
+				if (ascii_digit(sc.w.buf[i])) {
 					sc.digits = 1;
 				} else {
 					sc.letters = 1;
@@ -530,7 +530,7 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 		int32_t cp = decode(&sc, &len);
 		sc.p += len;
 		if (cp < 0x80) {
-			if (is_digit((int)cp))
+			if (ascii_digit((int)cp))
 				sc.digits = 1;
 			else
 				sc.letters = 1;
@@ -551,12 +551,12 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 		for (utf8proc_ssize_t i = 0; i < k; i++) {
 			int32_t f = unconfuse(out[i]);
 			if (word_cp(f)) {
-				if (f < 0x80 && is_digit((int)f))
+				if (f < 0x80 && ascii_digit((int)f))
 					sc.digits = 1;
 				else
 					sc.letters = 1;
 				add_cp(&sc, f, start, sc.p);
-			} else if (f == '\'' && sc.letters && sc.p < sc.n && is_alpha(sc.s[sc.p])) {
+			} else if (f == '\'' && sc.letters && sc.p < sc.n && ascii_alpha(sc.s[sc.p])) {
 				/* a typographic apostrophe inside a word: skip it */
 			} else if (f == '-' && sc.w.len && sc.p < sc.n && (is_alnum(sc.s[sc.p]) || sc.s[sc.p] >= 0x80)) {
 				end_word(&sc, 1);
@@ -569,6 +569,139 @@ void text_scan(const char *s, size_t n, word_fn fn, void *ctx, utf8_warn_fn warn
 		flush(&sc);
 	sb_release(&sc.w);
 	sb_release(&sc.left);
+}
+
+/* ---- UTF-8, and the encodings read as UTF-8 ---- */
+
+size_t utf8_char_len(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
+			return 0;  /* overlong, or a surrogate */
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80
+		    || (s[3] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
+			return 0;  /* overlong, or above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+size_t utf8_valid_len(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = utf8_char_len(s + i, n - i);
+		if (!k)
+			break;
+		i += k;
+	}
+	return i;
+}
+
+int utf8_valid(const char *s, size_t n)
+{
+	return utf8_valid_len(s, n) == n;
+}
+
+void utf8_put(struct strbuf *sb, uint32_t cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		sb_putc(sb, (char)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		sb_add(sb, b, 4);
+	}
+}
+
+/* Windows-1252 0x80-0x9F; the five unassigned bytes become U+FFFD. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/*
+ * Keeping the valid sequences means a UTF-8 file with a few stray bytes
+ * keeps its good text; a genuine Windows-1252 file almost never holds a
+ * byte pair that is also valid UTF-8.
+ */
+void utf8_repair(struct strbuf *out, const char *s, size_t n, int lossy)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		const unsigned char *run = p;
+		while (p < end && *p < 0x80)
+			p++;
+		if (p > run)
+			sb_add(out, (const char *)run, (size_t)(p - run));
+		if (p == end)
+			break;
+		size_t k = utf8_char_len((const char *)p, (size_t)(end - p));
+		if (k) {
+			sb_add(out, (const char *)p, k);
+			p += k;
+		} else {
+			uint32_t cp = lossy ? 0xFFFD : *p < 0xA0 ? cp1252[*p - 0x80] : *p;
+			utf8_put(out, cp);
+			p++;
+		}
+	}
+}
+
+void utf16_to_utf8(struct strbuf *out, const unsigned char *s, size_t n, int big)
+{
+	size_t i = 0;
+	while (i + 1 < n) {
+		uint32_t u = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		i += 2;
+		if (u >= 0xD800 && u < 0xDC00 && i + 1 < n) {
+			uint32_t v = big ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+			if (v >= 0xDC00 && v < 0xE000) {
+				i += 2;
+				u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u < 0xE000) {
+			u = 0xFFFD;
+		}
+		utf8_put(out, u);
+	}
+	if (i < n)
+		utf8_put(out, 0xFFFD);
 }
 
 size_t utf8_sanitize(const char *s, size_t n, struct strbuf *out)
@@ -588,15 +721,14 @@ size_t utf8_sanitize(const char *s, size_t n, struct strbuf *out)
 			i = j;
 			continue;
 		}
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 1) {
+		size_t k = utf8_char_len(s + i, n - i);
+		if (!k) {
 			sb_add(out, "\xEF\xBF\xBD", 3);
 			bad++;
 			i++;
 		} else {
-			sb_add(out, s + i, (size_t)k);
-			i += (size_t)k;
+			sb_add(out, s + i, k);
+			i += k;
 		}
 	}
 	if (!out->buf)

@@ -16,6 +16,7 @@
 #define SARING_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum word_kind {
 	WORD_PLAIN,   /* letters, possibly with digits (covid19, h0ax, anak2) */
@@ -55,5 +56,31 @@ void text_warn_utf8(void *where, long line, unsigned char byte);
  */
 struct strbuf;
 size_t utf8_sanitize(const char *s, size_t n, struct strbuf *out);
+
+/*
+ * The length of the valid UTF-8 sequence at s (n >= 1 bytes left): 1 to
+ * 4, or 0 when it is none (overlong forms, surrogates and code points
+ * past U+10FFFF are none). Every UTF-8 check in saring is this one.
+ */
+size_t utf8_char_len(const char *s, size_t n);
+/* How many bytes at the start of s[0..n) are valid UTF-8 (n: all; else where the first bad byte is). */
+size_t utf8_valid_len(const char *s, size_t n);
+/* Is s[0..n) valid UTF-8? */
+int utf8_valid(const char *s, size_t n);
+/* Append code point cp to out as UTF-8. */
+void utf8_put(struct strbuf *out, uint32_t cp);
+/*
+ * Copy s[0..n) to out as UTF-8: valid UTF-8 sequences stay as they are,
+ * and every other byte is read as Windows-1252 (lossy: as U+FFFD instead).
+ */
+void utf8_repair(struct strbuf *out, const char *s, size_t n, int lossy);
+/* Append UTF-16 (after its byte order mark; big-endian when big) to out as UTF-8; bad units become U+FFFD. */
+void utf16_to_utf8(struct strbuf *out, const unsigned char *s, size_t n, int big);
+
+/* ASCII classes, the same for every reader whatever the locale. */
+static inline int ascii_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int ascii_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/* Space, TAB, LF, CR, VT, FF. */
+static inline int ascii_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 #endif

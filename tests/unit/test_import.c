@@ -16,6 +16,8 @@
 #include <jansson.h>
 
 #include "t.h"
+#include "date.h"
+#include "export.h"
 #include "import.h"
 #include "util.h"
 
@@ -230,7 +232,7 @@ static void test_dates(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char out[11] = "";
-		int rc = import_date(cases[i].in, out);
+		int rc = date_parse(cases[i].in, out);
 		if (cases[i].want) {
 			CHECK_INT(rc, 0);
 			CHECK_STR(out, cases[i].want);
@@ -960,11 +962,13 @@ static void test_export_jsonl_shape(void)
 
 	/* ClaimReview: a JSON array with schema.org keys */
 	f = open_memstream(&text, &len);
-	export_claimreview_begin(f);
-	export_claimreview_doc(f, &sample_docs[1], 1);
-	export_claimreview_doc(f, &sample_docs[2], 0);
-	export_claimreview_end(f);
+	struct exporter ex;
+	export_begin(&ex, f, 1);
+	export_doc(&ex, &sample_docs[1]);
+	export_doc(&ex, &sample_docs[2]);
+	export_end(&ex);
 	fclose(f);
+	CHECK_INT(ex.docs, 2);
 	json_error_t e;
 	json_t *v = json_loads(text, 0, &e);
 	CHECK(json_is_array(v) && json_array_size(v) == 2);
@@ -982,8 +986,8 @@ static void test_export_jsonl_shape(void)
 	free(text);
 
 	f = open_memstream(&text, &len);
-	export_claimreview_begin(f);
-	export_claimreview_end(f);
+	export_begin(&ex, f, 1);
+	export_end(&ex);
 	fclose(f);
 	v = json_loads(text, 0, &e);
 	CHECK(json_is_array(v) && json_array_size(v) == 0);
@@ -996,16 +1000,11 @@ static void round_trip(const struct doc *docs, size_t n, int claimreview, const 
 {
 	const char *path = tmp_path(name);
 	FILE *f = fopen(path, "w");
-	if (claimreview)
-		export_claimreview_begin(f);
-	for (size_t i = 0; i < n; i++) {
-		if (claimreview)
-			export_claimreview_doc(f, &docs[i], i == 0);
-		else
-			export_jsonl(f, &docs[i]);
-	}
-	if (claimreview)
-		export_claimreview_end(f);
+	struct exporter ex;
+	export_begin(&ex, f, claimreview);
+	for (size_t i = 0; i < n; i++)
+		export_doc(&ex, &docs[i]);
+	export_end(&ex);
 	fclose(f);
 	struct got g = { 0 };
 	CHECK_INT(run(&g, path, NULL), 0);

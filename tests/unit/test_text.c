@@ -274,10 +274,52 @@ static void test_memo(void)
 	sb_release(&cold);
 }
 
+/* The one UTF-8 validator, and the decoders import files need. */
+static void test_encodings(void)
+{
+	static const struct { const char *in; size_t n, len, valid; } seqs[] = {
+		{ "a", 1, 1, 1 },
+		{ "\xC3\xA9", 2, 2, 2 },                 /* é */
+		{ "\xC3", 1, 0, 0 },                      /* cut short */
+		{ "\xC0\x80", 2, 0, 0 },                 /* overlong NUL */
+		{ "\xE0\x80\xAF", 3, 0, 0 },             /* overlong '/' */
+		{ "\xED\xA0\x80", 3, 0, 0 },             /* a surrogate */
+		{ "\xE2\x82\xAC", 3, 3, 3 },             /* € */
+		{ "\xF0\x9F\x98\x80", 4, 4, 4 },         /* an emoji */
+		{ "\xF4\x90\x80\x80", 4, 0, 0 },         /* past U+10FFFF */
+		{ "\xF5\x80\x80\x80", 4, 0, 0 },
+		{ "\x80", 1, 0, 0 },                      /* a lone continuation byte */
+		{ "ab\xC3\xA9\xFFz", 6, 1, 4 },          /* valid up to the 0xFF */
+	};
+	for (size_t i = 0; i < sizeof seqs / sizeof *seqs; i++) {
+		CHECK_INT(utf8_char_len(seqs[i].in, seqs[i].n), seqs[i].len);
+		CHECK_INT(utf8_valid_len(seqs[i].in, seqs[i].n), seqs[i].valid);
+		CHECK_INT(utf8_valid(seqs[i].in, seqs[i].n), seqs[i].valid == seqs[i].n);
+	}
+	/* Windows-1252 for what is not UTF-8, valid UTF-8 kept; lossy: U+FFFD */
+	struct strbuf sb = STRBUF_INIT;
+	utf8_repair(&sb, "caf\xE9 \x80 \x81 \xC3\xA9", 11, 0);
+	CHECK_STR(sb.buf, "caf\xC3\xA9 \xE2\x82\xAC \xEF\xBF\xBD \xC3\xA9");
+	sb_reset(&sb);
+	utf8_repair(&sb, "caf\xE9", 4, 1);
+	CHECK_STR(sb.buf, "caf\xEF\xBF\xBD");
+	sb_reset(&sb);
+	/* UTF-16: a surrogate pair, a lone surrogate, an odd last byte */
+	utf16_to_utf8(&sb, (const unsigned char *)"a\0\x3D\xD8\x00\xDE\x00\xD8x\0!", 11, 0);
+	CHECK_STR(sb.buf, "a\xF0\x9F\x98\x80\xEF\xBF\xBDx\xEF\xBF\xBD");
+	sb_reset(&sb);
+	utf16_to_utf8(&sb, (const unsigned char *)"\0a\x20\xAC", 4, 1);
+	CHECK_STR(sb.buf, "a\xE2\x82\xAC");
+	sb_release(&sb);
+	CHECK(ascii_digit('7') && !ascii_digit('a') && ascii_alpha('Q') && !ascii_alpha('1'));
+	CHECK(ascii_space('\v') && ascii_space(' ') && !ascii_space('\0') && !ascii_space(0xA0));
+}
+
 int main(void)
 {
 	RUN(test_unicode);
 	RUN(test_bytes);
+	RUN(test_encodings);
 	RUN(test_warn_line);
 	RUN(test_tokens);
 	RUN(test_informal);
