@@ -21,7 +21,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <utf8proc.h>
 
 #include "chat_bytes.h"
 #include "chat_date.h"
@@ -552,21 +551,10 @@ static char *clean_line(struct chat_reader *r, char *s, size_t *lenp, int *bad)
 		s += 3;
 		n -= 3;
 	}
-	utf8proc_int32_t cp;
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			if (c == 0)
-				s[i] = ' ';
-			i++;
-			continue;
-		}
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 0)
-			break;
-		i += (size_t)k;
-	}
+	i = utf8_valid_len(s, n);
+	for (size_t j = 0; j < i; j++)
+		if (s[j] == '\0')
+			s[j] = ' ';
 	if (i == n) {
 		*lenp = n;
 		return s;

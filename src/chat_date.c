@@ -25,6 +25,8 @@
 
 #include <stdio.h>
 
+#include "date.h"
+
 /* Index of the day, month and year field under each order. */
 static const unsigned char ord_field[ORD_N][3] = {
 	[ORD_DMY] = { 0, 1, 2 },
@@ -32,14 +34,6 @@ static const unsigned char ord_field[ORD_N][3] = {
 	[ORD_YMD] = { 2, 1, 0 },
 	[ORD_YDM] = { 1, 2, 0 },
 };
-
-static int days_in_month(int y, int m)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return mdays[m - 1];
-}
 
 /* A year field: written with four digits (YEAR4 added) as it is, else 20YY. */
 static int year_of(int v)
@@ -53,7 +47,7 @@ static int date_under(const int f[3], enum order o, int *y, int *m, int *d)
 	*d = f[ord_field[o][0]];
 	*m = f[ord_field[o][1]];
 	*y = year_of(f[ord_field[o][2]]);
-	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= date_month_days(*y, *m);
 }
 
 unsigned date_mask(const int f[3], int ypos)
