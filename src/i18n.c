@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-static const char *chosen = "en";
+static const char *chosen = "en";   /* set once by i18n_init() before any thread starts */
 
 const char *i18n_lang(void)
 {

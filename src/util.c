@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The running command, for every message's prefix: set once by main before any thread starts. */
 const char *progcmd = NULL;
 const char *progusage = NULL;
 
@@ -211,7 +212,8 @@ void sb_release(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-static __thread void (*sink)(void *, const char *);   /* warn_sink() */
+/* warn_sink(): each thread's own (serve's per-request warnings), so no lock */
+static __thread void (*sink)(void *, const char *);
 static __thread void *sink_ctx;
 
 void warn_sink(void (*fn)(void *ctx, const char *msg), void *ctx)
