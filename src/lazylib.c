@@ -377,7 +377,9 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 	X(float, TessResultIteratorConfidence, (const TessResultIterator *it, TessPageIteratorLevel l), (it, l)) \
 	X(TessPageIterator *, TessResultIteratorGetPageIterator, (TessResultIterator *it), (it)) \
 	X(BOOL, TessPageIteratorBoundingBox, (const TessPageIterator *it, TessPageIteratorLevel l, \
-		int *left, int *top, int *right, int *bottom), (it, l, left, top, right, bottom))
+		int *left, int *top, int *right, int *bottom), (it, l, left, top, right, bottom)) \
+	X(TessPageIterator *, TessBaseAPIAnalyseLayout, (TessBaseAPI *h), (h)) \
+	X(BOOL, TessPageIteratorNext, (TessPageIterator *it, TessPageIteratorLevel l), (it, l))
 #define TESS_VOIDS(V) \
 	V(TessBaseAPISetPageSegMode, (TessBaseAPI *h, TessPageSegMode mode), (h, mode)) \
 	V(TessBaseAPISetImage2, (TessBaseAPI *h, struct Pix *pix), (h, pix)) \
@@ -387,7 +389,9 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 	V(TessDeleteText, (const char *text), (text)) \
 	V(TessMonitorDelete, (ETEXT_DESC *m), (m)) \
 	V(TessMonitorSetDeadlineMSecs, (ETEXT_DESC *m, int ms), (m, ms)) \
-	V(TessResultIteratorDelete, (TessResultIterator *it), (it))
+	V(TessResultIteratorDelete, (TessResultIterator *it), (it)) \
+	V(TessPageIteratorDelete, (TessPageIterator *it), (it)) \
+	V(TessBaseAPISetRectangle, (TessBaseAPI *h, int left, int top, int width, int height), (h, left, top, width, height))
 
 #define LEPT_FUNCS(X) \
 	X(PIX *, pixReadMem, (const l_uint8 *data, size_t size), (data, size)) \

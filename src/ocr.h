@@ -1,11 +1,12 @@
 /*
  * ocr.h: reading the text in an image (a screenshot, a poster, a photo of
- * a letter) with Tesseract, offline, languages ind+eng.
+ * a letter) with Tesseract, offline: Indonesian, and English for the
+ * lines the Indonesian model is unsure of (ocr.c says why).
  *
  * Tesseract and Leptonica are opened when first used (src/lazylib.c).
- * An engine takes a fifth of a second to load its language data, so a
- * command that reads many images keeps one per thread: an engine is used
- * by one thread at a time.
+ * An engine takes a tenth of a second or more to load its language data,
+ * so a command that reads many images keeps one per thread: an engine is
+ * used by one thread at a time.
  *
  * Ownership: ocr_new() gives an engine to ocr_free(); ocr_read() fills a
  * struct ocr_text whose strings it owns until ocr_text_clear(); the image
@@ -16,7 +17,9 @@
 
 #include <stddef.h>
 
-#define OCR_LANGS "ind+eng"
+#define OCR_LANG "ind"             /* every picture is read with this ... */
+#define OCR_MORE "eng"             /* ... and the lines it is unsure of again with this (ocr.c) */
+#define OCR_LANGS "ind+eng"        /* the languages read, as the messages name them */
 #define OCR_DEADLINE_MS 20000      /* Tesseract stops reading an image after this long (all its readings) */
 #define OCR_READ_PIXELS 8000000L   /* a larger picture is scaled down to this before reading */
 
@@ -27,6 +30,7 @@ struct ocr_text {
 	double confidence;  /* Tesseract's confidence in what it read, 0 to 1 */
 	long width, height; /* the picture's size */
 	double scale;       /* how it was scaled before reading (above 1: small text enlarged) */
+	int reread;         /* lines the OCR_LANG reading was unsure of, read again with OCR_MORE */
 };
 
 struct ocr;
