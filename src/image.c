@@ -57,6 +57,7 @@ static int png_size(const unsigned char *p, size_t n, long *w, long *h)
 	return 0;
 }
 
+/* PNG's CRC table: made once under crc_once by the first reader, read-only after */
 static unsigned long crc_table[256];
 static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
 

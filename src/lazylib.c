@@ -103,6 +103,7 @@ static struct { WEB_FUNCS(FIELD) void (*MHD_stop_daemon)(struct MHD_Daemon *);
 		void (*MHD_destroy_response)(struct MHD_Response *);
 		const union MHD_ConnectionInfo *(*MHD_get_connection_info)(struct MHD_Connection *,
 			enum MHD_ConnectionInfoType, ...); } web;
+/* zip and web: filled once, each under its pthread_once, read-only after */
 static pthread_once_t zip_once = PTHREAD_ONCE_INIT, web_once = PTHREAD_ONCE_INIT;
 
 static void zip_load(void)
@@ -179,7 +180,7 @@ struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_Accep
 
 static struct { CURL_FUNCS(FIELD) void (*curl_easy_cleanup)(CURL *); void (*curl_slist_free_all)(struct curl_slist *);
 		CURLcode (*curl_easy_setopt)(CURL *, CURLoption, ...); CURLcode (*curl_easy_getinfo)(CURL *, CURLINFO, ...); } net;
-static pthread_once_t net_once = PTHREAD_ONCE_INIT;
+static pthread_once_t net_once = PTHREAD_ONCE_INIT;   /* net filled once under it, read-only after */
 
 static void net_load(void)
 {
@@ -239,7 +240,7 @@ CURLcode curl_easy_getinfo(CURL *c, CURLINFO info, ...)
 	X(htmlDocPtr, htmlReadMemory, (const char *b, int n, const char *url, const char *enc, int o), (b, n, url, enc, o))
 
 static struct { XML_FUNCS(FIELD) void (*xmlFreeDoc)(xmlDocPtr); } xml;
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;   /* xml filled once under it, read-only after */
 
 static void xml_load(void)
 {
@@ -271,7 +272,7 @@ void xmlFreeDoc(xmlDocPtr d)
 
 static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t);
 		void (*randombytes_buf)(void *, size_t); } nacl;
-static pthread_once_t nacl_once = PTHREAD_ONCE_INIT;
+static pthread_once_t nacl_once = PTHREAD_ONCE_INIT;   /* nacl filled once under it, read-only after */
 
 static void nacl_load(void)
 {
@@ -318,7 +319,7 @@ void randombytes_buf(void *buf, size_t n)
 static struct { GZIP_FUNCS(FIELD) void (*archive_entry_free)(struct archive_entry *);
 		void (*archive_entry_set_filetype)(struct archive_entry *, unsigned int);
 		void (*archive_entry_set_pathname)(struct archive_entry *, const char *); } gz;
-static pthread_once_t gz_once = PTHREAD_ONCE_INIT;
+static pthread_once_t gz_once = PTHREAD_ONCE_INIT;   /* gz filled once under it, read-only after */
 
 static void gz_load(void)
 {
@@ -412,7 +413,7 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 
 static struct { TESS_FUNCS(FIELD) TESS_VOIDS(VFIELD) } tess;
 static struct { LEPT_FUNCS(FIELD) LEPT_VOIDS(VFIELD) } lept;
-static pthread_once_t ocr_once = PTHREAD_ONCE_INIT;
+static pthread_once_t ocr_once = PTHREAD_ONCE_INIT;   /* tess, lept and ocr_error filled once under it */
 static char ocr_error[512];   /* why the libraries could not be opened; "" when they were */
 
 /* Like load(), but a failure is kept in ocr_error: scan goes on without images. */
