@@ -4,7 +4,7 @@
  *
  * Ownership: the map copies keys (into its own storage) and frees them in
  * hmap_free(); values are the caller's: a map of owned pointers frees them
- * itself before hmap_free(), looping over slots[0..cap) whose key is set.
+ * itself before hmap_free(), looping with hmap_next().
  */
 #ifndef SARING_HMAP_H
 #define SARING_HMAP_H

@@ -41,9 +41,8 @@ static void sighting_free(struct sighting *s)
 
 static void free_all(struct hmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key)
-			sighting_free(m->slots[i].val.ptr);
+	for (struct hmap_entry *e = hmap_next(m, NULL); e; e = hmap_next(m, e))
+		sighting_free(e->val.ptr);
 	hmap_free(m);
 }
 
@@ -51,10 +50,7 @@ static void free_all(struct hmap *m)
 static void prune(struct hmap *m)
 {
 	struct hmap keep = HMAP_INIT;
-	for (size_t i = 0; i < m->cap; i++) {
-		struct hmap_entry *e = &m->slots[i];
-		if (!e->key)
-			continue;
+	for (struct hmap_entry *e = hmap_next(m, NULL); e; e = hmap_next(m, e)) {
 		struct sighting *s = e->val.ptr;
 		if (s->copies > 1 && keep.len < SEEN_MAX / 2)
 			hmap_put(&keep, e->key, e->klen, NULL)->val.ptr = s;
@@ -268,9 +264,9 @@ struct sighting **screening_ranked(const struct screening *sc, int documents, un
 	const struct hmap *m = documents ? &sc->hoaxes : &sc->seen;
 	struct sighting **v = xmalloc((m->len + 1) * sizeof *v);
 	*n = 0;
-	for (size_t i = 0; i < m->cap; i++) {
-		struct sighting *s = m->slots[i].val.ptr;
-		if (!m->slots[i].key || !(want & (1u << s->verdict)))
+	for (struct hmap_entry *e = hmap_next(m, NULL); e; e = hmap_next(m, e)) {
+		struct sighting *s = e->val.ptr;
+		if (!(want & (1u << s->verdict)))
 			continue;
 		if (s->verdict == V_UNKNOWN && !unknown_lead(s))
 			continue;   /* a single or short unknown message is no lead */
@@ -294,10 +290,8 @@ void screening_free(struct screening *sc)
 	free_all(&sc->seen);
 	free_all(&sc->hoaxes);
 	hmap_free(&sc->days);
-	for (size_t i = 0; i < sc->docs.cap; i++) {
-		char **f = sc->docs.slots[i].val.ptr;
-		if (!sc->docs.slots[i].key)
-			continue;
+	for (struct hmap_entry *e = hmap_next(&sc->docs, NULL); e; e = hmap_next(&sc->docs, e)) {
+		char **f = e->val.ptr;
 		for (int k = 0; k < 4; k++)
 			free(f[k]);
 		free(f);
