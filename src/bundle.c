@@ -314,7 +314,7 @@ int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const
 		sb_release(&payload);
 		return fail(err, _("%s: cannot compress the corpus"), path);
 	}
-	crypto_generichash(hash, HASH_BYTES, (const unsigned char *)(payload.buf ? payload.buf : ""), payload.len, NULL, 0);
+	crypto_generichash(hash, HASH_BYTES, (const unsigned char *)payload.buf, payload.len, NULL, 0);
 	char hhash[2 * HASH_BYTES + 1], hpk[2 * PK_BYTES + 1] = "", when[21];
 	hex(hash, HASH_BYTES, hhash);
 	if (keyfile)
@@ -340,7 +340,7 @@ int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const
 	} else {
 		sb_puts(&out, "unsigned\n");
 	}
-	sb_add(&out, payload.buf ? payload.buf : "", payload.len);
+	sb_add(&out, payload.buf, payload.len);
 	int rc = write_text(path, out.buf, out.len, 0644, err);
 	sb_release(&payload);
 	sb_release(&out);

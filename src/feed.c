@@ -47,7 +47,7 @@ static json_t *jstr(const char *s)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
 	utf8_sanitize(s, strlen(s), &sb);
-	json_t *v = json_stringn(sb.buf ? sb.buf : "", sb.len);
+	json_t *v = json_stringn(sb.buf, sb.len);
 	sb_release(&sb);
 	return v;
 }
@@ -201,7 +201,7 @@ static htmlDocPtr html_parse(const char *html, size_t n)
 {
 	struct strbuf clean = STRBUF_INIT;   /* libxml2 gives up on a "UTF-8" text that is not */
 	utf8_sanitize(html, n, &clean);
-	htmlDocPtr doc = htmlReadMemory(clean.buf ? clean.buf : "", (int)clean.len, NULL, "UTF-8",
+	htmlDocPtr doc = htmlReadMemory(clean.buf, (int)clean.len, NULL, "UTF-8",
 					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 					HTML_PARSE_NONET);
 	sb_release(&clean);

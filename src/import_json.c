@@ -79,7 +79,7 @@ static void jerror(struct reader *r, long line, const json_error_t *e)
 	for (size_t i = 0; i < sb.len; i++)
 		if ((unsigned char)sb.buf[i] < 0x20 || sb.buf[i] == 0x7F)
 			sb.buf[i] = '?';
-	reader_bad(r, line, _("invalid JSON: %s"), sb.buf ? sb.buf : "");
+	reader_bad(r, line, _("invalid JSON: %s"), sb.buf);
 	sb_release(&sb);
 }
 

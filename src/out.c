@@ -117,8 +117,7 @@ void out_html(FILE *f, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
 	out_html_add(&sb, s ? s : "", s ? strlen(s) : 0);
-	if (sb.buf)
-		fputs(sb.buf, f);
+	fputs(sb.buf, f);
 	sb_release(&sb);
 }
 
@@ -205,7 +204,7 @@ static void one_line(FILE *f, const char *s, int color)
 		space = 0;
 		sb_putc(&sb, *s);
 	}
-	const char *p = sb.buf ? sb.buf : "", *marks[2] = { out_hl_open(1), out_hl_close(1) };
+	const char *p = sb.buf, *marks[2] = { out_hl_open(1), out_hl_close(1) };
 	while (*p) {
 		const char *m = NULL;
 		size_t mlen = 0;

@@ -107,8 +107,12 @@ void sort_u32(uint32_t *v, size_t n)
 	}
 }
 
+char sb_empty[1];   /* STRBUF_INIT's buf: never written (a strbuf with cap 0 owns nothing) */
+
 void sb_grow(struct strbuf *sb, size_t n)
 {
+	if (!sb->cap)
+		sb->buf = NULL;   /* sb_empty is not ours to grow */
 	xgrow((void **)&sb->buf, &sb->cap, sb->len + n + 1, 1);
 }
 
@@ -125,7 +129,7 @@ void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 	va_end(copy);
 	if (n < 0)
 		return;
-	xgrow((void **)&sb->buf, &sb->cap, sb->len + (size_t)n + 1, 1);
+	sb_grow(sb, (size_t)n);
 	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
 }
@@ -187,28 +191,29 @@ void sb_add_visible(struct strbuf *sb, const char *s, size_t n, int keep_lines)
 		}
 	}
 	if (!sb->buf)
-		sb_add(sb, "", 0);
+		sb->buf = sb_empty;   /* a zeroed strbuf given nothing */
 }
 
 void sb_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	if (sb->buf)
+	if (sb->cap)
 		sb->buf[0] = '\0';
 }
 
 char *sb_detach(struct strbuf *sb)
 {
-	char *s = sb->buf ? sb->buf : xstrdup("");
-	sb->buf = NULL;
+	char *s = sb->cap ? sb->buf : xstrdup("");
+	sb->buf = sb_empty;
 	sb->len = sb->cap = 0;
 	return s;
 }
 
 void sb_release(struct strbuf *sb)
 {
-	free(sb->buf);
-	sb->buf = NULL;
+	if (sb->cap)
+		free(sb->buf);
+	sb->buf = sb_empty;
 	sb->len = sb->cap = 0;
 }
 
@@ -228,7 +233,7 @@ static void vreport(const char *fmt, va_list ap)
 	fflush(stdout);
 	struct strbuf msg = STRBUF_INIT, safe = STRBUF_INIT;
 	sb_vprintf(&msg, fmt, ap);
-	sb_add_visible(&safe, msg.buf ? msg.buf : "", msg.len, 1);
+	sb_add_visible(&safe, msg.buf, msg.len, 1);
 	if (progcmd)
 		fprintf(stderr, "saring %s: ", progcmd);
 	else

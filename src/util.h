@@ -31,13 +31,19 @@ char *xstrndup(const char *s, size_t n);
 /* Grow *ptr (an array of *cap elements of size elem) to hold at least need. */
 void xgrow(void **ptr, size_t *cap, size_t need, size_t elem);
 
-/* A growable byte buffer, always NUL-terminated when buf != NULL. */
+/*
+ * A growable byte buffer, always NUL-terminated. As in git, buf is never
+ * NULL: STRBUF_INIT points it at a shared empty string until the first
+ * append allocates (cap 0 says nothing is owned). A zeroed strbuf (from
+ * calloc) may be appended to as well, but reads NULL until then.
+ */
+extern char sb_empty[1];
 struct strbuf {
-	char *buf;   /* owned; NULL until the first append */
+	char *buf;   /* owned when cap > 0, else sb_empty (or NULL when zeroed) */
 	size_t len;  /* bytes used, not counting the NUL */
 	size_t cap;  /* bytes allocated */
 };
-#define STRBUF_INIT { NULL, 0, 0 }
+#define STRBUF_INIT { sb_empty, 0, 0 }
 /* Sort ascending (a quicksort with the comparison inline; qsort's calls cost more than the sort). */
 void sort_u32(uint32_t *v, size_t n);
 

@@ -275,7 +275,7 @@ static int run_check(struct matcher *m, const char *text, size_t len, struct res
 	struct strbuf clean = STRBUF_INIT;
 	utf8_sanitize(text, len, &clean);
 	struct match_opts o = { WEB_TOPN, 1 };
-	int rc = matcher_check(m, clean.buf ? clean.buf : "", clean.len, &o, res);
+	int rc = matcher_check(m, clean.buf, clean.len, &o, res);
 	sb_release(&clean);
 	return rc;
 }

@@ -153,8 +153,8 @@ static void chrome(void)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct strbuf kept = STRBUF_INIT, dropped = STRBUF_INIT;
 		chrome_split(cases[i].in, strlen(cases[i].in), &kept, &dropped);
-		CHECK_STR(kept.buf ? kept.buf : "", cases[i].kept);
-		CHECK_STR(dropped.buf ? dropped.buf : "", cases[i].dropped);
+		CHECK_STR(kept.buf, cases[i].kept);
+		CHECK_STR(dropped.buf, cases[i].dropped);
 		sb_release(&kept);
 		sb_release(&dropped);
 	}
