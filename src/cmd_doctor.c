@@ -9,7 +9,15 @@
 #include "i18n.h"
 #include "commands.h"
 #include "store.h"
+#include "store_read.h"
 #include "util.h"
+
+/* One problem SQLite's integrity check found. */
+static void problem(void *ctx, const char *what)
+{
+	printf("database: %s\n", what);
+	*(int *)ctx = 2;
+}
 
 int cmd_doctor(int argc, char **argv)
 {
@@ -18,33 +26,21 @@ int cmd_doctor(int argc, char **argv)
 		return EXIT_USAGE;
 	struct store *st = store_open(db, STORE_CHECK);
 	int bad = 0;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
-		printf("database: cannot check: %s\n", sqlite3_errmsg(st->db));
+	int rc = store_check_file(st, problem, &bad);
+	if (rc == -1) {
+		printf("database: cannot check: %s\n", store_errmsg(st));
 		bad = 2;
-	} else {
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *r = (const char *)sqlite3_column_text(s, 0);
-			if (r && strcmp(r, "ok")) {
-				printf("database: %s\n", r);
-				bad = 2;
-			}
-		}
-		if (rc != SQLITE_DONE) {
-			printf("database: %s\n", sqlite3_errmsg(st->db));
-			bad = 2;
-		}
-		sqlite3_finalize(s);
+	} else if (rc == -2) {
+		printf("database: %s\n", store_errmsg(st));
+		bad = 2;
 	}
 	if (!bad)
 		printf("database: ok\n");
 	if (bad < 2 && st->readonly) {
 		printf("index: not checked (the database is read-only here)\n");
 	} else if (bad < 2) {
-		if (sqlite3_exec(st->db, "INSERT INTO doc_fts(doc_fts, rank) VALUES('integrity-check', 1)",
-				 NULL, NULL, NULL) != SQLITE_OK) {
-			printf("index: %s\n", sqlite3_errmsg(st->db));
+		if (store_check_index(st) < 0) {
+			printf("index: %s\n", store_errmsg(st));
 			bad = 1;
 		} else {
 			printf("index: ok\n");

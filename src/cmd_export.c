@@ -10,13 +10,8 @@
 #include "commands.h"
 #include "import.h"
 #include "store.h"
+#include "store_read.h"
 #include "util.h"
-
-static char *col(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
 
 int cmd_export(int argc, char **argv)
 {
@@ -59,24 +54,16 @@ int cmd_export(int argc, char **argv)
 	if (!out)
 		die(EXIT_SYSTEM, "out of memory");
 	struct store *st = store_open(db, STORE_READ);
-	sqlite3_stmt *s = store_prepare(st,
-		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
-		"FROM doc WHERE ?1 IS NULL OR label = ?1 ORDER BY n");
-	if (label)
-		sqlite3_bind_text(s, 1, label, -1, SQLITE_STATIC);
+	struct doc_iter *it = store_docs(st, label);
 	struct exporter ex;
 	export_begin(&ex, out, claimreview);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct doc d = { col(s, 0), col(s, 1), col(s, 2), col(s, 3), col(s, 4),
-				 col(s, 5), col(s, 6), col(s, 7), col(s, 8), col(s, 9), DOC_ID_NONE };
+	struct doc d = { 0 };
+	while (store_docs_next(it, &d)) {
 		export_doc(&ex, &d);
 		doc_clear(&d);
 	}
-	if (rc != SQLITE_DONE)
-		store_die(st, "cannot read the database");
 	export_end(&ex);
-	sqlite3_finalize(s);
+	store_docs_end(it);
 	store_close(st);
 	if (!bundle)
 		return EXIT_CLEAN;

@@ -15,8 +15,8 @@ int cmd_reindex(int argc, char **argv)
 	if (optind != argc)
 		return usage_error(_("reindex takes no arguments"));
 	struct store *st = store_open(db, STORE_WRITE);
-	if (store_exec(st, "BEGIN IMMEDIATE") < 0 || store_reindex(st) < 0) {
-		const char *msg = sqlite3_errmsg(st->db);
+	if (store_begin(st) < 0 || store_reindex(st) < 0) {
+		const char *msg = store_errmsg(st);
 		warnx_(_("%s: cannot rebuild the index: %s"), st->path, msg);
 		store_rollback(st);
 		store_close(st);

@@ -15,7 +15,7 @@ int cmd_remove(int argc, char **argv)
 	if (optind == argc)
 		return usage_error(_("give the ids to remove"));
 	struct store *st = store_open(db, STORE_WRITE);
-	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
+	if (store_begin(st) < 0)
 		store_die(st, "cannot start");
 	int status = EXIT_CLEAN;
 	long removed = 0;

@@ -14,13 +14,8 @@
 #include "match.h"
 #include "out.h"
 #include "store.h"
+#include "store_read.h"
 #include "util.h"
-
-#define SEARCH_SQL \
-	"SELECT d.id, d.label, d.rating, d.title, d.publisher, d.date, d.url, " \
-	"snippet(doc_fts, -1, ?1, ?2, '…', 24), bm25(doc_fts, 4.0, 2.0, 1.0) AS rank " \
-	"FROM doc_fts JOIN doc d ON d.n = doc_fts.rowid " \
-	"WHERE doc_fts MATCH ?3 AND (?4 IS NULL OR d.label = ?4) ORDER BY rank LIMIT ?5"
 
 /*
  * FTS5 merges the terms of an OR one by one against all the others, so a
@@ -47,45 +42,40 @@ static size_t count_terms(const char *s)
 	return n;
 }
 
+struct shown {
+	int json, color, rows;
+};
+
+static void show_hit(void *ctx, const struct search_hit *h)
+{
+	struct shown *o = ctx;
+	o->rows++;
+	if (o->json) {
+		json_t *j = json_object();
+		const char *keys[] = { "id", "label", "rating", "title", "publisher", "date", "url", "snippet" };
+		const char *f[] = { h->id, h->label, h->rating, h->title, h->publisher, h->date, h->url, h->snippet };
+		for (int i = 0; i < 8; i++)
+			json_object_set_new(j, keys[i], out_str(f[i]));
+		json_object_set_new(j, "score", json_real(h->score));
+		out_json_line(j);
+	} else {
+		out_source(stdout, o->color, o->rows, h->label, h->rating, h->title, h->publisher, h->date, h->url,
+			   h->snippet, h->score);
+	}
+}
+
 /* Run one search; returns rows printed, or -1 on a bad --fts expression. */
 static int run(struct store *st, const char *expr, const char *label, int n, int json,
 	       int color, int expert)
 {
-	sqlite3_stmt *s = store_prepare(st, SEARCH_SQL);
-	sqlite3_bind_text(s, 1, out_hl_open(color && !json), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, out_hl_close(color && !json), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, expr, -1, SQLITE_STATIC);
-	if (label)
-		sqlite3_bind_text(s, 4, label, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, n);
-	int rows = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *f[8];
-		for (int i = 0; i < 8; i++)
-			f[i] = (const char *)sqlite3_column_text(s, i);
-		double score = -sqlite3_column_double(s, 8);
-		rows++;
-		if (json) {
-			json_t *o = json_object();
-			const char *keys[] = { "id", "label", "rating", "title", "publisher", "date", "url", "snippet" };
-			for (int i = 0; i < 8; i++)
-				json_object_set_new(o, keys[i], out_str(f[i]));
-			json_object_set_new(o, "score", json_real(score));
-			out_json_line(o);
-		} else {
-			out_source(stdout, color, rows, f[1], f[2], f[3], f[4], f[5], f[6], f[7], score);
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		if (expert && rc == SQLITE_ERROR) {
-			warnx_(_("bad --fts expression: %s"), sqlite3_errmsg(st->db));
-			sqlite3_finalize(s);
-			return -1;
-		}
+	struct search_query q = { expr, label, out_hl_open(color && !json), out_hl_close(color && !json), n };
+	struct shown o = { json, color, 0 };
+	if (store_search(st, &q, show_hit, &o) >= 0)
+		return o.rows;
+	if (!expert)
 		store_die(st, "cannot search");
-	}
-	sqlite3_finalize(s);
-	return rows;
+	warnx_(_("bad --fts expression: %s"), store_errmsg(st));
+	return -1;
 }
 
 int cmd_search(int argc, char **argv)

@@ -7,6 +7,7 @@
 #include "export.h"
 #include "out.h"
 #include "store.h"
+#include "store_read.h"
 #include "util.h"
 
 int cmd_show(int argc, char **argv)

@@ -1,59 +1,64 @@
 /* cmd_stats.c: saring stats: what the corpus holds. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "i18n.h"
 #include "commands.h"
 #include "out.h"
 #include "store.h"
+#include "store_read.h"
 #include "util.h"
 
-/* Print "name count" rows of a two-column query, or add them to a JSON object. */
-static void groups(struct store *st, const char *title, const char *sql, json_t *json)
+/* Where groups() puts its rows: printed, or into a JSON object. */
+struct group_out {
+	json_t *o;   /* NULL for text */
+};
+
+static void group_row(void *ctx, const char *k, long long n)
 {
-	sqlite3_stmt *s = store_prepare(st, sql);
-	json_t *o = json ? json_object() : NULL;
-	if (!json)
-		printf("%s:\n", title);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-		long long n = sqlite3_column_int64(s, 1);
-		if (json) {
-			json_object_set_new(o, k ? k : "unknown", json_integer(n));
-		} else {
-			struct strbuf name = STRBUF_INIT;
-			k = k ? k : "(none)";
-			sb_add_visible(&name, k, strlen(k), 0);
-			printf("  %-20s %lld\n", name.buf, n);
-			sb_release(&name);
-		}
+	struct group_out *g = ctx;
+	if (g->o) {
+		json_object_set_new(g->o, k ? k : "unknown", json_integer(n));
+	} else {
+		struct strbuf name = STRBUF_INIT;
+		k = k ? k : "(none)";
+		sb_add_visible(&name, k, strlen(k), 0);
+		printf("  %-20s %lld\n", name.buf, n);
+		sb_release(&name);
 	}
-	if (rc != SQLITE_DONE)
-		store_die(st, "cannot read the database");
-	sqlite3_finalize(s);
-	if (json)
-		json_object_set_new(json, title, o);
 }
 
-static long long one(struct store *st, const char *sql, const char **text)
+/* Print "name count" rows of the documents by g, or add them to a JSON object. */
+static void groups(struct store *st, const char *title, enum store_group g, json_t *json)
 {
-	sqlite3_stmt *s = store_prepare(st, sql);
-	long long v = 0;
-	static char buf[64];
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		v = sqlite3_column_int64(s, 0);
-		if (text) {
-			const unsigned char *t = sqlite3_column_text(s, 0);
-			snprintf(buf, sizeof buf, "%s", t ? (const char *)t : "");
-			*text = buf;
-		}
+	struct group_out out = { json ? json_object() : NULL };
+	if (!json)
+		printf("%s:\n", title);
+	store_count_by(st, g, group_row, &out);
+	if (json)
+		json_object_set_new(json, title, out.o);
+}
+
+static void fresh_row(void *ctx, const struct source_fresh *f)
+{
+	struct group_out *g = ctx;
+	if (g->o) {
+		json_t *e = json_object();
+		json_object_set_new(e, "documents", json_integer(f->docs));
+		json_object_set_new(e, "newest", out_str(f->newest));
+		json_object_set_new(e, "fetched", out_str(f->fetched));
+		json_object_set_new(g->o, f->name ? f->name : "unknown", e);
 	} else {
-		store_die(st, "cannot read the database");
+		printf("  %-20s %lld", f->name ? f->name : "(none)", f->docs);
+		if (f->newest)
+			printf(_("  newest %s"), f->newest);
+		if (f->fetched)
+			printf(_("  fetched %s"), f->fetched);
+		putchar('\n');
 	}
-	sqlite3_finalize(s);
-	return v;
 }
 
 /*
@@ -62,39 +67,12 @@ static long long one(struct store *st, const char *sql, const char **text)
  */
 static void freshness(struct store *st, json_t *json)
 {
-	sqlite3_stmt *s = store_prepare(st, st->schema >= 4
-		? "SELECT source, count(*), max(date), (SELECT fetched_at FROM source_state WHERE name = doc.source) "
-		  "FROM doc GROUP BY 1 ORDER BY 2 DESC, 1"
-		: "SELECT source, count(*), max(date), NULL FROM doc GROUP BY 1 ORDER BY 2 DESC, 1");
-	json_t *o = json ? json_object() : NULL;
+	struct group_out out = { json ? json_object() : NULL };
 	if (!json)
 		printf("source:\n");
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 0);
-		long long n = sqlite3_column_int64(s, 1);
-		const char *newest = (const char *)sqlite3_column_text(s, 2);
-		const char *fetched = (const char *)sqlite3_column_text(s, 3);
-		if (json) {
-			json_t *e = json_object();
-			json_object_set_new(e, "documents", json_integer(n));
-			json_object_set_new(e, "newest", out_str(newest));
-			json_object_set_new(e, "fetched", out_str(fetched));
-			json_object_set_new(o, name ? name : "unknown", e);
-		} else {
-			printf("  %-20s %lld", name ? name : "(none)", n);
-			if (newest)
-				printf(_("  newest %s"), newest);
-			if (fetched)
-				printf(_("  fetched %s"), fetched);
-			putchar('\n');
-		}
-	}
-	if (rc != SQLITE_DONE)
-		store_die(st, "cannot read the database");
-	sqlite3_finalize(s);
+	store_freshness(st, fresh_row, &out);
 	if (json)
-		json_object_set_new(json, "sources", o);
+		json_object_set_new(json, "sources", out.o);
 }
 
 int cmd_stats(int argc, char **argv)
@@ -106,15 +84,14 @@ int cmd_stats(int argc, char **argv)
 	if (optind != argc)
 		return usage_error(_("stats takes no arguments"));
 	struct store *st = store_open(db, STORE_READ);
-	long long total = one(st, "SELECT count(*) FROM doc", NULL);
-	const char *newest = NULL;
-	one(st, "SELECT coalesce(max(date), '') FROM doc", &newest);
+	long long total = store_doc_count(st);   /* kept by every write: no count of the rows */
+	char *newest = store_newest_date(st);
 	struct strbuf nb = STRBUF_INIT;
 	if (json)
 		sb_puts(&nb, newest);
 	else
 		sb_add_visible(&nb, newest, strlen(newest), 0);
-	long long version = one(st, "PRAGMA user_version", NULL);
+	long long version = st->schema;
 	struct stat sb;
 	long long size = stat(st->path, &sb) == 0 ? (long long)sb.st_size : -1;
 	json_t *o = json ? json_object() : NULL;
@@ -132,14 +109,15 @@ int cmd_stats(int argc, char **argv)
 		printf("documents  %lld\n", total);
 		printf("newest     %s\n", *nb.buf ? nb.buf : "(no dates)");
 	}
-	groups(st, "label", "SELECT label, count(*) FROM doc GROUP BY 1 ORDER BY 1", o);
+	groups(st, "label", GROUP_LABEL, o);
 	if (json)   /* in text, freshness() shows the same counts */
-		groups(st, "source", "SELECT source, count(*) FROM doc GROUP BY 1 ORDER BY 2 DESC, 1", o);
+		groups(st, "source", GROUP_SOURCE, o);
 	freshness(st, o);
-	groups(st, "year", "SELECT substr(date, 1, 4), count(*) FROM doc GROUP BY 1 ORDER BY 1", o);
+	groups(st, "year", GROUP_YEAR, o);
 	if (json)
 		out_json_line(o);
 	sb_release(&nb);
+	free(newest);
 	store_close(st);
 	return EXIT_CLEAN;
 }

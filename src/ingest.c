@@ -64,7 +64,7 @@ static struct store *writable(struct run *r)
 	if (!*r->st)
 		*r->st = store_open(r->db, STORE_WRITE);
 	if (!r->in_tx) {
-		if (store_exec(*r->st, "BEGIN IMMEDIATE") < 0)
+		if (store_begin(*r->st) < 0)
 			store_die(*r->st, "cannot start the import");
 		r->in_tx = 1;
 	}
@@ -130,7 +130,7 @@ static int put_doc(struct run *r, struct doc *d, struct store_prep *p, long line
 			on_bad(r, line, msg.buf);
 			break;
 		case PUT_ERROR:
-			warnx_(_("%s:%ld: %s"), r->file, line, sqlite3_errmsg((*r->st)->db));
+			warnx_(_("%s:%ld: %s"), r->file, line, store_errmsg(*r->st));
 			r->failed = r->db_error = 1;
 			break;
 		}
@@ -409,7 +409,7 @@ static int import_one(struct store **st, const char *db, const char *path, const
 	}
 	free(err);
 	if (store_commit(*st) < 0) {
-		warnx_(_("%s: cannot commit: %s"), path, sqlite3_errmsg((*st)->db));
+		warnx_(_("%s: cannot commit: %s"), path, store_errmsg(*st));
 		store_rollback(*st);
 		return EXIT_SYSTEM;
 	}

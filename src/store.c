@@ -7,7 +7,7 @@
  * query. A query string that starts with \x1f is one canonical token
  * already (match.c builds those), passed through untouched.
  */
-#include "store.h"
+#include "store_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -215,8 +215,8 @@ static int register_tokenizer(sqlite3 *db)
 
 _Noreturn void store_die(struct store *st, const char *what)
 {
-	const char *msg = st && st->db ? sqlite3_errmsg(st->db) : "unknown error";
-	int code = st && st->db ? sqlite3_errcode(st->db) : 0;
+	const char *msg = st && st->conn->db ? sqlite3_errmsg(st->conn->db) : "unknown error";
+	int code = st && st->conn->db ? sqlite3_errcode(st->conn->db) : 0;
 	const char *hint = "";
 	if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) && st->checking)
 		hint = "; restore a backup, or import the corpus files again into a new database "
@@ -273,29 +273,19 @@ static char *starter_path(void)
 	return xstrdup(SARING_DATADIR "/starter.db");
 }
 
-static int pragma_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		store_die(st, "cannot read the database");
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		store_die(st, "cannot read the database");
-	}
-	int v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 const char *store_errmsg(struct store *st)
 {
-	return sqlite3_errmsg(st->db);
+	return sqlite3_errmsg(st->conn->db);
 }
 
 int store_exec(struct store *st, const char *sql)
 {
-	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	return sqlite3_exec(st->conn->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int store_begin(struct store *st)
+{
+	return store_exec(st, "BEGIN IMMEDIATE");
 }
 
 size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap)
@@ -424,7 +414,7 @@ static int cmp_counted(const void *key, const void *elem)
 int store_check_terms(struct store *st)
 {
 	postings_clear();
-	long long pairs = pragma_int(st, "SELECT coalesce(sum(length(terms)), 0) / 4 FROM doc_terms");
+	long long pairs = store_query_int(st, "SELECT coalesce(sum(length(terms)), 0) / 4 FROM doc_terms");
 	uint32_t parts = (uint32_t)(pairs / (long long)postings_limit + 1);
 	sqlite3_stmt *t = store_prepare(st, "SELECT h, df, docs FROM termdf");
 	struct strbuf rows = STRBUF_INIT;
@@ -467,16 +457,16 @@ int store_check_terms(struct store *st)
 	}
 	sqlite3_finalize(t);
 	sb_release(&rows);
-	int kept = pragma_int(st, DOCS_KEPT);
-	if (kept >= 0 && kept != pragma_int(st, DOCS_COUNT))
+	int kept = store_query_int(st, DOCS_KEPT);
+	if (kept >= 0 && kept != store_query_int(st, DOCS_COUNT))
 		bad++;   /* the number of documents, kept beside the term counts */
 	return rc == SQLITE_DONE ? (int)(bad > INT32_MAX ? INT32_MAX : bad) : -1;
 }
 
 long long store_doc_count(struct store *st)
 {
-	int n = pragma_int(st, DOCS_KEPT);
-	return n >= 0 ? n : pragma_int(st, DOCS_COUNT);
+	int n = store_query_int(st, DOCS_KEPT);
+	return n >= 0 ? n : store_query_int(st, DOCS_COUNT);
 }
 
 int store_commit(struct store *st)
@@ -496,16 +486,16 @@ void store_rollback(struct store *st)
 
 static void prepare_reads(struct store *st)
 {
-	if (st->df)
+	if (st->conn->df)
 		return;
-	st->df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
-	st->docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
+	st->conn->df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+	st->conn->docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
 }
 
 long long store_df(struct store *st, uint32_t h)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = st->df;
+	sqlite3_stmt *q = st->conn->df;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	long long df = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
@@ -518,7 +508,7 @@ long long store_df(struct store *st, uint32_t h)
 long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap)
 {
 	prepare_reads(st);
-	sqlite3_stmt *q = st->docs;
+	sqlite3_stmt *q = st->conn->docs;
 	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
 	int rc = sqlite3_step(q);
 	size_t n = 0;
@@ -546,13 +536,13 @@ long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *
 
 static void fix_label_check(struct store *st)
 {
-	if (pragma_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'doc' AND sql LIKE '%label IN (%'") == 0)
+	if (store_query_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'doc' AND sql LIKE '%label IN (%'") == 0)
 		return;
 	char bump[64];
-	snprintf(bump, sizeof bump, "PRAGMA schema_version = %d", pragma_int(st, "PRAGMA schema_version") + 1);
+	snprintf(bump, sizeof bump, "PRAGMA schema_version = %d", store_query_int(st, "PRAGMA schema_version") + 1);
 	sqlite3_stmt *s = NULL;
 	int ok = store_exec(st, "BEGIN IMMEDIATE") == 0 && store_exec(st, "PRAGMA writable_schema = ON") == 0 &&
-		 sqlite3_prepare_v2(st->db, "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) "
+		 sqlite3_prepare_v2(st->conn->db, "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) "
 				    "WHERE type = 'table' AND name = 'doc'", -1, &s, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_text(s, 1, LABEL_IN, -1, SQLITE_STATIC);
@@ -573,9 +563,9 @@ static void rehash(struct store *st);
 /* Check the file is a saring database of a schema we know; create it when new. */
 static void check_schema(struct store *st)
 {
-	int app = pragma_int(st, "PRAGMA application_id");
-	int version = pragma_int(st, "PRAGMA user_version");
-	int tables = pragma_int(st, "SELECT count(*) FROM sqlite_master");
+	int app = store_query_int(st, "PRAGMA application_id");
+	int version = store_query_int(st, "PRAGMA user_version");
+	int tables = store_query_int(st, "SELECT count(*) FROM sqlite_master");
 	if (app == 0 && version == 0 && tables == 0) {
 		st->schema = SCHEMA_VERSION;
 		if (st->readonly || st->checking)
@@ -584,7 +574,7 @@ static void check_schema(struct store *st)
 			store_die(st, "cannot create the schema");
 		if (store_exec(st, data_schema) < 0) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_puts(&msg, sqlite3_errmsg(st->db));
+			sb_puts(&msg, sqlite3_errmsg(st->conn->db));
 			store_exec(st, "ROLLBACK");
 			die(EXIT_SYSTEM, "%s: cannot create the schema: %s", st->path, msg.buf);
 		}
@@ -616,20 +606,20 @@ static void check_schema(struct store *st)
 				   "ALTER TABLE doc DROP COLUMN terms") < 0 ||
 		    count_terms(st) < 0 || store_exec(st, "PRAGMA user_version = 3") < 0 || store_commit(st) < 0) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_puts(&msg, sqlite3_errmsg(st->db));
+			sb_puts(&msg, sqlite3_errmsg(st->conn->db));
 			store_rollback(st);
 			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
 	}
 	if (version < 4) {
-		int has = pragma_int(st, "SELECT count(*) FROM pragma_table_info('doc') WHERE name = 'fetched_at'");
+		int has = store_query_int(st, "SELECT count(*) FROM pragma_table_info('doc') WHERE name = 'fetched_at'");
 		if (store_exec(st, "BEGIN IMMEDIATE") < 0 ||
 		    (!has && store_exec(st, "ALTER TABLE doc ADD COLUMN fetched_at TEXT") < 0) ||
 		    store_exec(st, "CREATE TABLE IF NOT EXISTS source_state (name TEXT PRIMARY KEY, etag TEXT, "
 				   "last_modified TEXT, fetched_at TEXT NOT NULL)") < 0 ||
 		    store_exec(st, "PRAGMA user_version = 4") < 0 || store_exec(st, "COMMIT") < 0) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_puts(&msg, sqlite3_errmsg(st->db));
+			sb_puts(&msg, sqlite3_errmsg(st->conn->db));
 			store_exec(st, "ROLLBACK");
 			die(EXIT_SYSTEM, "%s: cannot upgrade the schema: %s", st->path, msg.buf);
 		}
@@ -638,9 +628,9 @@ static void check_schema(struct store *st)
 	if (!st->readonly && !st->checking) {
 		fix_label_check(st);
 		/* databases made before these were kept: a faster next import, and check */
-		if (pragma_int(st, "SELECT count(*) FROM doc_fts_config WHERE k = 'hashsize'") == 0)
+		if (store_query_int(st, "SELECT count(*) FROM doc_fts_config WHERE k = 'hashsize'") == 0)
 			store_exec(st, FTS_HASHSIZE);
-		if (pragma_int(st, DOCS_KEPT) < 0)
+		if (store_query_int(st, DOCS_KEPT) < 0)
 			store_exec(st, DOCS_KEEP);
 		rehash(st);
 	}
@@ -683,7 +673,7 @@ static void check_pipeline(struct store *st)
 	sqlite3_bind_text(u, 1, want, -1, SQLITE_STATIC);
 	if (store_exec(st, "BEGIN IMMEDIATE") < 0)
 		store_die(st, "cannot update the index");
-	if (pragma_int(st, "SELECT count(*) FROM doc") > 0) {
+	if (store_query_int(st, "SELECT count(*) FROM doc") > 0) {
 		warnx_("%s: the text pipeline changed; rebuilding the index", st->path);
 		if (store_reindex(st) < 0) {
 			store_rollback(st);
@@ -720,12 +710,12 @@ static void open_db(struct store *st, const char *vfs_path, int flags)
 	static int configured;
 	if (!configured++)
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);   /* before SQLite initializes; refused after */
-	if (sqlite3_open_v2(vfs_path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+	if (sqlite3_open_v2(vfs_path, &st->conn->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		store_die(st, "cannot open");
-	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_extended_result_codes(st->conn->db, 0);
 	const char *busy = getenv("SARING_BUSY_MS");
-	sqlite3_busy_timeout(st->db, busy ? atoi(busy) : 5000);
-	if (register_tokenizer(st->db) < 0)
+	sqlite3_busy_timeout(st->conn->db, busy ? atoi(busy) : 5000);
+	if (register_tokenizer(st->conn->db) < 0)
 		die(EXIT_SYSTEM, "this SQLite has no FTS5");
 }
 
@@ -736,7 +726,7 @@ static void open_db(struct store *st, const char *vfs_path, int flags)
  */
 static int cannot_read_here(struct store *st)
 {
-	int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	int rc = sqlite3_exec(st->conn->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
 	return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
 }
 
@@ -754,6 +744,7 @@ static int no_wal(struct store *st)
 struct store *store_open(const char *path, enum store_mode mode)
 {
 	struct store *st = xcalloc(1, sizeof *st);
+	st->conn = xcalloc(1, sizeof *st->conn);
 	int explicit_path = path || (getenv("SARING_DB") && *getenv("SARING_DB"));
 	st->path = path ? xstrdup(path) : default_path();
 	int flags = SQLITE_OPEN_READONLY;
@@ -795,14 +786,14 @@ struct store *store_open(const char *path, enum store_mode mode)
 	st->readonly = !(flags & SQLITE_OPEN_READWRITE);
 	st->checking = mode == STORE_CHECK;
 	open_db(st, vfs_path, flags);
-	if (mode == STORE_WRITE && sqlite3_db_readonly(st->db, "main") == 1)
+	if (mode == STORE_WRITE && sqlite3_db_readonly(st->conn->db, "main") == 1)
 		die(EXIT_SYSTEM, "%s: the database is read-only; nothing can be written to it", st->path);
 	if (!st->starter && cannot_read_here(st)) {
 		if (mode == STORE_WRITE)
 			die(EXIT_SYSTEM, "%s: its folder is read-only; nothing can be written to the database",
 			    st->path);
 		/* a reader: read-only, and as immutable when no commit waits in a -wal file */
-		sqlite3_close(st->db);
+		sqlite3_close(st->conn->db);
 		st->readonly = 1;
 		sb_reset(&uri);
 		if (no_wal(st)) {
@@ -829,9 +820,9 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
-	sqlite3_finalize(st->df);
-	sqlite3_finalize(st->docs);
-	if (stmt_db == st->db) {
+	sqlite3_finalize(st->conn->df);
+	sqlite3_finalize(st->conn->docs);
+	if (stmt_db == st->conn->db) {
 		sqlite3_stmt *mine[] = { stmt_fts_delete, stmt_fts_insert, stmt_old, stmt_find,
 					 stmt_insert, stmt_update, stmt_delete, stmt_terms, stmt_terms_delete };
 		for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
@@ -839,10 +830,11 @@ void store_close(struct store *st)
 		stmt_db = NULL;
 	}
 	/* statements of FTS5's own are finalized by close; callers finalize theirs */
-	if (sqlite3_close(st->db) != SQLITE_OK)
-		sqlite3_close_v2(st->db);
+	if (sqlite3_close(st->conn->db) != SQLITE_OK)
+		sqlite3_close_v2(st->conn->db);
 	free(st->path);
 	free(st->held_by);
+	free(st->conn);
 	free(st);
 	tokcache_release();
 }
@@ -850,7 +842,7 @@ void store_close(struct store *st)
 sqlite3_stmt *store_prepare(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->conn->db, sql, -1, &s, NULL) != SQLITE_OK)
 		store_die(st, "cannot prepare a query");
 	return s;
 }
@@ -878,8 +870,6 @@ static int add_term(void *ctx, const struct token *t)
 }
 
 /* ---- writes ---- */
-
-static char *col_dup(sqlite3_stmt *s, int i);
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
@@ -934,9 +924,9 @@ static void sql_content_hash(sqlite3_context *ctx, int argc, sqlite3_value **arg
 /* Content hashes of version 1 (see fields_hash()) are recomputed once, by the first writer. */
 static void rehash(struct store *st)
 {
-	if (pragma_int(st, "SELECT count(*) FROM meta WHERE key = 'content_hash' AND value = '2'"))
+	if (store_query_int(st, "SELECT count(*) FROM meta WHERE key = 'content_hash' AND value = '2'"))
 		return;
-	if (sqlite3_create_function(st->db, "saring_content_hash", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	if (sqlite3_create_function(st->conn->db, "saring_content_hash", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    sql_content_hash, NULL, NULL) != SQLITE_OK ||
 	    store_exec(st, "BEGIN IMMEDIATE") < 0 ||
 	    store_exec(st, "UPDATE doc SET hash = saring_content_hash(label, rating, title, claim, body, "
@@ -1022,9 +1012,9 @@ static int step_done(sqlite3_stmt *s)
 
 static void prepare_writes(struct store *st)
 {
-	if (stmt_db == st->db)
+	if (stmt_db == st->conn->db)
 		return;
-	stmt_db = st->db;
+	stmt_db = st->conn->db;
 	stmt_find = store_prepare(st, "SELECT n, hash, source FROM doc WHERE id = ?1");
 	/*
 	 * One-row VALUES inserts: an INSERT ... SELECT into FTS5 would open a
@@ -1141,7 +1131,7 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 		err = unindex(n) || step_done(w);
 	} else {
 		err = step_done(w);
-		n = sqlite3_last_insert_rowid(st->db);
+		n = sqlite3_last_insert_rowid(st->conn->db);
 	}
 	sqlite3_clear_bindings(w);
 	if (!err && put_terms(n, &p->blob))
@@ -1185,8 +1175,8 @@ int store_source_get(struct store *st, const char *name, char **etag, char **las
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*etag = col_dup(s, 0);
-		*last_modified = col_dup(s, 1);
+		*etag = store_col_dup(s, 0);
+		*last_modified = store_col_dup(s, 1);
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
@@ -1224,37 +1214,6 @@ int store_remove(struct store *st, const char *id)
 	return 1;
 }
 
-static char *col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
-int store_get(struct store *st, const char *id, struct doc *d)
-{
-	sqlite3_stmt *s = store_prepare(st,
-		"SELECT id, label, rating, title, claim, body, publisher, url, date, source "
-		"FROM doc WHERE id = ?1");
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		d->id = col_dup(s, 0);
-		d->label = col_dup(s, 1);
-		d->rating = col_dup(s, 2);
-		d->title = col_dup(s, 3);
-		d->claim = col_dup(s, 4);
-		d->body = col_dup(s, 5);
-		d->publisher = col_dup(s, 6);
-		d->url = col_dup(s, 7);
-		d->date = col_dup(s, 8);
-		d->source = col_dup(s, 9);
-	} else if (rc != SQLITE_DONE) {
-		store_die(st, "cannot read a document");
-	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW;
-}
-
 int store_optimize(struct store *st)
 {
 	return store_exec(st, "INSERT INTO doc_fts(doc_fts) VALUES('optimize')");
@@ -1272,9 +1231,9 @@ int store_reindex(struct store *st)
 	int rc, err = 0;
 	while (!err && (rc = sqlite3_step(r)) == SQLITE_ROW) {
 		struct doc d = { 0 };
-		d.title = col_dup(r, 1);
-		d.claim = col_dup(r, 2);
-		d.body = col_dup(r, 3);
+		d.title = store_col_dup(r, 1);
+		d.claim = store_col_dup(r, 2);
+		d.body = store_col_dup(r, 3);
 		struct store_prep *p = store_prep_new();   /* the terms blob as an import makes it */
 		store_prep_tokens(p, &d);
 		err = put_terms(sqlite3_column_int64(r, 0), &p->blob);

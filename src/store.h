@@ -12,7 +12,6 @@
 #ifndef SARING_STORE_H
 #define SARING_STORE_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,8 +25,9 @@
 /* STORE_CHECK: read-write when the file allows it, never created (doctor). */
 enum store_mode { STORE_READ, STORE_WRITE, STORE_CHECK };
 
+struct store_conn;   /* the store's own, defined in its private header: the connection and its state */
+
 struct store {
-	sqlite3 *db;       /* owned connection */
 	char *path;        /* owned: the database file */
 	int readonly;      /* opened read-only (the starter corpus, or a read-only file) */
 	int starter;       /* this is the bundled starter corpus */
@@ -35,8 +35,8 @@ struct store {
 	char *held_by;     /* owned: the source of the document of the last PUT_CLASH */
 	int schema;        /* its schema version (a reader may have an older one) */
 	const char *fetched_at;   /* borrowed: puts record it as the documents' fetched_at (saring update), or NULL */
-	sqlite3_stmt *df, *docs;   /* owned: store_df(), store_postings(), prepared when first used;
-				    * each connection has its own, so threads with their own stores never share one */
+	struct store_conn *conn;  /* owned, private to the store's files; each store has its own
+				   * connection, so threads with their own stores never share one */
 };
 
 /*
@@ -47,12 +47,12 @@ struct store {
 struct store *store_open(const char *path, enum store_mode mode);
 void store_close(struct store *st);
 
-/* Prepare sql or die with the database's message. */
-sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 /* Die with "PATH: what: sqlite message" (EXIT_SYSTEM). */
 _Noreturn void store_die(struct store *st, const char *what);
 
 int store_exec(struct store *st, const char *sql);   /* 0 or -1 (message via store_errmsg) */
+/* Begin the write transaction (BEGIN IMMEDIATE): 0 or -1. */
+int store_begin(struct store *st);
 /* The database's message for the last call that failed (owned by the store). */
 const char *store_errmsg(struct store *st);
 
@@ -115,8 +115,6 @@ int store_source_put(struct store *st, const char *name, const char *etag, const
 
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
-/* Read a document by id into d (fields owned by d): 1 found, 0 not. */
-int store_get(struct store *st, const char *id, struct doc *d);
 /* Merge the FTS index into one segment, for fast reads. 0 or -1. */
 int store_optimize(struct store *st);
 /* Rebuild the FTS index and every document's terms. 0 or -1. */

@@ -1,10 +1,11 @@
 /* store_read.c: the matcher's reads of the store (see store_read.h). */
 #include "store_read.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "store.h"
+#include "doc.h"
+#include "store_int.h"
 #include "util.h"
 
 struct doc_reader {
@@ -105,4 +106,177 @@ void doc_reader_done(struct doc_reader *r)
 int doc_reader_hold(struct doc_reader *r, int on)
 {
 	return store_exec(r->st, on ? "BEGIN" : "COMMIT");
+}
+
+/* ---- the commands' reads ---- */
+
+char *store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_doc_row(sqlite3_stmt *s, struct doc *d)
+{
+	char **f[] = { &d->id, &d->label, &d->rating, &d->title, &d->claim, &d->body,
+		       &d->publisher, &d->url, &d->date, &d->source };
+	for (int i = 0; i < 10; i++)
+		*f[i] = store_col_dup(s, i);
+}
+
+int store_get(struct store *st, const char *id, struct doc *d)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT " DOC_COLUMNS " FROM doc WHERE id = ?1");
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		store_doc_row(s, d);
+	else if (rc != SQLITE_DONE)
+		store_die(st, "cannot read a document");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW;
+}
+
+struct doc_iter {
+	struct store *st;    /* borrowed */
+	sqlite3_stmt *s;     /* owned */
+};
+
+struct doc_iter *store_docs(struct store *st, const char *label)
+{
+	struct doc_iter *it = xcalloc(1, sizeof *it);
+	it->st = st;
+	it->s = store_prepare(st, "SELECT " DOC_COLUMNS " FROM doc WHERE ?1 IS NULL OR label = ?1 ORDER BY n");
+	if (label)
+		sqlite3_bind_text(it->s, 1, label, -1, SQLITE_STATIC);
+	return it;
+}
+
+int store_docs_next(struct doc_iter *it, struct doc *d)
+{
+	int rc = sqlite3_step(it->s);
+	if (rc == SQLITE_ROW) {
+		store_doc_row(it->s, d);
+		d->id_scope = DOC_ID_NONE;
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		store_die(it->st, "cannot read the database");
+	return 0;
+}
+
+void store_docs_end(struct doc_iter *it)
+{
+	if (!it)
+		return;
+	sqlite3_finalize(it->s);
+	free(it);
+}
+
+#define SEARCH_SQL \
+	"SELECT d.id, d.label, d.rating, d.title, d.publisher, d.date, d.url, " \
+	"snippet(doc_fts, -1, ?1, ?2, '…', 24), bm25(doc_fts, 4.0, 2.0, 1.0) AS rank " \
+	"FROM doc_fts JOIN doc d ON d.n = doc_fts.rowid " \
+	"WHERE doc_fts MATCH ?3 AND (?4 IS NULL OR d.label = ?4) ORDER BY rank LIMIT ?5"
+
+int store_search(struct store *st, const struct search_query *q,
+		 void (*fn)(void *ctx, const struct search_hit *h), void *ctx)
+{
+	sqlite3_stmt *s = store_prepare(st, SEARCH_SQL);
+	sqlite3_bind_text(s, 1, q->hl_open, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, q->hl_close, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, q->expr, -1, SQLITE_STATIC);
+	if (q->label)
+		sqlite3_bind_text(s, 4, q->label, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, q->limit);
+	int rows = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct search_hit h = { text_at(s, 0), text_at(s, 1), text_at(s, 2), text_at(s, 3),
+					text_at(s, 4), text_at(s, 5), text_at(s, 6), text_at(s, 7),
+					-sqlite3_column_double(s, 8) };
+		rows++;
+		fn(ctx, &h);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ERROR)
+		store_die(st, "cannot search");
+	sqlite3_finalize(s);   /* keeps the statement's error as the connection's (store_errmsg()) */
+	return rc == SQLITE_DONE ? rows : -1;
+}
+
+void store_count_by(struct store *st, enum store_group g, void (*fn)(void *ctx, const char *key, long long n),
+		    void *ctx)
+{
+	static const char *const sql[] = {
+		[GROUP_LABEL] = "SELECT label, count(*) FROM doc GROUP BY 1 ORDER BY 1",
+		[GROUP_SOURCE] = "SELECT source, count(*) FROM doc GROUP BY 1 ORDER BY 2 DESC, 1",
+		[GROUP_YEAR] = "SELECT substr(date, 1, 4), count(*) FROM doc GROUP BY 1 ORDER BY 1",
+	};
+	sqlite3_stmt *s = store_prepare(st, sql[g]);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(ctx, text_at(s, 0), sqlite3_column_int64(s, 1));
+	if (rc != SQLITE_DONE)
+		store_die(st, "cannot read the database");
+	sqlite3_finalize(s);
+}
+
+void store_freshness(struct store *st, void (*fn)(void *ctx, const struct source_fresh *f), void *ctx)
+{
+	sqlite3_stmt *s = store_prepare(st, st->schema >= 4
+		? "SELECT source, count(*), max(date), (SELECT fetched_at FROM source_state WHERE name = doc.source) "
+		  "FROM doc GROUP BY 1 ORDER BY 2 DESC, 1"
+		: "SELECT source, count(*), max(date), NULL FROM doc GROUP BY 1 ORDER BY 2 DESC, 1");
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct source_fresh f = { text_at(s, 0), text_at(s, 2), text_at(s, 3), sqlite3_column_int64(s, 1) };
+		fn(ctx, &f);
+	}
+	if (rc != SQLITE_DONE)
+		store_die(st, "cannot read the database");
+	sqlite3_finalize(s);
+}
+
+char *store_newest_date(struct store *st)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT coalesce(max(date), '') FROM doc");
+	if (sqlite3_step(s) != SQLITE_ROW)
+		store_die(st, "cannot read the database");
+	char *v = store_col_dup(s, 0);
+	sqlite3_finalize(s);
+	return v ? v : xstrdup("");
+}
+
+int store_check_file(struct store *st, void (*fn)(void *ctx, const char *problem), void *ctx)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->conn->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *r = text_at(s, 0);
+		if (r && strcmp(r, "ok"))
+			fn(ctx, r);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -2;
+}
+
+int store_check_index(struct store *st)
+{
+	return store_exec(st, "INSERT INTO doc_fts(doc_fts, rank) VALUES('integrity-check', 1)");
+}
+
+int store_query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->conn->db, sql, -1, &s, NULL) != SQLITE_OK)
+		store_die(st, "cannot read the database");
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		store_die(st, "cannot read the database");
+	}
+	int v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
 }

@@ -168,7 +168,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 {
 	char when[21];
 	now_iso(when);
-	if (store_exec(st, "BEGIN IMMEDIATE") < 0) {
+	if (store_begin(st) < 0) {
 		fail(res, _("cannot start writing: %s"), store_errmsg(st));
 		res->db_error = 1;
 		return;

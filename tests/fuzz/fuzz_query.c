@@ -9,7 +9,7 @@
  */
 #include "fuzz.h"
 #include "match.h"
-#include "store.h"
+#include "store_int.h"   /* the target queries the index itself */
 #include "util.h"
 
 static struct store *st;
@@ -27,7 +27,7 @@ static const char *const corpus[][3] = {
 
 static void die_sql(const char *what, const char *expr)
 {
-	fprintf(stderr, "fuzz_query: %s: %s\nexpression:", what, sqlite3_errmsg(st->db));
+	fprintf(stderr, "fuzz_query: %s: %s\nexpression:", what, sqlite3_errmsg(st->conn->db));
 	for (const unsigned char *p = (const unsigned char *)expr; *p; p++)
 		fprintf(stderr, *p < 0x20 || *p > 0x7e ? "\\x%02x" : "%c", *p);
 	fputc('\n', stderr);

@@ -10,7 +10,7 @@
 
 #include "t.h"
 #include "postings.h"
-#include "store.h"
+#include "store_int.h"   /* the test reads the tables itself */
 #include "util.h"
 
 #define TERMS 40
