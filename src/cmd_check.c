@@ -138,14 +138,13 @@ int cmd_check(int argc, char **argv)
 	}
 	if (!batch && in.len && image_kind(in.buf, in.len) != IMAGE_NONE)
 		is_image = 1;   /* -f or standard input, an image by its bytes */
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	report_begin(&rep, st);
 	int status = batch ? report_jsonl(&rep, batch_in, name)
 		   : is_image ? check_image(&rep, &in, name)
 			      : report_one(&rep, NULL, in.buf, in.len, name, 1);
 	close_input(batch_in);
 	report_end(&rep);
-	store_close(st);
 	sb_release(&in);
 	return status;
 }

@@ -24,7 +24,7 @@ int cmd_doctor(int argc, char **argv)
 	const char *db;
 	if (parse_db_opts(argc, argv, &db, NULL))
 		return EXIT_USAGE;
-	struct store *st = store_open(db, STORE_CHECK);
+	struct store *st = cmd_store(db);
 	int bad = 0;
 	int rc = store_check_file(st, problem, &bad);
 	if (rc == -1) {
@@ -63,6 +63,5 @@ int cmd_doctor(int argc, char **argv)
 		       "into a new database, or restore a backup:\n"
 		       "  saring --db %s export > rescue.jsonl\n"
 		       "  saring --db NEW.db import rescue.jsonl\n", st->path);
-	store_close(st);
 	return bad ? EXIT_SYSTEM : EXIT_CLEAN;
 }

@@ -53,7 +53,7 @@ int cmd_export(int argc, char **argv)
 	FILE *out = bundle ? open_memstream(&text, &len) : stdout;
 	if (!out)
 		die(EXIT_SYSTEM, "out of memory");
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	struct doc_iter *it = store_docs(st, label);
 	struct exporter ex;
 	export_begin(&ex, out, claimreview);
@@ -64,7 +64,6 @@ int cmd_export(int argc, char **argv)
 	}
 	export_end(&ex);
 	store_docs_end(it);
-	store_close(st);
 	if (!bundle)
 		return EXIT_CLEAN;
 	if (fclose(out) != 0)

@@ -14,17 +14,15 @@ int cmd_reindex(int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind != argc)
 		return usage_error(_("reindex takes no arguments"));
-	struct store *st = store_open(db, STORE_WRITE);
+	struct store *st = cmd_store(db);
 	if (store_begin(st) < 0 || store_reindex(st) < 0) {
 		const char *msg = store_errmsg(st);
 		warnx_(_("%s: cannot rebuild the index: %s"), st->path, msg);
 		store_rollback(st);
-		store_close(st);
 		return EXIT_SYSTEM;
 	}
 	if (store_commit(st) < 0)
 		store_die(st, "cannot commit");
 	printf("index rebuilt\n");
-	store_close(st);
 	return EXIT_CLEAN;
 }

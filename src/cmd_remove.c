@@ -14,7 +14,7 @@ int cmd_remove(int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind == argc)
 		return usage_error(_("give the ids to remove"));
-	struct store *st = store_open(db, STORE_WRITE);
+	struct store *st = cmd_store(db);
 	if (store_begin(st) < 0)
 		store_die(st, "cannot start");
 	int status = EXIT_CLEAN;
@@ -34,6 +34,5 @@ int cmd_remove(int argc, char **argv)
 	if (store_commit(st) < 0)
 		store_die(st, "cannot commit");
 	printf("removed %ld\n", removed);
-	store_close(st);
 	return status;
 }

@@ -86,7 +86,7 @@ int cmd_scan(int argc, char **argv)
 		return usage_error(_("no chat export given (use - for standard input)"));
 	if (key_file && !anonymize)
 		return usage_error(_("--key-file goes with --anonymize"));
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	struct matcher *m = matcher_new(st);
 	scan_init(&sc, m, min_words, anonymize, key_file);
 	matcher_batch(m, 1);
@@ -100,7 +100,6 @@ int cmd_scan(int argc, char **argv)
 	if (html && scan_html(&sc, html, top) < 0)
 		status = EXIT_SYSTEM;
 	matcher_free(m);
-	store_close(st);
 	scan_free(&sc);
 	return status > sc.status ? status : sc.status;
 }

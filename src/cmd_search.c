@@ -133,7 +133,7 @@ int cmd_search(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	int rows = run(st, expr.buf, label, n, json, col, fts != NULL);
 	int status = rows < 0 ? EXIT_USAGE : EXIT_CLEAN;
 	if (rows == 0 && !fts) {
@@ -146,7 +146,6 @@ int cmd_search(int argc, char **argv)
 	} else if (rows == 0 && !json) {
 		printf("%s\n", _("No documents found."));
 	}
-	store_close(st);
 	sb_release(&words);
 	sb_release(&expr);
 	return status;

@@ -18,10 +18,9 @@ int cmd_show(int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind != argc - 1)
 		return usage_error(_("give one document id"));
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	struct doc d = { 0 };
 	int found = store_get(st, argv[optind], &d);
-	store_close(st);
 	if (!found) {
 		warnx_(_("no document with id '%s'"), argv[optind]);
 		return EXIT_USAGE;

@@ -83,7 +83,7 @@ int cmd_stats(int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind != argc)
 		return usage_error(_("stats takes no arguments"));
-	struct store *st = store_open(db, STORE_READ);
+	struct store *st = cmd_store(db);
 	long long total = store_doc_count(st);   /* kept by every write: no count of the rows */
 	char *newest = store_newest_date(st);
 	struct strbuf nb = STRBUF_INIT;
@@ -118,6 +118,5 @@ int cmd_stats(int argc, char **argv)
 		out_json_line(o);
 	sb_release(&nb);
 	free(newest);
-	store_close(st);
 	return EXIT_CLEAN;
 }

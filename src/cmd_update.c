@@ -56,7 +56,7 @@ int cmd_update(int argc, char **argv)
 		warnx_(_("no sources; add one with saring sources add"));
 		return EXIT_USAGE;
 	}
-	struct store *st = store_open(db, STORE_WRITE);
+	struct store *st = cmd_store(db);
 	struct update_result total = { 0 };
 	int failed = 0, status = EXIT_CLEAN;
 	for (size_t i = 0; i < l.n; i++) {
@@ -93,7 +93,6 @@ int cmd_update(int argc, char **argv)
 	}
 	out_termf(stdout, _("total: added %ld, updated %ld, unchanged %ld, skipped %ld; %d failed\n"),
 	       total.added, total.updated, total.unchanged, total.skipped, failed);
-	store_close(st);
 	sources_free(&l);
 	return status;
 }

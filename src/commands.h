@@ -39,4 +39,14 @@ int parse_db_opts(int argc, char **argv, const char **db, int *json);
 /* The --db value given before the command, or NULL. */
 extern const char *global_db;
 
+/*
+ * The store of a command whose row in main.c's table has NEEDS_DB, opened
+ * by main as the flags say (DB_WRITE, DB_CHECK) the first time it is asked
+ * for, after the command's own usage checks, and closed by main when the
+ * command returns: commands neither open nor close it. db is the --db
+ * value (NULL: $SARING_DB, then the default).
+ */
+struct store;
+struct store *cmd_store(const char *db);
+
 #endif

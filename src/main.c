@@ -4,7 +4,9 @@
  *
  * To add a command: write src/cmd_<name>.c with int cmd_<name>(int, char **),
  * declare it in commands.h, add a row below (keep the table sorted by
- * name), document it in man/saring.1, and add golden cases under tests/cli/.
+ * name; NEEDS_DB when it uses the database, which it then gets from
+ * cmd_store()), document it in man/saring.1, and add golden cases under
+ * tests/cli/.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -16,46 +18,66 @@
 #include "commands.h"
 #include "i18n.h"
 #include "out.h"
+#include "store.h"
 #include "util.h"
+
+/* What a command needs of the database: main opens it for the command (cmd_store()) and closes it. */
+enum {
+	NEEDS_DB = 1,   /* it reads the store */
+	DB_WRITE = 2,   /* ... and writes it (created when new) */
+	DB_CHECK = 4,   /* ... read-write when the file allows, never created (doctor) */
+};
 
 struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
+	int flags;            /* NEEDS_DB | DB_WRITE ...; 0: the command opens no store, or its own */
 	const char *args;     /* synopsis after the command name */
 	const char *summary;  /* one line, for saring --help */
 };
 
 static const struct command commands[] = {
-	{ "check", cmd_check, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--image FILE] [--color=WHEN] [TEXT... | IMAGE]",
+	{ "check", cmd_check, NEEDS_DB, "[-n N] [--json | --tsv | --reply] [--jsonl] [-f FILE] [--image FILE] [--color=WHEN] [TEXT... | IMAGE]",
 	  N_("match a message against known hoaxes and official releases") },
-	{ "doctor", cmd_doctor, "", N_("check the database's integrity and say how to repair it") },
-	{ "export", cmd_export, "[--format jsonl|claimreview] [--label L] [--bundle FILE [--sign-key KEYFILE]]",
+	{ "doctor", cmd_doctor, NEEDS_DB | DB_CHECK, "", N_("check the database's integrity and say how to repair it") },
+	{ "export", cmd_export, NEEDS_DB, "[--format jsonl|claimreview] [--label L] [--bundle FILE [--sign-key KEYFILE]]",
 	  N_("write the corpus out") },
-	{ "import", cmd_import, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--map-label VALUE=LABEL] [--replace] [--strict] [--insecure] FILE...",
+	{ "import", cmd_import, 0 /* opens (and creates) the store itself when the first good document is read */, "[--label L] [--source NAME] [--format F] [--map FIELD=COLUMN] [--map-label VALUE=LABEL] [--replace] [--strict] [--insecure] FILE...",
 	  N_("add documents to the corpus") },
-	{ "normalize", cmd_normalize, "[--stem] [--tokens] [FILE...]",
+	{ "normalize", cmd_normalize, 0, "[--stem] [--tokens] [FILE...]",
 	  N_("print text as saring's canonical tokens") },
-	{ "reindex", cmd_reindex, "", N_("rebuild the search index") },
-	{ "remove", cmd_remove, "ID...", N_("remove documents from the corpus") },
-	{ "scan", cmd_scan, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
+	{ "reindex", cmd_reindex, NEEDS_DB | DB_WRITE, "", N_("rebuild the search index") },
+	{ "remove", cmd_remove, NEEDS_DB | DB_WRITE, "ID...", N_("remove documents from the corpus") },
+	{ "scan", cmd_scan, NEEDS_DB, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
 	  N_("screen exported WhatsApp chats") },
-	{ "search", cmd_search, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
+	{ "search", cmd_search, NEEDS_DB, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },
-	{ "serve", cmd_serve, "[--listen ADDR:PORT | --port N]",
+	{ "serve", cmd_serve, 0 /* opens a pool of stores itself, one for each thread that answers */, "[--listen ADDR:PORT | --port N]",
 	  N_("check messages and chats in a web page on this computer") },
-	{ "show", cmd_show, "[--json] ID", N_("print one document") },
-	{ "sources", cmd_sources, "[--json] [--label L] [--publisher P] [--key K] [list | add NAME TYPE [URL] | remove NAME...]",
+	{ "show", cmd_show, NEEDS_DB, "[--json] ID", N_("print one document") },
+	{ "sources", cmd_sources, 0, "[--json] [--label L] [--publisher P] [--key K] [list | add NAME TYPE [URL] | remove NAME...]",
 	  N_("list, add and remove the sources that update fetches") },
-	{ "stats", cmd_stats, "[--json]", N_("summarise the corpus") },
-	{ "trust", cmd_trust, "[list | keygen NAME | add KEYFILE... | remove ID...]",
+	{ "stats", cmd_stats, NEEDS_DB, "[--json]", N_("summarise the corpus") },
+	{ "trust", cmd_trust, 0, "[list | keygen NAME | add KEYFILE... | remove ID...]",
 	  N_("the keys whose signed bundles import and update accept") },
-	{ "update", cmd_update, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
+	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
 	  N_("fetch new fact checks and releases from the configured sources") },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 const char *global_db = NULL;
-static const struct command *current;
+static const struct command *current;   /* the command running: its name and usage for messages, its flags */
+static struct store *current_store;     /* the store opened for it by cmd_store(), closed by main */
+
+struct store *cmd_store(const char *db)
+{
+	if (!current || !(current->flags & NEEDS_DB))
+		die(EXIT_SYSTEM, "internal error: a command without NEEDS_DB asked for the store");
+	if (!current_store)
+		current_store = store_open(db, current->flags & DB_CHECK ? STORE_CHECK
+					   : current->flags & DB_WRITE ? STORE_WRITE : STORE_READ);
+	return current_store;
+}
 
 static const struct command *find(const char *name)
 {
@@ -219,5 +241,7 @@ int main(int argc, char **argv)
 			return finish(EXIT_CLEAN);
 		}
 	optind = 1;
-	return finish(current->fn(argc - i, argv + i));
+	int status = current->fn(argc - i, argv + i);
+	store_close(current_store);
+	return finish(status);
 }
