@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "postings.h"
 #include "store_int.h"
 #include "util.h"
 
@@ -108,7 +109,61 @@ int doc_reader_hold(struct doc_reader *r, int on)
 	return store_exec(r->st, on ? "BEGIN" : "COMMIT");
 }
 
+/* ---- termdf ---- */
+
+static void prepare_reads(struct store *st)
+{
+	if (st->conn->df)
+		return;
+	st->conn->df = store_prepare(st, "SELECT df FROM termdf WHERE h = ?1");
+	st->conn->docs = store_prepare(st, "SELECT docs FROM termdf WHERE h = ?1");
+}
+
+long long store_df(struct store *st, uint32_t h)
+{
+	prepare_reads(st);
+	sqlite3_stmt *q = st->conn->df;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
+	int rc = sqlite3_step(q);
+	long long df = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_die(st, "cannot read the index");
+	return df;
+}
+
+long long store_postings(struct store *st, uint32_t h, uint32_t **rows, size_t *cap)
+{
+	prepare_reads(st);
+	sqlite3_stmt *q = st->conn->docs;
+	sqlite3_bind_int64(q, 1, (sqlite3_int64)(int32_t)h);
+	int rc = sqlite3_step(q);
+	size_t n = 0;
+	int kept = rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL &&
+		   postings_decode(sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0), rows, &n, cap) == 0;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		store_die(st, "cannot read the index");
+	return kept || rc == SQLITE_DONE ? (long long)n : -1;
+}
+
+
 /* ---- the commands' reads ---- */
+
+int store_source_get(struct store *st, const char *name, char **etag, char **last_modified)
+{
+	*etag = *last_modified = NULL;
+	sqlite3_stmt *s = store_prepare(st, "SELECT etag, last_modified FROM source_state WHERE name = ?1");
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*etag = store_col_dup(s, 0);
+		*last_modified = store_col_dup(s, 1);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 
 char *store_col_dup(sqlite3_stmt *s, int i)
 {
