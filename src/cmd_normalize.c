@@ -29,7 +29,7 @@ static int print_token(void *ctx, const struct token *t)
 	return 0;
 }
 
-static int normalize_file(const char *path, unsigned opts, struct out *o)
+static int normalize_file(struct pipeline *pl, const char *path, unsigned opts, struct out *o)
 {
 	struct text_where w = { strcmp(path, "-") ? path : "stdin", 1 };
 	FILE *f = open_input(path);
@@ -49,7 +49,7 @@ static int normalize_file(const char *path, unsigned opts, struct out *o)
 		if (got == 2)
 			warnx_(_("%s:%ld: line longer than 64 MB, cut"), w.file, w.line);
 		o->first = 1;
-		norm_text(p, len, opts, print_token, o, text_warn_utf8, &w);
+		norm_text(pl, p, len, opts, print_token, o, text_warn_utf8, &w);
 		if (!o->tokens)
 			putchar('\n');
 		w.line++;
@@ -81,13 +81,14 @@ int cmd_normalize(int argc, char **argv)
 		}
 	}
 	int status = EXIT_CLEAN;
+	struct pipeline *pl = pipeline_new();
 	if (optind == argc)
-		status = normalize_file("-", opts, &o);
+		status = normalize_file(pl, "-", opts, &o);
 	for (int i = optind; i < argc; i++) {
-		int s = normalize_file(argv[i], opts, &o);
+		int s = normalize_file(pl, argv[i], opts, &o);
 		if (s > status)
 			status = s;
 	}
-	norm_release();
+	pipeline_free(pl);
 	return status;
 }

@@ -9,8 +9,8 @@
  * the columns (fts_tok_writing()). Other texts (the old version of a
  * replaced document, a reindex, a query) are normalized where they are
  * needed, the last few kept. That state is each connection's: an fts_tok,
- * the tokenizer's context, used by the connection's one thread at a time;
- * the pipeline is the calling thread's own (normalize.c).
+ * the tokenizer's context, with the store's own text pipeline, used by
+ * the connection's one thread at a time.
  *
  * A query string that starts with \x1f is one canonical token already
  * (match.c builds those), passed through untouched.
@@ -26,6 +26,7 @@
 #define TOKCACHE 4
 
 struct fts_tok {
+	struct pipeline *pl;              /* owned: the store's text pipeline */
 	struct toklist cache[TOKCACHE];   /* the last texts tokenized, by hash */
 	int next;                         /* the slot to fill next */
 	const struct store_prep *writing; /* borrowed: the document being indexed, or NULL */
@@ -40,14 +41,14 @@ static int toklist_add(void *ctx, const struct token *t)
 	return 0;
 }
 
-/* Normalize text into c with this thread's pipeline. */
-static void toklist_fill(struct toklist *c, uint64_t h, const char *text, size_t len)
+/* Normalize text into c. */
+static void toklist_fill(struct pipeline *pl, struct toklist *c, uint64_t h, const char *text, size_t len)
 {
 	c->hash = h;
 	c->len = len;
 	c->n = 0;
 	sb_reset(&c->arena);
-	norm_text(text, len, NORM_STEM, toklist_add, c, NULL, NULL);
+	norm_text(pl, text, len, NORM_STEM, toklist_add, c, NULL, NULL);
 }
 
 static void toklist_replay(const struct toklist *c, token_fn fn, void *ctx)
@@ -84,7 +85,7 @@ static void tokenize(struct fts_tok *k, const char *text, size_t len, token_fn f
 		}
 	uint64_t h = len > TOKCACHE_MAX ? 0 : text_hash(text, len);
 	if (!h) {
-		norm_text(text, len, NORM_STEM, fn, ctx, NULL, NULL);
+		norm_text(k->pl, text, len, NORM_STEM, fn, ctx, NULL, NULL);
 		return;
 	}
 	struct toklist *c = NULL;
@@ -94,14 +95,21 @@ static void tokenize(struct fts_tok *k, const char *text, size_t len, token_fn f
 	if (!c) {
 		c = &k->cache[k->next];
 		k->next = (k->next + 1) % TOKCACHE;
-		toklist_fill(c, h, text, len);
+		toklist_fill(k->pl, c, h, text, len);
 	}
 	toklist_replay(c, fn, ctx);
 }
 
 struct fts_tok *fts_tok_new(void)
 {
-	return xcalloc(1, sizeof(struct fts_tok));
+	struct fts_tok *k = xcalloc(1, sizeof *k);
+	k->pl = pipeline_new();
+	return k;
+}
+
+struct pipeline *fts_tok_pipeline(struct fts_tok *k)
+{
+	return k->pl;
 }
 
 void fts_tok_free(struct fts_tok *k)
@@ -110,6 +118,7 @@ void fts_tok_free(struct fts_tok *k)
 		return;
 	for (int i = 0; i < TOKCACHE; i++)
 		toklist_release(&k->cache[i]);
+	pipeline_free(k->pl);
 	free(k);
 }
 
@@ -222,7 +231,7 @@ struct store_prep *store_prep_new(void)
 	return xcalloc(1, sizeof(struct store_prep));
 }
 
-void store_prep_tokens(struct store_prep *p, const struct doc *d)
+void store_prep_tokens(struct store_prep *p, const struct doc *d, struct pipeline *pl)
 {
 	if (p->ready)
 		return;
@@ -233,10 +242,10 @@ void store_prep_tokens(struct store_prep *p, const struct doc *d)
 	for (int i = 0; i < 3; i++) {
 		size_t len = cols[i] ? strlen(cols[i]) : 0;
 		if (len > TOKCACHE_MAX) {
-			norm_text(cols[i], len, NORM_STEM, add_term, &tv, NULL, NULL);
+			norm_text(pl, cols[i], len, NORM_STEM, add_term, &tv, NULL, NULL);
 		} else if (len) {
 			struct toklist *c = &p->col[i];
-			toklist_fill(c, 0, cols[i], len);
+			toklist_fill(pl, c, 0, cols[i], len);
 			p->text[i] = cols[i];
 			xgrow((void **)&v, &cap, n + c->n, sizeof *v);
 			for (size_t j = 0; j < c->n; j++)

@@ -186,6 +186,7 @@ struct queue {
 	const struct import_opts *o;
 	int rc;
 	char *err;
+	struct pipeline *pl;      /* the reader's own text pipeline, for the documents' tokens */
 };
 
 static void item_clear(struct item *it)
@@ -251,7 +252,7 @@ static int read_doc(void *ctx, struct doc *d, long line)
 	memset(d, 0, sizeof *d);   /* the item owns the fields now */
 	if (valid_label(it.d.label)) {
 		it.p = store_prep_new();
-		store_prep_tokens(it.p, &it.d);
+		store_prep_tokens(it.p, &it.d, q->pl);
 	}
 	push(q, &it);
 	pthread_mutex_lock(&q->mu);
@@ -281,9 +282,10 @@ static void *reader(void *arg)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
 	warn_sink(read_warn, q);
+	q->pl = pipeline_new();
 	q->rc = import_read(q->path, q->o, read_doc, read_bad, q, &q->err);
 	warn_sink(NULL, NULL);
-	norm_release();   /* this thread's own tables, memo and stemmer */
+	pipeline_free(q->pl);
 	pthread_mutex_lock(&q->mu);
 	q->done = 1;
 	pthread_cond_signal(&q->can_take);

@@ -33,7 +33,6 @@
 #include "i18n.h"
 #include "normalize.h"
 #include "quantity.h"
-#include "stem.h"
 #include "store_read.h"
 #include "tables.h"
 #include "util.h"
@@ -140,6 +139,7 @@ struct slot {
 struct matcher {
 	struct store *st;
 	struct doc_reader *rd;   /* its reads of the store (owned) */
+	struct pipeline *pl;     /* its text pipeline (owned) */
 	struct hmap dfcache;     /* canonical token -> df */
 	long long ndocs;
 	/* per message */
@@ -225,7 +225,7 @@ static void load_everyday(struct matcher *m)
 	for (const char *p = data_everyday; *p;) {
 		size_t len = strcspn(p, "\n");
 		if (*p != '#')
-			norm_text(p, len, NORM_STEM, add_everyday, &e, NULL, NULL);
+			norm_text(m->pl, p, len, NORM_STEM, add_everyday, &e, NULL, NULL);
 		p += len + (p[len] == '\n');
 	}
 	qsort(e.h, e.n, sizeof *e.h, by_u32);
@@ -243,6 +243,7 @@ struct matcher *matcher_new(struct store *st)
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->st = st;
 	m->rd = doc_reader_new(st);
+	m->pl = pipeline_new();
 	m->ndocs = store_doc_count(st);
 	load_everyday(m);
 	return m;
@@ -254,6 +255,7 @@ void matcher_free(struct matcher *m)
 		return;
 	matcher_batch(m, 0);
 	doc_reader_free(m->rd);
+	pipeline_free(m->pl);
 	hmap_free(&m->dfcache);
 	free(m->q);
 	free(m->split);
@@ -363,9 +365,9 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 		if (even <= best_even)
 			continue;
 		struct half l = { m, 1, 0, from, 0 }, r = { m, 1, 0, from, 0 };
-		norm_text(w, i, NORM_STEM | NORM_KEEP_STOP, half_token, &l, NULL, NULL);
+		norm_text(m->pl, w, i, NORM_STEM | NORM_KEEP_STOP, half_token, &l, NULL, NULL);
 		if (l.ok)
-			norm_text(w + i, n - i, NORM_STEM | NORM_KEEP_STOP, half_token, &r, NULL, NULL);
+			norm_text(m->pl, w + i, n - i, NORM_STEM | NORM_KEEP_STOP, half_token, &r, NULL, NULL);
 		if (l.ok && r.ok && l.content + r.content > 0) {
 			best = i;
 			best_even = even;
@@ -374,8 +376,8 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 	if (!best)
 		return 0;
 	struct half l = { m, 1, 0, from, 1 };
-	norm_text(w, best, NORM_STEM, half_token, &l, NULL, NULL);
-	norm_text(w + best, n - best, NORM_STEM, half_token, &l, NULL, NULL);
+	norm_text(m->pl, w, best, NORM_STEM, half_token, &l, NULL, NULL);
+	norm_text(m->pl, w + best, n - best, NORM_STEM, half_token, &l, NULL, NULL);
 	return 1;
 }
 
@@ -1018,13 +1020,13 @@ static void snippet(struct matcher *m, struct match *c, const char *text, int te
 		hit[i] = words[best + i];
 	struct snip_scan ss = { best, best + SNIPPET_WORDS, 0, hit, NULL, 0, 0 };
 	size_t len = strlen(text);
-	norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+	norm_text(m->pl, text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
 	if (!ss.n && best > 0) {
 		/* terms stored by another pipeline (a reader of an older index): the start */
 		memset(hit, 0, sizeof hit);
 		ss = (struct snip_scan){ 0, SNIPPET_WORDS, 0, hit, ss.v, 0, ss.cap };
 		best = 0;
-		norm_text(text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
+		norm_text(m->pl, text, len, NORM_KEEP_STOP, snip_token, &ss, NULL, NULL);
 	}
 	struct strbuf sb = STRBUF_INIT;
 	size_t cap = 0;
@@ -1121,13 +1123,13 @@ static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char 
 	return 1;
 }
 
-/* Is e (or its stem, with stem set) one of the document's terms v? Written to out. */
-static int edit_in(const char *e, size_t len, int stem, const uint32_t *v, size_t n, char out[64])
+/* Is e (or its stem, with a stemming pipeline) one of the document's terms v? Written to out. */
+static int edit_in(const char *e, size_t len, struct pipeline *stem, const uint32_t *v, size_t n, char out[64])
 {
 	if (!stem)
 		return term_in(e, len, v, n, out) ? (int)len : 0;
 	size_t sl;
-	const char *s = stem_word(e, len, &sl);
+	const char *s = pipeline_stem(stem, e, len, &sl);
 	return s && sl < 64 && term_in(s, sl, v, n, out) ? (int)sl : 0;
 }
 
@@ -1140,7 +1142,7 @@ static int edit_in(const char *e, size_t len, int stem, const uint32_t *v, size_
  * ("siapkaan" is "siapkan", stem "siap").
  * The edits are made and looked up by hash, so the document's text is not read.
  */
-static size_t one_edit_in(const char *w, size_t len, int stem, const uint32_t *v, size_t n, char out[64])
+static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, const uint32_t *v, size_t n, char out[64])
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
 	char e[64];
@@ -1221,9 +1223,9 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 			const char *t = m->texts.buf + q->text, *w = m->texts.buf + q->word;
 			if (term_in(t, strlen(t), v, n, fix))
 				continue;   /* the document holds it: no typing error */
-			size_t fl = one_edit_in(t, strlen(t), 0, v, n, fix);
+			size_t fl = one_edit_in(t, strlen(t), NULL, v, n, fix);
 			if (!fl && strcmp(t, w) && strlen(w) < 63)   /* the stem was no help: the word as written */
-				fl = one_edit_in(w, strlen(w), 1, v, n, fix);
+				fl = one_edit_in(w, strlen(w), m->pl, v, n, fix);
 			if (fl) {
 				q->h = term_hash(fix, fl);
 				q->text = m->texts.len;
@@ -1260,7 +1262,7 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 	m->nq = 0;
 	sb_reset(&m->texts);
 	m->truncated = 0;
-	norm_text(text, len, NORM_STEM, collect_message, m, NULL, NULL);
+	norm_text(m->pl, text, len, NORM_STEM, collect_message, m, NULL, NULL);
 	if (m->truncated)
 		add_note(r, NOTE_LONG, NULL, NULL);
 	split_unknown(m);
@@ -1386,6 +1388,8 @@ void match_fts_expr(const char *text, size_t len, int any, struct strbuf *out)
 {
 	struct exprctx e = { out, HMAP_INIT, any ? " OR " : " " };
 	sb_reset(out);
-	norm_text(text, len, NORM_STEM, add_expr_token, &e, NULL, NULL);
+	struct pipeline *pl = pipeline_new();   /* its own: a search has no matcher */
+	norm_text(pl, text, len, NORM_STEM, add_expr_token, &e, NULL, NULL);
+	pipeline_free(pl);
 	hmap_free(&e.seen);
 }

@@ -1,6 +1,7 @@
 /* normalize.c: informal Indonesian to canonical tokens. */
 #include "normalize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,14 +11,14 @@
 #include "util.h"
 
 /*
- * The tables and the memo are the calling thread's own (serve matches on
- * several threads at once): loaded by a thread's first call, given back by
- * its norm_release().
+ * The tables: built from the compiled-in data once a process (the first
+ * pipeline_new()), read-only after, so every pipeline on every thread
+ * reads them without a lock. They live as long as the process.
  */
-static __thread int loaded;
-static __thread struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be several words) */
-static __thread struct hmap stopwords = HMAP_INIT;  /* set */
-static __thread struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static struct hmap slang = HMAP_INIT;      /* informal -> owned formal (may be several words) */
+static struct hmap stopwords = HMAP_INIT;  /* set */
+static struct hmap keep_in = HMAP_INIT;    /* words whose final -in is not the colloquial suffix */
 
 /*
  * Memo: a plain word's tokens depend only on the word and the options, so
@@ -40,18 +41,23 @@ struct memo_slot {
 	uint32_t hash;
 	uint32_t at;   /* the entry's offset in the arena + 1; 0: empty */
 };
-static __thread struct memo_slot *memo_slots;
-static __thread size_t memo_cap;           /* slots, a power of two */
-static __thread struct strbuf memo_arena;
-static __thread struct strbuf memo_made;   /* the record being made */
-static __thread size_t memo_len;
 
-static void memo_clear(void)
+/* A pipeline: what is worked out as it runs, its owner's alone (see normalize.h). */
+struct pipeline {
+	struct memo_slot *memo_slots;   /* owned */
+	size_t memo_cap;                /* slots, a power of two */
+	struct strbuf memo_arena;
+	struct strbuf memo_made;        /* the record being made */
+	size_t memo_len;
+	struct stemmer *stem;           /* owned */
+};
+
+static void memo_clear(struct pipeline *pl)
 {
-	if (memo_slots)
-		memset(memo_slots, 0, memo_cap * sizeof *memo_slots);
-	sb_reset(&memo_arena);
-	memo_len = 0;
+	if (pl->memo_slots)
+		memset(pl->memo_slots, 0, pl->memo_cap * sizeof *pl->memo_slots);
+	sb_reset(&pl->memo_arena);
+	pl->memo_len = 0;
 }
 
 static uint32_t memo_hash(const char *key, size_t klen)
@@ -61,12 +67,14 @@ static uint32_t memo_hash(const char *key, size_t klen)
 }
 
 /* The record kept for key, its length in *n; NULL when there is none. */
-static const unsigned char *memo_get(const char *key, size_t klen, uint32_t h, size_t *n)
+static const unsigned char *memo_get(const struct pipeline *pl, const char *key, size_t klen, uint32_t h, size_t *n)
 {
-	for (size_t i = h & (memo_cap - 1); memo_slots && memo_slots[i].at; i = (i + 1) & (memo_cap - 1)) {
-		if (memo_slots[i].hash != h)
+	const struct memo_slot *v = pl->memo_slots;
+	size_t mask = pl->memo_cap - 1;
+	for (size_t i = h & mask; v && v[i].at; i = (i + 1) & mask) {
+		if (v[i].hash != h)
 			continue;
-		const unsigned char *e = (const unsigned char *)memo_arena.buf + memo_slots[i].at - 1;
+		const unsigned char *e = (const unsigned char *)pl->memo_arena.buf + v[i].at - 1;
 		if (((size_t)e[0] << 8 | e[1]) == klen && !memcmp(e + 4, key, klen)) {
 			*n = (size_t)e[2] << 8 | e[3];
 			return e + 4 + klen;
@@ -85,29 +93,29 @@ static struct memo_slot *free_slot(struct memo_slot *v, size_t cap, uint32_t h)
 }
 
 /* Keep rec for key (not there yet), unless either is too long. */
-static void memo_put(const char *key, size_t klen, uint32_t h, const struct strbuf *rec)
+static void memo_put(struct pipeline *pl, const char *key, size_t klen, uint32_t h, const struct strbuf *rec)
 {
 	if (klen > MEMO_WORD || rec->len > 0xffff)
 		return;
-	if (memo_len >= MEMO_MAX || memo_arena.len > (1u << 30))
-		memo_clear();
-	if (!memo_slots || ((memo_len + 1) * 3 > memo_cap && memo_cap < MEMO_SLOTS)) {
-		size_t ncap = memo_slots ? memo_cap * 2 : 4096;
-		struct memo_slot *old = memo_slots, *v = xcalloc(ncap, sizeof *v);
-		for (size_t k = 0; old && k < memo_cap; k++)
+	if (pl->memo_len >= MEMO_MAX || pl->memo_arena.len > (1u << 30))
+		memo_clear(pl);
+	if (!pl->memo_slots || ((pl->memo_len + 1) * 3 > pl->memo_cap && pl->memo_cap < MEMO_SLOTS)) {
+		size_t ncap = pl->memo_slots ? pl->memo_cap * 2 : 4096;
+		struct memo_slot *old = pl->memo_slots, *v = xcalloc(ncap, sizeof *v);
+		for (size_t k = 0; old && k < pl->memo_cap; k++)
 			if (old[k].at)
 				*free_slot(v, ncap, old[k].hash) = old[k];
 		free(old);
-		memo_slots = v;
-		memo_cap = ncap;
+		pl->memo_slots = v;
+		pl->memo_cap = ncap;
 	}
-	*free_slot(memo_slots, memo_cap, h) = (struct memo_slot){ h, (uint32_t)memo_arena.len + 1 };
+	*free_slot(pl->memo_slots, pl->memo_cap, h) = (struct memo_slot){ h, (uint32_t)pl->memo_arena.len + 1 };
 	unsigned char head[4] = { (unsigned char)(klen >> 8), (unsigned char)klen,
 				  (unsigned char)(rec->len >> 8), (unsigned char)rec->len };
-	sb_add(&memo_arena, (const char *)head, 4);
-	sb_add(&memo_arena, key, klen);
-	sb_add(&memo_arena, rec->buf ? rec->buf : "", rec->len);
-	memo_len++;
+	sb_add(&pl->memo_arena, (const char *)head, 4);
+	sb_add(&pl->memo_arena, key, klen);
+	sb_add(&pl->memo_arena, rec->buf ? rec->buf : "", rec->len);
+	pl->memo_len++;
 }
 
 static const char *const negations[] = {
@@ -116,6 +124,7 @@ static const char *const negations[] = {
 
 static void load(void)
 {
+	stem_tables();
 	table_load_pairs(data_slang, &slang);
 	table_load_set(data_stopwords, &stopwords);
 	table_load_set(data_stopwords_en, &stopwords);
@@ -125,25 +134,30 @@ static void load(void)
 		if (e)   /* a negation is never a stopword, whatever the table says */
 			e->val.num = -1;
 	}
-	loaded = 1;
 }
 
-void norm_release(void)
+struct pipeline *pipeline_new(void)
 {
-	for (size_t i = 0; i < slang.cap; i++)
-		if (slang.slots[i].key)
-			free(slang.slots[i].val.ptr);
-	hmap_free(&slang);
-	hmap_free(&stopwords);
-	hmap_free(&keep_in);
-	free(memo_slots);
-	memo_slots = NULL;
-	memo_cap = 0;
-	sb_release(&memo_arena);
-	sb_release(&memo_made);
-	memo_len = 0;
-	stem_release();
-	loaded = 0;
+	pthread_once(&tables_once, load);
+	struct pipeline *pl = xcalloc(1, sizeof *pl);
+	pl->stem = stemmer_new();
+	return pl;
+}
+
+const char *pipeline_stem(struct pipeline *pl, const char *w, size_t len, size_t *outlen)
+{
+	return stem_word(pl->stem, w, len, outlen);
+}
+
+void pipeline_free(struct pipeline *pl)
+{
+	if (!pl)
+		return;
+	free(pl->memo_slots);
+	sb_release(&pl->memo_arena);
+	sb_release(&pl->memo_made);
+	stemmer_free(pl->stem);
+	free(pl);
 }
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
@@ -217,6 +231,7 @@ static void collapse_runs(const char *s, size_t n, size_t maxrun, struct strbuf 
 }
 
 struct pipe {
+	struct pipeline *pl;  /* borrowed */
 	unsigned opts;
 	token_fn fn;
 	void *ctx;
@@ -275,7 +290,7 @@ static void out_word(struct pipe *p, const char *w, size_t len, const struct wor
 		return;
 	struct token t = { w, len, w, len, src->start, src->end, flags };
 	if ((p->opts & NORM_STEM) && !(flags & (TF_NUMBER | TF_URL | TF_PLACE | TF_STOP)))
-		t.text = stem_word(w, len, &t.len);
+		t.text = stem_word(p->pl->stem, w, len, &t.len);
 	deliver(p, &t);
 }
 
@@ -336,15 +351,16 @@ static int on_word(void *ctx, const struct word *w)
 	sb_add(&p->key, w->text, w->len);
 	uint32_t h = memo_hash(p->key.buf, p->key.len);
 	size_t n = 0;
-	const unsigned char *rec = memo_get(p->key.buf, p->key.len, h, &n);
+	struct pipeline *pl = p->pl;
+	const unsigned char *rec = memo_get(pl, p->key.buf, p->key.len, h, &n);
 	if (!rec) {
-		sb_reset(&memo_made);
-		p->rec = &memo_made;
+		sb_reset(&pl->memo_made);
+		p->rec = &pl->memo_made;
 		plain_word(p, w);
 		p->rec = NULL;
-		memo_put(p->key.buf, p->key.len, h, &memo_made);
-		rec = (const unsigned char *)memo_made.buf;
-		n = memo_made.len;
+		memo_put(pl, p->key.buf, p->key.len, h, &pl->memo_made);
+		rec = (const unsigned char *)pl->memo_made.buf;
+		n = pl->memo_made.len;
 	}
 	replay(p, rec, n, w);
 	return p->stop;
@@ -389,12 +405,10 @@ static void plain_word(struct pipe *p, const struct word *w)
 	out_word(p, s, n, w, 0);
 }
 
-void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
+void norm_text(struct pipeline *pl, const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
 		utf8_warn_fn warn, void *wctx)
 {
-	if (!loaded)
-		load();
-	struct pipe p = { opts, fn, ctx, 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, NULL };
+	struct pipe p = { pl, opts, fn, ctx, 0, STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, NULL };
 	sb_add(&p.word, "", 0);
 	sb_add(&p.alt, "", 0);
 	text_scan(s, n, on_word, &p, warn, wctx);

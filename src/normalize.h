@@ -6,7 +6,13 @@
  *
  * Indexing and querying both go through norm_text(), so they agree.
  *
- * Ownership: the token passed to the callback is borrowed for the call.
+ * A pipeline is an object: its memo of the words worked out and its
+ * stemmer are its owner's alone (the store's tokenizer, a matcher, a
+ * screening, a command), used by one thread at a time; the tables
+ * (slang, stopwords, ...) are loaded once a process and shared read-only.
+ *
+ * Ownership: pipeline_new() makes one, pipeline_free() gives it back; the
+ * token passed to the callback is borrowed for the call.
  */
 #ifndef SARING_NORMALIZE_H
 #define SARING_NORMALIZE_H
@@ -39,14 +45,19 @@ enum norm_opt {
 
 /*
  * Return non-zero to stop. The token's text lives in the pipeline's memo:
- * a callback must not normalize text itself (the memo would move).
+ * a callback must not normalize text with the same pipeline (the memo
+ * would move).
  */
 typedef int (*token_fn)(void *ctx, const struct token *t);
 
-void norm_text(const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
-		utf8_warn_fn warn, void *wctx);
+struct pipeline;
+struct pipeline *pipeline_new(void);
+void pipeline_free(struct pipeline *pl);
 
-/* Free the tables and the stemmer (for leak checkers). */
-void norm_release(void);
+/* The stem of the folded word w by pl's stemmer (see stem_word()). */
+const char *pipeline_stem(struct pipeline *pl, const char *w, size_t len, size_t *outlen);
+
+void norm_text(struct pipeline *pl, const char *s, size_t n, unsigned opts, token_fn fn, void *ctx,
+		utf8_warn_fn warn, void *wctx);
 
 #endif

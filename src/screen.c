@@ -204,7 +204,7 @@ const struct sighting *screening_add_image(struct screening *sc, const struct ch
 static const struct sighting *screen_text(struct screening *sc, const struct chat_msg *msg)
 {
 	struct fingerprint fp = { 1469598103934665603ULL, 0 };
-	norm_text(msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
+	norm_text(sc->pl, msg->text, msg->text_len, NORM_STEM | NORM_KEEP_STOP, fp_token, &fp, NULL, NULL);
 	if (fp.words < sc->min_words) {
 		sc->short_msgs++;
 		return NULL;
@@ -281,12 +281,14 @@ void screening_init(struct screening *sc, struct matcher *m, long min_words, int
 {
 	memset(sc, 0, sizeof *sc);
 	sc->m = m;
+	sc->pl = pipeline_new();
 	sc->min_words = min_words;
 	sc->anonymize = anonymize;
 }
 
 void screening_free(struct screening *sc)
 {
+	pipeline_free(sc->pl);
 	free_all(&sc->seen);
 	free_all(&sc->hoaxes);
 	hmap_free(&sc->days);

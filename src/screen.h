@@ -40,8 +40,11 @@ struct sighting {
 	int nsenders;       /* distinct senders (exact up to SENDERS_MAX) */
 };
 
+struct pipeline;
+
 struct screening {
 	struct matcher *m;  /* borrowed */
+	struct pipeline *pl; /* owned: the text pipeline of its messages' fingerprints */
 	long min_words;     /* shorter messages are counted, not screened */
 	int anonymize;      /* mask phone numbers and e-mail in excerpts */
 	struct hmap seen;   /* canonical text hash -> struct sighting * */

@@ -690,7 +690,6 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	(void)toe;
 	conn_restart(cls, c, 0);   /* the next request on this connection has its own REQUEST_SECONDS */
-	norm_release();         /* this connection's thread's tables and memo: it may end now */
 	struct request *rq = *con_cls;
 	if (!rq)
 		return;
@@ -865,7 +864,6 @@ int serve_run(const char *db, const char *host, long port)
 	MHD_stop_daemon(d);
 	pool_free(&sv.pool);
 	pthread_mutex_destroy(&sv.conns_lock);
-	norm_release();
 	sb_release(&url);
 	return EXIT_CLEAN;
 }

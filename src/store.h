@@ -25,6 +25,7 @@
 /* STORE_CHECK: read-write when the file allows it, never created (doctor). */
 enum store_mode { STORE_READ, STORE_WRITE, STORE_CHECK };
 
+struct pipeline;
 struct store_conn;   /* the store's own, defined in its private header: the connection and its state */
 
 struct store {
@@ -69,15 +70,16 @@ enum put_result { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED, PUT_CONFLICT, PUT_CLASH
 enum put_result store_put(struct store *st, struct doc *d, int replace);
 /*
  * The same in two steps, so that the first can run on another thread:
- * store_prep_tokens() runs the text pipeline over a document's columns
- * into a store_prep (store_put_prep() does it when it has not been done
- * and the document is to be written); store_put_prep() hashes it, gives it
- * its id when it has none, and writes it. The pipeline is shared under a
- * lock, so one thread may prepare while another puts.
+ * store_prep_tokens() runs the text pipeline pl (the calling thread's
+ * owner's: it gives the same tokens as the store's own) over a document's
+ * columns into a store_prep (store_put_prep() does it with the store's
+ * pipeline when it has not been done and the document is to be written);
+ * store_put_prep() hashes it, gives it its id when it has none, and
+ * writes it. One thread may prepare while another puts.
  */
 struct store_prep;
 struct store_prep *store_prep_new(void);
-void store_prep_tokens(struct store_prep *p, const struct doc *d);
+void store_prep_tokens(struct store_prep *p, const struct doc *d, struct pipeline *pl);
 enum put_result store_put_prep(struct store *st, struct doc *d, struct store_prep *p, int replace);
 void store_prep_free(struct store_prep *p);
 /*

@@ -66,6 +66,8 @@ struct fts_tok *fts_tok_new(void);
 void fts_tok_free(struct fts_tok *k);
 /* Register the "saring" tokenizer on db, with k as its context: 0 or -1. */
 int fts_tok_register(sqlite3 *db, struct fts_tok *k);
+/* The store's own text pipeline (owned by k). */
+struct pipeline *fts_tok_pipeline(struct fts_tok *k);
 /* The document whose columns FTS5 is about to index (its tokens are replayed), or NULL. */
 void fts_tok_writing(struct fts_tok *k, const struct store_prep *p);
 

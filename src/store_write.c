@@ -369,7 +369,7 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	if (exists && !replace)
 		return PUT_CONFLICT;
 	now_iso(when);
-	store_prep_tokens(p, d);
+	store_prep_tokens(p, d, fts_tok_pipeline(st->conn->tok));
 	sqlite3_stmt *w = exists ? st->conn->w.update : st->conn->w.insert;
 	const char *vals[] = { d->id, d->label, d->rating, d->title, d->claim, d->body,
 			       d->publisher, d->url, d->date, d->source, p->hash, when, st->fetched_at };
@@ -470,7 +470,7 @@ int store_reindex(struct store *st)
 		d.claim = store_col_dup(r, 2);
 		d.body = store_col_dup(r, 3);
 		struct store_prep *p = store_prep_new();   /* the terms blob as an import makes it */
-		store_prep_tokens(p, &d);
+		store_prep_tokens(p, &d, fts_tok_pipeline(st->conn->tok));
 		err = put_terms(st, sqlite3_column_int64(r, 0), &p->blob);
 		store_prep_free(p);
 		doc_clear(&d);

@@ -7,6 +7,8 @@
 #include "util.h"
 #include "t.h"
 
+static struct pipeline *pl;   /* the pipeline every test runs text through (made in main) */
+
 static int collect(void *ctx, const struct token *t)
 {
 	struct strbuf *sb = ctx;
@@ -19,7 +21,7 @@ static int collect(void *ctx, const struct token *t)
 static char *run(const char *in, unsigned opts)
 {
 	struct strbuf sb = STRBUF_INIT;
-	norm_text(in, strlen(in), opts, collect, &sb, NULL, NULL);
+	norm_text(pl, in, strlen(in), opts, collect, &sb, NULL, NULL);
 	return sb_detach(&sb);
 }
 
@@ -67,7 +69,7 @@ static void test_bytes(void)
 	table(c, sizeof c / sizeof *c, 0);
 	char nul[] = "satu\0dua";
 	struct strbuf sb = STRBUF_INIT;
-	norm_text(nul, 8, 0, collect, &sb, NULL, NULL);
+	norm_text(pl, nul, 8, 0, collect, &sb, NULL, NULL);
 	CHECK_STR(sb.buf, "satu dua");
 	sb_release(&sb);
 	struct strbuf clean = STRBUF_INIT;
@@ -94,7 +96,7 @@ static int ignore(void *ctx, const struct token *t)
 static void test_warn_line(void)
 {
 	const char *in = "baik\nbaik\nrusak \xC3 di sini\n";
-	norm_text(in, strlen(in), 0, ignore, NULL, warn, NULL);
+	norm_text(pl, in, strlen(in), 0, ignore, NULL, warn, NULL);
 	CHECK_INT(warned_line, 3);
 	CHECK_INT(warned_byte, 0xC3);
 }
@@ -185,7 +187,7 @@ static void test_spans(void)
 {
 	const char *in = "Ini HOAKS: anak2 Rp150.000";
 	struct strbuf sb = STRBUF_INIT;
-	norm_text(in, strlen(in), 0, spans, &sb, NULL, NULL);
+	norm_text(pl, in, strlen(in), 0, spans, &sb, NULL, NULL);
 	CHECK_STR(sb.buf, "0-3 4-9 11-16 17-19 19-26 ");
 	sb_release(&sb);
 }
@@ -205,11 +207,11 @@ static void test_huge(void)
 	for (size_t i = 0; i < n; i++)
 		big[i] = (i % 7 == 6) ? ' ' : 'a' + (char)(i % 5);
 	size_t k = 0;
-	norm_text(big, n, NORM_STEM, count, &k, NULL, NULL);
+	norm_text(pl, big, n, NORM_STEM, count, &k, NULL, NULL);
 	CHECK(k > n / 8);
 	memset(big, 'x', n);   /* one 20 MB word */
 	k = 0;
-	norm_text(big, n, NORM_STEM, count, &k, NULL, NULL);
+	norm_text(pl, big, n, NORM_STEM, count, &k, NULL, NULL);
 	CHECK_INT(k, 1);
 	free(big);
 }
@@ -228,7 +230,7 @@ static int collect_all(void *ctx, const struct token *t)
 static struct strbuf run_all(const char *in, unsigned opts)
 {
 	struct strbuf sb = STRBUF_INIT;
-	norm_text(in, strlen(in), opts, collect_all, &sb, NULL, NULL);
+	norm_text(pl, in, strlen(in), opts, collect_all, &sb, NULL, NULL);
 	return sb;
 }
 
@@ -260,9 +262,11 @@ static void test_memo(void)
 		sb_putc(&tail, (char)('a' + i % 7));
 	sb_puts(&tail, " memberitahukan tidak");
 	sb_puts(&all, tail.buf);
-	norm_release();
+	pipeline_free(pl);
+	pl = pipeline_new();
 	struct strbuf warm = run_all(all.buf, NORM_STEM);
-	norm_release();
+	pipeline_free(pl);
+	pl = pipeline_new();   /* a cold start */
 	struct strbuf cold = run_all(tail.buf, NORM_STEM);
 	CHECK(cold.len > 10000 && warm.len > cold.len + 60000);
 	CHECK(warm.len > cold.len && !memcmp(warm.buf + warm.len - cold.len, cold.buf, cold.len) &&
@@ -317,6 +321,7 @@ static void test_encodings(void)
 
 int main(void)
 {
+	pl = pipeline_new();
 	RUN(test_unicode);
 	RUN(test_bytes);
 	RUN(test_encodings);
@@ -328,6 +333,6 @@ int main(void)
 	RUN(test_spans);
 	RUN(test_huge);
 	RUN(test_memo);
-	norm_release();
+	pipeline_free(pl);
 	return T_DONE("unit-text");
 }
