@@ -65,7 +65,7 @@ static const struct command commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
-const char *global_db = NULL;
+const char *global_db = NULL;             /* set once from argv, before the command runs */
 static const struct command *current;   /* the command running: its name and usage for messages, its flags */
 static struct store *current_store;     /* the store opened for it by cmd_store(), closed by main */
 
