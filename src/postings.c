@@ -4,14 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct pairs {
-	uint64_t *v;   /* owned: term << 32 | row */
-	size_t n, cap;
-};
-
-static struct pairs added, removed;
-
-/* 1 Mi pairs: 8 MiB, and as much again while they are sorted (4 Mi kept an import over 100 MB) */
+/*
+ * A setting, not state (the tests lower it). 1 Mi pairs: 8 MiB, and as
+ * much again while they are sorted (4 Mi kept an import over 100 MB)
+ */
 size_t postings_limit = (size_t)1 << 20;
 
 static void append(struct pairs *p, uint32_t h, int64_t row)
@@ -22,27 +18,26 @@ static void append(struct pairs *p, uint32_t h, int64_t row)
 	p->v[p->n++] = (uint64_t)h << 32 | r;
 }
 
-void postings_add(uint32_t h, int64_t row)
+void postings_add(struct postings *p, uint32_t h, int64_t row)
 {
-	append(&added, h, row);
+	append(&p->added, h, row);
 }
 
-void postings_remove(uint32_t h, int64_t row)
+void postings_remove(struct postings *p, uint32_t h, int64_t row)
 {
-	append(&removed, h, row);
+	append(&p->removed, h, row);
 }
 
-size_t postings_pending(void)
+size_t postings_pending(const struct postings *p)
 {
-	return added.n + removed.n;
+	return p->added.n + p->removed.n;
 }
 
-void postings_clear(void)
+void postings_clear(struct postings *p)
 {
-	free(added.v);
-	free(removed.v);
-	memset(&added, 0, sizeof added);
-	memset(&removed, 0, sizeof removed);
+	free(p->added.v);
+	free(p->removed.v);
+	memset(p, 0, sizeof *p);
 }
 
 /* LSD radix sort, a byte at a time; bytes that are the same in every key are skipped. */
@@ -74,10 +69,10 @@ static void radix_sort(uint64_t *v, size_t n)
 	free(tmp);
 }
 
-void postings_sort(void)
+void postings_sort(struct postings *p)
 {
-	radix_sort(added.v, added.n);
-	radix_sort(removed.v, removed.n);
+	radix_sort(p->added.v, p->added.n);
+	radix_sort(p->removed.v, p->removed.n);
 }
 
 /* The run of pairs of term h from i on; its end. */
@@ -88,18 +83,18 @@ static size_t run_end(const struct pairs *p, size_t i, uint32_t h)
 	return i;
 }
 
-int postings_next(struct postings_iter *it, struct term_change *c)
+int postings_next(const struct postings *p, struct postings_iter *it, struct term_change *c)
 {
-	int more_a = it->add < added.n, more_d = it->del < removed.n;
+	int more_a = it->add < p->added.n, more_d = it->del < p->removed.n;
 	if (!more_a && !more_d)
 		return 0;
-	uint32_t ha = more_a ? (uint32_t)(added.v[it->add] >> 32) : UINT32_MAX;
-	uint32_t hd = more_d ? (uint32_t)(removed.v[it->del] >> 32) : UINT32_MAX;
+	uint32_t ha = more_a ? (uint32_t)(p->added.v[it->add] >> 32) : UINT32_MAX;
+	uint32_t hd = more_d ? (uint32_t)(p->removed.v[it->del] >> 32) : UINT32_MAX;
 	c->h = !more_d || (more_a && ha < hd) ? ha : hd;
-	size_t ea = run_end(&added, it->add, c->h), ed = run_end(&removed, it->del, c->h);
-	c->add = added.v + it->add;
+	size_t ea = run_end(&p->added, it->add, c->h), ed = run_end(&p->removed, it->del, c->h);
+	c->add = p->added.v + it->add;
 	c->nadd = ea - it->add;
-	c->del = removed.v + it->del;
+	c->del = p->removed.v + it->del;
 	c->ndel = ed - it->del;
 	it->add = ea;
 	it->del = ed;

@@ -5,8 +5,9 @@
  * Every document written or removed appends one (term, row) pair per
  * distinct term to a flat array: no lookup per term, so it costs little
  * beside the write itself. postings_sort() then groups the pairs by term
- * for store.c to merge into termdf, at commit or when postings_limit pairs
+ * for store_write.c to merge into termdf, at commit or when postings_limit pairs
  * are pending (a long import merges several times, in bounded memory).
+ * Each store connection keeps its own pending changes (struct postings).
  */
 #ifndef SARING_POSTINGS_H
 #define SARING_POSTINGS_H
@@ -23,20 +24,29 @@ struct term_change {
 	size_t nadd, ndel;
 };
 
+struct pairs {
+	uint64_t *v;   /* owned: term << 32 | row */
+	size_t n, cap;
+};
+/* The pending changes of one write transaction (a connection's); zeroed to begin, postings_clear() to end. */
+struct postings {
+	struct pairs added, removed;
+};
+
 /* Row gained (postings_add) or lost (postings_remove) term h; rows are 1 .. UINT32_MAX. */
-void postings_add(uint32_t h, int64_t row);
-void postings_remove(uint32_t h, int64_t row);
-/* Pairs pending; store.c merges them into termdf once there are postings_limit. */
-size_t postings_pending(void);
-extern size_t postings_limit;
+void postings_add(struct postings *p, uint32_t h, int64_t row);
+void postings_remove(struct postings *p, uint32_t h, int64_t row);
+/* Pairs pending; the store merges them into termdf once there are postings_limit. */
+size_t postings_pending(const struct postings *p);
+extern size_t postings_limit;   /* a setting, the same for every connection (the tests lower it) */
 /* Group the pending pairs by term, then walk the terms in ascending order: 1 while *c is set. */
 struct postings_iter {
 	size_t add, del;   /* where the next term starts; zero to begin */
 };
-void postings_sort(void);
-int postings_next(struct postings_iter *it, struct term_change *c);
-/* Forget the pending pairs. */
-void postings_clear(void);
+void postings_sort(struct postings *p);
+int postings_next(const struct postings *p, struct postings_iter *it, struct term_change *c);
+/* Forget the pending pairs (and free them). */
+void postings_clear(struct postings *p);
 
 /*
  * The list old (an encoded list, NULL for none) after the change c, encoded

@@ -115,7 +115,7 @@ int store_commit(struct store *st)
 
 void store_rollback(struct store *st)
 {
-	postings_clear();
+	postings_clear(&st->conn->pending);
 	st->conn->docs_changed = 0;
 	store_exec(st, "ROLLBACK");
 }
@@ -435,6 +435,7 @@ void store_close(struct store *st)
 	free(st->path);
 	free(st->held_by);
 	fts_tok_free(st->conn->tok);
+	postings_clear(&st->conn->pending);
 	free(st->conn);
 	free(st);
 }

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "postings.h"
 #include "store.h"
 #include "util.h"
 
@@ -22,6 +23,7 @@ struct store_conn {
 	sqlite3_stmt *df, *docs;     /* owned: store_df(), store_postings(), prepared when first used */
 	struct write_stmts w;        /* owned; all NULL until the first write */
 	int docs_changed;            /* documents were written or removed in this transaction */
+	struct postings pending;     /* owned: this transaction's changes to termdf, merged by store_terms_flush() */
 	struct fts_tok *tok;         /* owned: the FTS5 tokenizer's context for this connection */
 };
 

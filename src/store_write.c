@@ -15,14 +15,14 @@
 /* ---- termdf: the documents of each term ---- */
 
 /* Document row n gained (sign +1) or lost (-1) the terms of its blob (those with h % parts == part). */
-static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign,
+static void count_doc(struct postings *pp, sqlite3_int64 n, const unsigned char *blob, size_t nb, int sign,
 		      uint32_t part, uint32_t parts)
 {
 	uint32_t *v = NULL;
 	size_t cap = 0, k = distinct_terms(blob, nb, &v, &cap);
 	for (size_t i = 0; i < k; i++)
 		if (v[i] % parts == part)
-			(sign > 0 ? postings_add : postings_remove)(v[i], n);
+			(sign > 0 ? postings_add : postings_remove)(pp, v[i], n);
 	free(v);
 }
 
@@ -34,7 +34,7 @@ static void count_doc(sqlite3_int64 n, const unsigned char *blob, size_t nb, int
  */
 int store_terms_flush(struct store *st)
 {
-	postings_sort();
+	postings_sort(&st->conn->pending);
 	sqlite3_stmt *get = store_prepare(st, "SELECT df, docs FROM termdf WHERE h = ?1");
 	sqlite3_stmt *put = store_prepare(st, "INSERT OR REPLACE INTO termdf(h, df, docs) VALUES (?1, ?2, ?3)");
 	sqlite3_stmt *del = store_prepare(st, "DELETE FROM termdf WHERE h = ?1");
@@ -42,7 +42,7 @@ int store_terms_flush(struct store *st)
 	struct postings_iter it = { 0, 0 };
 	struct term_change c;
 	int err = 0;
-	while (!err && postings_next(&it, &c)) {
+	while (!err && postings_next(&st->conn->pending, &it, &c)) {
 		sqlite3_int64 key = (sqlite3_int64)(int32_t)c.h;
 		sqlite3_bind_int64(get, 1, key);
 		int rc = sqlite3_step(get);
@@ -73,14 +73,14 @@ int store_terms_flush(struct store *st)
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
 	sqlite3_finalize(del);
-	postings_clear();
+	postings_clear(&st->conn->pending);
 	return err ? -1 : 0;
 }
 
 /* Merge the pending changes when there are enough of them. 0 or -1. */
 static int terms_maybe_flush(struct store *st)
 {
-	return postings_pending() < postings_limit ? 0 : store_terms_flush(st);
+	return postings_pending(&st->conn->pending) < postings_limit ? 0 : store_terms_flush(st);
 }
 
 /* Every document's terms (those with h % parts == part) as added, rows in row order; merged on the way when flush is set. 0 or -1. */
@@ -90,7 +90,7 @@ static int count_all(struct store *st, uint32_t part, uint32_t parts, int flush)
 		"SELECT t.n, t.terms FROM doc_terms t JOIN doc d ON d.n = t.n ORDER BY t.n");
 	int rc;
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
-		count_doc(sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
+		count_doc(&st->conn->pending, sqlite3_column_int64(r, 0), sqlite3_column_blob(r, 1),
 			  (size_t)sqlite3_column_bytes(r, 1), 1, part, parts);
 		if (flush && terms_maybe_flush(st) < 0)
 			break;
@@ -101,7 +101,7 @@ static int count_all(struct store *st, uint32_t part, uint32_t parts, int flush)
 
 int store_count_terms(struct store *st)
 {
-	postings_clear();
+	postings_clear(&st->conn->pending);
 	if (store_exec(st, "DELETE FROM termdf") < 0)
 		return -1;
 	return count_all(st, 0, 1, 1);
@@ -124,7 +124,7 @@ static int cmp_counted(const void *key, const void *elem)
  */
 int store_check_terms(struct store *st)
 {
-	postings_clear();
+	postings_clear(&st->conn->pending);
 	long long pairs = store_query_int(st, "SELECT coalesce(sum(length(terms)), 0) / 4 FROM doc_terms");
 	uint32_t parts = (uint32_t)(pairs / (long long)postings_limit + 1);
 	sqlite3_stmt *t = store_prepare(st, "SELECT h, df, docs FROM termdf");
@@ -136,12 +136,12 @@ int store_check_terms(struct store *st)
 			rc = SQLITE_ERROR;
 			break;
 		}
-		postings_sort();
+		postings_sort(&st->conn->pending);
 		struct counted *v = NULL;
 		size_t n = 0, cap = 0;
 		struct postings_iter it = { 0, 0 };
 		struct term_change c;
-		while (postings_next(&it, &c)) {
+		while (postings_next(&st->conn->pending, &it, &c)) {
 			xgrow((void **)&v, &cap, n + 1, sizeof *v);
 			v[n++] = (struct counted){ c, 0 };
 		}
@@ -164,7 +164,7 @@ int store_check_terms(struct store *st)
 		for (size_t i = 0; i < n; i++)
 			bad += !v[i].seen;
 		free(v);
-		postings_clear();
+		postings_clear(&st->conn->pending);
 	}
 	sqlite3_finalize(t);
 	sb_release(&rows);
@@ -306,7 +306,7 @@ static int unindex(struct store *st, sqlite3_int64 n)
 			sqlite3_bind_value(st->conn->w.fts_delete, i + 2, sqlite3_column_value(st->conn->w.old, i));
 		rc = step_done(st->conn->w.fts_delete) ? SQLITE_ERROR : SQLITE_DONE;
 		if (rc == SQLITE_DONE)
-			count_doc(n, sqlite3_column_blob(st->conn->w.old, 3), (size_t)sqlite3_column_bytes(st->conn->w.old, 3), -1, 0, 1);
+			count_doc(&st->conn->pending, n, sqlite3_column_blob(st->conn->w.old, 3), (size_t)sqlite3_column_bytes(st->conn->w.old, 3), -1, 0, 1);
 		sqlite3_clear_bindings(st->conn->w.fts_delete);
 	}
 	sqlite3_reset(st->conn->w.old);
@@ -397,7 +397,7 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	sqlite3_clear_bindings(st->conn->w.fts_insert);
 	if (err)
 		return PUT_ERROR;
-	count_doc(n, (const unsigned char *)p->blob.buf, p->blob.len, 1, 0, 1);
+	count_doc(&st->conn->pending, n, (const unsigned char *)p->blob.buf, p->blob.len, 1, 0, 1);
 	st->conn->docs_changed = 1;
 	if (terms_maybe_flush(st) < 0)
 		return PUT_ERROR;

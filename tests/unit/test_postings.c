@@ -58,26 +58,27 @@ static void model(void)
 		for (int r = 1; r <= ROWS; r++)
 			had[t][r] = now[t][r] = rnd() % 3 == 0;
 	}
-	postings_clear();
+	struct postings pp = { 0 };   /* one transaction's changes, as a connection keeps them */
+	postings_clear(&pp);
 	for (int i = 0; i < 20000; i++) {
 		int t = (int)(rnd() % TERMS), r = (int)(rnd() % ROWS) + 1;
 		if (t == 5)
 			continue;   /* a term without changes */
 		if (now[t][r])
-			postings_remove(hs[t], r);
+			postings_remove(&pp, hs[t], r);
 		else
-			postings_add(hs[t], r);
+			postings_add(&pp, hs[t], r);
 		now[t][r] ^= 1;
 	}
-	CHECK(postings_pending() > 0);
-	postings_sort();
+	CHECK(postings_pending(&pp) > 0);
+	postings_sort(&pp);
 	struct postings_iter it = { 0, 0 };
 	struct term_change c;
 	struct strbuf old = STRBUF_INIT, out = STRBUF_INIT;
 	int seen = 0, ordered = 1, right = 1, five = 0;
 	uint32_t prev = 0;
 	uint32_t *rows = malloc((ROWS + 1) * sizeof *rows);
-	while (postings_next(&it, &c)) {
+	while (postings_next(&pp, &it, &c)) {
 		if (seen && c.h <= prev)
 			ordered = 0;
 		prev = c.h;
@@ -118,23 +119,23 @@ static void model(void)
 	postings_encode(one, 1, &old);
 	const struct { int add, row; } bad[] = { { 1, 7 }, { 0, 8 }, { 1, 0 } };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		postings_clear();
-		(bad[i].add ? postings_add : postings_remove)(3, bad[i].row);
-		postings_sort();
+		postings_clear(&pp);
+		(bad[i].add ? postings_add : postings_remove)(&pp, 3, bad[i].row);
+		postings_sort(&pp);
 		struct postings_iter i2 = { 0, 0 };
 		size_t len;
-		CHECK(postings_next(&i2, &c) && c.h == 3);
+		CHECK(postings_next(&pp, &i2, &c) && c.h == 3);
 		CHECK_INT(postings_merge((const unsigned char *)old.buf, old.len, &c, &out, &len), -1);
-		CHECK(!postings_next(&i2, &c));
+		CHECK(!postings_next(&pp, &i2, &c));
 	}
-	postings_clear();
-	postings_add(3, (int64_t)UINT32_MAX + 1);   /* a row out of range is never kept */
-	postings_sort();
+	postings_clear(&pp);
+	postings_add(&pp, 3, (int64_t)UINT32_MAX + 1);   /* a row out of range is never kept */
+	postings_sort(&pp);
 	struct postings_iter i3 = { 0, 0 };
 	size_t len;
-	CHECK(postings_next(&i3, &c));
+	CHECK(postings_next(&pp, &i3, &c));
 	CHECK_INT(postings_merge(NULL, 0, &c, &out, &len), -1);
-	postings_clear();
+	postings_clear(&pp);
 	free(rows);
 	sb_release(&old);
 	sb_release(&out);
