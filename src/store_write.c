@@ -62,7 +62,7 @@ int store_terms_flush(struct store *st)
 		if (df > 0) {
 			sqlite3_bind_int64(w, 2, df);
 			if (keep)
-				sqlite3_bind_blob(w, 3, rows.buf ? rows.buf : "", (int)rows.len, SQLITE_STATIC);
+				sqlite3_bind_blob(w, 3, rows.buf, (int)rows.len, SQLITE_STATIC);
 			else
 				sqlite3_bind_null(w, 3);
 		}
@@ -291,7 +291,7 @@ static void prepare_writes(struct store *st)
 static int put_terms(struct store *st, sqlite3_int64 n, const struct strbuf *blob)
 {
 	sqlite3_bind_int64(st->conn->w.terms, 1, n);
-	sqlite3_bind_blob(st->conn->w.terms, 2, blob->buf ? blob->buf : "", (int)blob->len, SQLITE_STATIC);
+	sqlite3_bind_blob(st->conn->w.terms, 2, blob->buf, (int)blob->len, SQLITE_STATIC);
 	return step_done(st->conn->w.terms);
 }
 
