@@ -160,7 +160,6 @@ void pipeline_free(struct pipeline *pl)
 	free(pl);
 }
 
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_letter(int c) { return (c >= 'a' && c <= 'z') || c >= 0x80; }
 
 static int leet_letter(int c)
@@ -186,12 +185,12 @@ static void undo_digits(struct strbuf *w)
 	char *s = w->buf;
 	size_t n = w->len, o = 0;
 	for (size_t i = 0; i < n;) {
-		if (!is_digit((unsigned char)s[i])) {
+		if (!ascii_digit((unsigned char)s[i])) {
 			s[o++] = s[i++];
 			continue;
 		}
 		size_t j = i;
-		while (j < n && is_digit((unsigned char)s[j]))
+		while (j < n && ascii_digit((unsigned char)s[j]))
 			j++;
 		int before = o >= 2 && is_letter((unsigned char)s[o - 1]) && is_letter((unsigned char)s[o - 2]);
 		int after = j < n && is_letter((unsigned char)s[j]);

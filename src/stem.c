@@ -23,9 +23,8 @@ struct stemmer {
 
 static void free_values(struct hmap *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key)
-			free(m->slots[i].val.ptr);
+	for (struct hmap_entry *e = hmap_next(m, NULL); e; e = hmap_next(m, e))
+		free(e->val.ptr);
 }
 
 static void load_exceptions(void)
