@@ -1186,19 +1186,21 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 
 /*
  * Typing errors: when the best candidates are close but not a match, the
- * message's words that no document holds are compared with each
- * candidate's own terms; a term one edit away is taken for the word and
- * the candidate scored again. Only the few near candidates are tried.
+ * message's words that no document holds, or at most one document in
+ * FUZZY_RARE, are compared with each candidate's own terms; a term one
+ * edit away (from the stem, else from the word as written, through its
+ * stem) is taken for the word and the candidate scored again. Only the
+ * few near candidates are tried.
  */
 static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 {
-	size_t unknown[FUZZY_WORDS], nu = 0;
+	size_t suspect[FUZZY_WORDS], nu = 0;   /* the words that may be typing errors */
 	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
 		const char *t = m->texts.buf + m->q[i].text;
 		size_t tl = strlen(t);
 		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_SHORT && tl < 63 &&
 		    doc_freq(m, t, tl) * FUZZY_RARE <= m->ndocs)
-			unknown[nu++] = i;
+			suspect[nu++] = i;
 	}
 	if (!nu)
 		return;
@@ -1218,7 +1220,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 			n = distinct_terms(blob, nb, &v, &cap);
 		int changed = 0;
 		for (size_t k = 0; k < nu; k++) {
-			struct qtok *q = &m->q[unknown[k]];
+			struct qtok *q = &m->q[suspect[k]];
 			char fix[64];
 			const char *t = m->texts.buf + q->text, *w = m->texts.buf + q->word;
 			if (term_in(t, strlen(t), v, n, fix))
