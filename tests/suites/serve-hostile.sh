@@ -221,7 +221,7 @@ tally "$T/log"
 
 # a page on another origin submits a form to saring, in headless Chromium
 chromium=$(command -v chromium || command -v chromium-browser)
-if [ -n "$chromium" ] && [ -f tests/web/node_modules/playwright-core/package.json ] && command -v node >/dev/null; then
+if [ -n "$chromium" ] && command -v node >/dev/null && sh tests/web/install.sh "$T/npm.log"; then
 	evil=$(free_port)
 	cat >"$T/evil.html" <<EOF
 <!DOCTYPE html><form id="f" method="post" action="${url}"><input name="text" value="vaksin covid microchip"></form>
@@ -234,7 +234,7 @@ EOF
 	tally "$T/log"
 else
 	skipped=$((skipped + 1))
-	echo "skip cross-origin in Chromium: chromium or playwright-core missing (make test-deps; sh tests/suites/web.sh installs playwright-core)"
+	echo "skip cross-origin in Chromium: chromium, node or playwright-core missing (make test-deps; tests/web/install.sh)"
 fi
 
 echo "serve-hostile: $passed passed, $failed failed, $skipped skipped"

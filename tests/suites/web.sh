@@ -346,13 +346,9 @@ browser_test() {
 			return
 		fi
 	fi
-	if [ ! -f tests/web/node_modules/playwright-core/package.json ]; then
-		echo "web: installing playwright-core into tests/web/node_modules"
-		if ! npm install --prefix tests/web --no-save --no-package-lock --no-audit --no-fund \
-			>"$tmp/npm.log" 2>&1; then
-			skip "browser: npm could not install playwright-core: $(tail -n 3 "$tmp/npm.log")"
-			return
-		fi
+	if ! sh tests/web/install.sh "$tmp/npm.log"; then
+		skip "browser: npm could not install playwright-core: $(tail -n 3 "$tmp/npm.log")"
+		return
 	fi
 	mkdir -p build/web
 	./saring scan --html "$PWD/build/web/report.html" "$chat" >/dev/null
