@@ -842,10 +842,15 @@ static void add_note(struct result *r, enum note_kind kind, const char *said, co
 static int by_score(const void *a, const void *b)
 {
 	const struct match *x = a, *y = b;
-	if (x->score != y->score)
-		return (x->score < y->score) - (x->score > y->score);
+	/* scores that print the same (four places) are a tie: a gate near 1 differs in the sixth */
+	long long sx = llround(x->score * 1e4), sy = llround(y->score * 1e4);
+	if (sx != sy)
+		return (sx < sy) - (sx > sy);
 	if (x->share != y->share)   /* no evidence either: the more of the message shared */
 		return (x->share < y->share) - (x->share > y->share);
+	double dx = x->dwords + x->dseq, dy = y->dwords + y->dseq;
+	if (dx != dy)   /* the same text in two documents: the one the message covers more of */
+		return (dx < dy) - (dx > dy);
 	return (x->bits < y->bits) - (x->bits > y->bits);
 }
 
