@@ -36,7 +36,7 @@
 #define GOOD_LINE 34.0      /* ... to about this high */
 #define MAX_UPSCALE 3.0
 #define POOR 0.75           /* a reading less confident than this is tried again, enlarged */
-#define SURE 0.90           /* a line less confident than this is read again with OCR_MORE */
+#define SURE 0.80           /* a line less confident than this is read again with OCR_MORE */
 
 struct ocr {
 	TessBaseAPI *api;       /* owned: OCR_LANG */
