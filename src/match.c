@@ -42,10 +42,8 @@
  * Candidate budget: rows read from the index past the MIN_TERMS rarest
  * terms. A message whose best candidate is related but not a match gets a
  * second, wider look (messages of common words, heavy typing errors);
- * chatter that matched nothing does not. (A long message that matched
- * nothing given the wider look too finds 89% of the wrapped forwards at
- * 300,000 documents instead of 79%, at a third more instructions per
- * message: tests/bench/INVARIANCE.md.)
+ * chatter that matched nothing does not; a message of several lines that
+ * matched nothing has its longest line looked up alone (look_by_line()).
  */
 #define POSTINGS_CAP 300
 #define MIN_TERMS 3
@@ -596,7 +594,7 @@ static void fts_add(void *ctx, long long row)
  * Candidates: the documents holding the most weight of the message's
  * rarest terms, read straight from the terms' FTS5 doclists.
  */
-static size_t candidates(struct matcher *m, struct match *pool, long long cap, size_t min_terms)
+static size_t terms_to_read(const struct matcher *m, long long cap, size_t min_terms)
 {
 	/* bounded work: the rarest terms, until enough postings are read */
 	long long postings = 0;
@@ -608,6 +606,12 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 			break;   /* past the rarest few, bounded whatever the corpus size */
 		postings += m->rare[k].df;
 	}
+	return k;
+}
+
+static size_t candidates(struct matcher *m, struct match *pool, long long cap, size_t min_terms, size_t want)
+{
+	size_t k = terms_to_read(m, cap, min_terms);
 	for (size_t i = 0; i < k; i++) {
 		/* termdf's list when it keeps one, else the FTS5 doclist */
 		const char *t = m->texts.buf + m->rare[i].text;
@@ -624,12 +628,14 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
 	struct acc top[POOL];
 	size_t np = 0;
+	if (want > POOL)
+		want = POOL;
 	for (size_t i = 0; i < m->nacc; i++) {
 		struct acc a = m->acc[i];
 		m->accidx[a.slot] = 0;
-		if (np == POOL && by_weight(&a, &top[POOL - 1]) >= 0)
+		if (np == want && by_weight(&a, &top[want - 1]) >= 0)
 			continue;
-		size_t j = np < POOL ? np++ : POOL - 1;
+		size_t j = np < want ? np++ : want - 1;
 		for (; j > 0 && by_weight(&a, &top[j - 1]) < 0; j--)
 			top[j] = top[j - 1];
 		top[j] = a;
@@ -1088,10 +1094,10 @@ static int second_forward(struct match *pool, size_t np)
  * Candidates under the budget, scored and sorted best first. Those of an
  * earlier look (seen, nseen of them) keep the score they had.
  */
-static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms,
+static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t min_terms, size_t want,
 		   const struct match *seen, size_t nseen)
 {
-	size_t np = candidates(m, pool, cap, min_terms);
+	size_t np = candidates(m, pool, cap, min_terms, want);
 	for (size_t i = 0; i < np; i++) {
 		size_t k = 0;
 		while (k < nseen && seen[k].n != pool[i].n)
@@ -1106,6 +1112,98 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
 			score(m, blob, nb, &pool[i]);
 	}
 	qsort(pool, np, sizeof *pool, by_score);
+	return np;
+}
+
+/*
+ * A forward among chatter lines: the chatter's rare words (Javanese,
+ * Sundanese, names) may spend the candidates' budget before the
+ * forward's commoner ones, more so as the corpus grows (wrapped forwards
+ * at 300,000 documents: 79% matched without this, 96% with it; +5%
+ * instructions per message at 100,000). A message of several lines
+ * that matched nothing has its longest lines of at least LINE_MIN known
+ * words (not chat words) looked up on their own, LINE_LOOKS of them,
+ * when that reads a term the first look did not; their LINE_POOL best
+ * candidates join the pool.
+ */
+#define LINE_MIN 4
+#define LINE_LOOKS 1
+#define LINE_POOL 10   /* candidates of a line's own look */
+
+static size_t look_by_line(struct matcher *m, const char *text, size_t len, struct match *pool, size_t np)
+{
+	struct { size_t from, to, known; } line[LINE_LOOKS + 1];
+	size_t nl = 0, lines = 0;
+	for (size_t i = 0; i < m->nq;) {
+		size_t j = i, known = 0;
+		const char *nl_at = memchr(text + m->q[i].start, '\n', len - m->q[i].start);
+		size_t end = nl_at ? (size_t)(nl_at - text) : len;
+		while (j < m->nq && m->q[j].start < end) {
+			const struct slot *t = &m->terms_set[m->qterm[j]];
+			known += t->df > 0 && t->ew > 0 && !(m->q[j].flags & QF_EVERYDAY);
+			j++;
+		}
+		lines++;
+		if (known >= LINE_MIN) {   /* kept longest first */
+			size_t k = nl < LINE_LOOKS ? nl++ : LINE_LOOKS;
+			for (; k > 0 && line[k - 1].known < known; k--)
+				line[k] = line[k - 1];
+			if (k < LINE_LOOKS)
+				line[k].from = i, line[k].to = j, line[k].known = known;
+		}
+		i = j;
+	}
+	if (lines < 2 || !nl)
+		return np;
+	struct rare *all = m->rare;
+	size_t nall = m->nrare;
+	struct rare *own = xcalloc(nall, sizeof *own);
+	size_t *from = xcalloc(nall, sizeof *from);
+	size_t read = terms_to_read(m, POSTINGS_CAP, MIN_TERMS);   /* by the first look */
+	for (size_t l = 0; l < nl; l++) {
+		size_t n = 0;
+		for (size_t r = 0; r < nall; r++) {
+			const char *t = m->texts.buf + all[r].text;
+			uint32_t h = term_hash(t, strlen(t));
+			for (size_t i = line[l].from; i < line[l].to; i++)
+				if (m->q[i].h == h) {
+					from[n] = r;
+					own[n++] = all[r];
+					break;
+				}
+		}
+		m->rare = own;
+		m->nrare = n;
+		size_t nk = terms_to_read(m, POSTINGS_CAP, MIN_TERMS), new_terms = 0;
+		for (size_t i = 0; i < nk; i++)
+			new_terms += from[i] >= read;
+		if (!new_terms) {   /* the first look read them all */
+			m->rare = all;
+			m->nrare = nall;
+			continue;
+		}
+		struct match more[POOL];
+		size_t nm = rank(m, more, POSTINGS_CAP, MIN_TERMS, LINE_POOL, pool, np);
+		m->rare = all;
+		m->nrare = nall;
+		/* the union, best first */
+		for (size_t i = 0; i < nm; i++) {
+			size_t k = 0;
+			while (k < np && pool[k].n != more[i].n)
+				k++;
+			if (k < np)
+				continue;
+			if (np < POOL)
+				pool[np++] = more[i];
+			else if (by_score(&more[i], &pool[np - 1]) < 0)
+				pool[np - 1] = more[i];
+			else
+				continue;
+			qsort(pool, np, sizeof *pool, by_score);
+		}
+	}
+	free(own);
+	free(from);
 	return np;
 }
 
@@ -1278,12 +1376,14 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 	if (!m->nrare)
 		return 0;   /* no word any document holds */
 	struct match pool[POOL];
-	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS, NULL, 0);
+	size_t np = rank(m, pool, POSTINGS_CAP, MIN_TERMS, POOL, NULL, 0);
 	if (np && pool[0].score < T_MATCH && m->nrare > MIN_TERMS && pool[0].share >= WIDE_SHARE) {
 		struct match first[POOL];
 		memcpy(first, pool, np * sizeof *pool);
-		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS, first, np);
+		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS, POOL, first, np);
 	}
+	if (!np || pool[0].score < T_SIMILAR)
+		np = look_by_line(m, text, len, pool, np);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
 	int second = np && pool[0].score >= T_MATCH && second_forward(pool, np);
