@@ -102,6 +102,7 @@ struct qtok {
 };
 
 struct rare {
+	uint32_t h;          /* term hash */
 	long long order;     /* sort key: df, chat words after every other */
 	double w;            /* its weight */
 	size_t text;         /* offset of its canonical text in matcher.texts */
@@ -457,6 +458,12 @@ static double evidence_weight(const struct matcher *m, const struct qtok *q, dou
 	return q->flags & QF_EVERYDAY ? w * CHAT_WEIGHT : w;
 }
 
+/* An everyday chat word, or a word of no evidence (a single letter): no help in finding a document. */
+static int says_little(const struct qtok *q, const struct slot *s)
+{
+	return (q->flags & QF_EVERYDAY) || s->ew == 0;
+}
+
 /* Fill the message's term and pair sets, and its known terms rarest first (chat words last). */
 static void prepare_message(struct matcher *m)
 {
@@ -503,8 +510,8 @@ static void prepare_message(struct matcher *m)
 			if (df > 0) {
 				xgrow((void **)&m->rare, &m->caprare, m->nrare + 1, sizeof *m->rare);
 				/* chat words go last: they must not spend the candidates' budget */
-				long long order = (m->q[i].flags & QF_EVERYDAY) || s->ew == 0 ? df + m->ndocs + 1 : df;
-				m->rare[m->nrare++] = (struct rare){ order, s->w, m->q[i].text, df };
+				long long order = says_little(&m->q[i], s) ? df + m->ndocs + 1 : df;
+				m->rare[m->nrare++] = (struct rare){ m->q[i].h, order, s->w, m->q[i].text, df };
 			}
 		}
 		m->qpair[i] = UINT32_MAX;
@@ -615,7 +622,7 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	for (size_t i = 0; i < k; i++) {
 		/* termdf's list when it keeps one, else the FTS5 doclist */
 		const char *t = m->texts.buf + m->rare[i].text;
-		struct slot *ts = set_slot(m->terms_set, m->setcap, term_hash(t, strlen(t)));
+		struct slot *ts = set_slot(m->terms_set, m->setcap, m->rare[i].h);
 		long long got = rows_of(m, ts);
 		if (got >= 0) {
 			for (size_t j = 0; j < (size_t)got; j++)
@@ -1140,7 +1147,7 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 		size_t end = nl_at ? (size_t)(nl_at - text) : len;
 		while (j < m->nq && m->q[j].start < end) {
 			const struct slot *t = &m->terms_set[m->qterm[j]];
-			known += t->df > 0 && t->ew > 0 && !(m->q[j].flags & QF_EVERYDAY);
+			known += t->df > 0 && !says_little(&m->q[j], t);
 			j++;
 		}
 		lines++;
@@ -1163,10 +1170,8 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 	for (size_t l = 0; l < nl; l++) {
 		size_t n = 0;
 		for (size_t r = 0; r < nall; r++) {
-			const char *t = m->texts.buf + all[r].text;
-			uint32_t h = term_hash(t, strlen(t));
 			for (size_t i = line[l].from; i < line[l].to; i++)
-				if (m->q[i].h == h) {
+				if (m->q[i].h == all[r].h) {
 					from[n] = r;
 					own[n++] = all[r];
 					break;
@@ -1182,25 +1187,23 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 			m->nrare = nall;
 			continue;
 		}
-		struct match more[POOL];
-		size_t nm = rank(m, more, POSTINGS_CAP, MIN_TERMS, LINE_POOL, pool, np);
+		struct match both[POOL + LINE_POOL];
+		memcpy(both, pool, np * sizeof *pool);
+		size_t nb = np + rank(m, both + np, POSTINGS_CAP, MIN_TERMS, LINE_POOL, pool, np);
 		m->rare = all;
 		m->nrare = nall;
-		/* the union, best first */
-		for (size_t i = 0; i < nm; i++) {
+		/* the union, best first: the line's candidates not already in the pool */
+		size_t nu = np;
+		for (size_t i = np; i < nb; i++) {
 			size_t k = 0;
-			while (k < np && pool[k].n != more[i].n)
+			while (k < np && both[k].n != both[i].n)
 				k++;
-			if (k < np)
-				continue;
-			if (np < POOL)
-				pool[np++] = more[i];
-			else if (by_score(&more[i], &pool[np - 1]) < 0)
-				pool[np - 1] = more[i];
-			else
-				continue;
-			qsort(pool, np, sizeof *pool, by_score);
+			if (k == np)
+				both[nu++] = both[i];
 		}
+		qsort(both, nu, sizeof *both, by_score);
+		np = nu < POOL ? nu : POOL;
+		memcpy(pool, both, np * sizeof *pool);
 	}
 	free(own);
 	free(from);
