@@ -127,7 +127,7 @@ struct slot {
 	float cond;          /* pairs: information of the second word after the first, once known */
 	long long df;        /* documents holding it (terms); pairs: -1 until cond is known */
 	uint32_t *rows;      /* terms: the documents holding it, once read (owned); see rows_of() */
-	long long nrows;     /* their number; -1 not kept by the store, -2 not yet read */
+	long long nrows;     /* their number; -1 not kept by termdf (all_rows_of() reads them), -2 not yet read */
 };
 
 #define FILTER_WORDS 64    /* a 4096-bit filter of the message's terms: most document words miss it */
@@ -154,8 +154,9 @@ struct matcher {
 	size_t capqs;
 	uint32_t *everyday;      /* term hashes of data/everyday.txt, ascending */
 	size_t neveryday;
-	uint64_t filter[FILTER_WORDS];   /* bit h % FILTER_BITS set for each message term h */
-	size_t setcap;           /* slots in each set (power of two) */
+	uint64_t filter[FILTER_WORDS];   /* bit h % FILTER_BITS set for each message term h, and for 0 */
+	size_t setcap;           /* slots in each set in use (power of two) ... */
+	size_t setalloc;         /* ... of this many allocated (a long message's, kept) */
 	size_t nterms;           /* distinct terms of the message */
 	double wsum;             /* sum of term weights (cw) */
 	double pwsum;            /* sum of pair weights (cw) */
@@ -472,22 +473,24 @@ static void prepare_message(struct matcher *m)
 		need *= 2;
 	for (size_t i = 0; m->terms_set && i < m->setcap; i++)
 		free(m->terms_set[i].rows);
-	if (need > m->setcap) {
+	if (need > m->setalloc) {
 		free(m->terms_set);
 		free(m->pairs_set);
 		m->terms_set = xcalloc(need, sizeof *m->terms_set);
 		m->pairs_set = xcalloc(need, sizeof *m->pairs_set);
-		m->setcap = need;
-	} else {
-		memset(m->terms_set, 0, m->setcap * sizeof *m->terms_set);
-		memset(m->pairs_set, 0, m->setcap * sizeof *m->pairs_set);
+		m->setalloc = need;
+	} else {   /* only the slots this message uses: a long one before must not cost every short one after */
+		memset(m->terms_set, 0, need * sizeof *m->terms_set);
+		memset(m->pairs_set, 0, need * sizeof *m->pairs_set);
 	}
+	m->setcap = need;
 	if (m->nq > m->capqs) {
 		m->capqs = m->nq;
 		m->qterm = xrealloc(m->qterm, m->capqs * sizeof *m->qterm);
 		m->qpair = xrealloc(m->qpair, m->capqs * sizeof *m->qpair);
 	}
 	memset(m->filter, 0, sizeof m->filter);
+	m->filter[FILTER_WORD(0)] |= FILTER_BIT(0);   /* a document's field separator: score() counts them */
 	m->nterms = 0;
 	m->wsum = m->pwsum = 0;
 	m->mark = 0;
@@ -585,16 +588,32 @@ static long long rows_of(struct matcher *m, struct slot *t)
 	return t->nrows;
 }
 
-/* doc_reader_term_rows() callback: a document of a term from the full-text index. */
-struct fts_add {
-	struct matcher *m;
-	double w;            /* the term's weight */
+/* doc_reader_term_rows() callback: a document of a term from the full-text index, kept in its slot. */
+struct fts_rows {
+	struct slot *t;
+	size_t cap;
 };
 
-static void fts_add(void *ctx, long long row)
+static void fts_row(void *ctx, long long row)
 {
-	struct fts_add *fa = ctx;
-	acc_add(fa->m, row, fa->w);
+	struct fts_rows *fr = ctx;
+	xgrow((void **)&fr->t->rows, &fr->cap, (size_t)fr->t->nrows + 1, sizeof *fr->t->rows);
+	fr->t->rows[fr->t->nrows++] = (uint32_t)row;
+}
+
+/*
+ * The documents holding term slot t (its canonical text), read once per
+ * message: from termdf when it keeps them, else from the FTS5 doclist (a
+ * common word's: the wider look and a line's look read it again otherwise).
+ */
+static long long all_rows_of(struct matcher *m, struct slot *t, const char *text)
+{
+	if (rows_of(m, t) >= 0)
+		return t->nrows;
+	struct fts_rows fr = { t, 0 };
+	t->nrows = 0;
+	doc_reader_term_rows(m->rd, text, fts_row, &fr);
+	return t->nrows;
 }
 
 /*
@@ -621,16 +640,10 @@ static size_t candidates(struct matcher *m, struct match *pool, long long cap, s
 	size_t k = terms_to_read(m, cap, min_terms);
 	for (size_t i = 0; i < k; i++) {
 		/* termdf's list when it keeps one, else the FTS5 doclist */
-		const char *t = m->texts.buf + m->rare[i].text;
 		struct slot *ts = set_slot(m->terms_set, m->setcap, m->rare[i].h);
-		long long got = rows_of(m, ts);
-		if (got >= 0) {
-			for (size_t j = 0; j < (size_t)got; j++)
-				acc_add(m, ts->rows[j], m->rare[i].w);
-			continue;
-		}
-		struct fts_add fa = { m, m->rare[i].w };
-		doc_reader_term_rows(m->rd, t, fts_add, &fa);
+		long long got = all_rows_of(m, ts, m->texts.buf + m->rare[i].text);
+		for (size_t j = 0; j < (size_t)got; j++)
+			acc_add(m, ts->rows[j], m->rare[i].w);
 	}
 	/* the POOL heaviest, kept sorted by insertion; the table is cleared as it is read */
 	struct acc top[POOL];
@@ -720,30 +733,40 @@ static double gate_of(double bits, double half)
 static void score(struct matcher *m, const unsigned char *blob, size_t nb, struct match *c)
 {
 	uint32_t mark = ++m->mark;
-	size_t dtok = 0, dpairs = 0, dhit = 0, dpairhit = 0;
+	size_t dhit = 0, dpairhit = 0;
 	double wfound = 0, pfound = 0;
+	size_t nt = nb / 4, zeros = 0, runs = 0;
+	/*
+	 * One pass: most of the document's words miss the message's filter;
+	 * the 0s between its fields pass it (prepare_message()), so the
+	 * document's length in words and in word pairs is counted there.
+	 */
 	uint32_t prev = 0;
 	int prev_hit = 0;
-	for (size_t i = 0; i + 4 <= nb; i += 4) {
-		uint32_t h = terms_at(blob, i / 4);
-		if (!h) {
-			prev = 0;
+	for (size_t i = 0; i < nt; i++) {
+		uint32_t h = terms_at(blob, i);
+		if (!(m->filter[FILTER_WORD(h)] & FILTER_BIT(h))) {
 			prev_hit = 0;
 			continue;
 		}
-		dtok++;
-		struct slot *s = message_term(m, h);
-		if (s) {
-			if (s->mark != mark)
-				wfound += s->cw;   /* each of the message's terms counted once */
-			s->mark = mark;
-			dhit++;
+		if (!h) {
+			zeros++;
+			runs += i > 0 && terms_at(blob, i - 1) != 0;
+			prev_hit = 0;
+			continue;
 		}
-		if (prev) {
-			dpairs++;
-			/* a message pair is two message words */
-			struct slot *p = s && prev_hit ? set_slot(m->pairs_set, m->setcap, pair_key(prev, h)) : NULL;
-			if (p && p->key) {
+		struct slot *s = set_slot(m->terms_set, m->setcap, h);
+		if (!s->key) {
+			prev_hit = 0;
+			continue;
+		}
+		if (s->mark != mark)
+			wfound += s->cw;   /* each of the message's terms counted once */
+		s->mark = mark;
+		dhit++;
+		if (prev_hit) {   /* a message pair is two message words */
+			struct slot *p = set_slot(m->pairs_set, m->setcap, pair_key(prev, h));
+			if (p->key) {
 				if (p->mark != mark)
 					pfound += p->cw;
 				p->mark = mark;
@@ -751,8 +774,10 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 			}
 		}
 		prev = h;
-		prev_hit = s != NULL;
+		prev_hit = 1;
 	}
+	runs += nt > 0 && terms_at(blob, nt - 1) != 0;
+	size_t dtok = nt - zeros, dpairs = dtok - runs;
 	/* containment: the message's weight and weighted pairs found */
 	c->words = m->wsum > 0 ? wfound / m->wsum : 0;
 	c->seq = m->pwsum > 0 ? pfound / m->pwsum : c->words;
@@ -1210,11 +1235,29 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 	return np;
 }
 
-/* Is the word e[0..len) one of the n ascending terms v? Then it is copied to out, NUL-terminated. */
-static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char out[64])
+/* A document's distinct terms, ascending, and a filter of them: most edits tried miss it. */
+struct doc_terms {
+	uint32_t *v;            /* owned, grown with xgrow */
+	size_t n, cap;
+	uint64_t filter[FILTER_WORDS];
+};
+
+static void doc_terms_read(struct doc_terms *d, const unsigned char *blob, size_t nb)
+{
+	d->n = distinct_terms(blob, nb, &d->v, &d->cap);
+	memset(d->filter, 0, sizeof d->filter);
+	for (size_t i = 0; i < d->n; i++)
+		d->filter[FILTER_WORD(d->v[i])] |= FILTER_BIT(d->v[i]);
+}
+
+/* Is the word e[0..len) one of the document's terms d? Then it is copied to out, NUL-terminated. */
+static int term_in(const char *e, size_t len, const struct doc_terms *d, char out[64])
 {
 	uint32_t h = term_hash(e, len);
-	size_t lo = 0, hi = n;
+	if (!(d->filter[FILTER_WORD(h)] & FILTER_BIT(h)))
+		return 0;
+	const uint32_t *v = d->v;
+	size_t lo = 0, hi = d->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (v[mid] < h)
@@ -1222,7 +1265,7 @@ static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char 
 		else
 			hi = mid;
 	}
-	if (lo == n || v[lo] != h)
+	if (lo == d->n || v[lo] != h)
 		return 0;
 	memcpy(out, e, len);
 	out[len] = '\0';
@@ -1230,13 +1273,13 @@ static int term_in(const char *e, size_t len, const uint32_t *v, size_t n, char 
 }
 
 /* Is e (or its stem, with a stemming pipeline) one of the document's terms v? Written to out. */
-static int edit_in(const char *e, size_t len, struct pipeline *stem, const uint32_t *v, size_t n, char out[64])
+static int edit_in(const char *e, size_t len, struct pipeline *stem, const struct doc_terms *d, char out[64])
 {
 	if (!stem)
-		return term_in(e, len, v, n, out) ? (int)len : 0;
+		return term_in(e, len, d, out) ? (int)len : 0;
 	size_t sl;
 	const char *s = pipeline_stem(stem, e, len, &sl);
-	return s && sl < 64 && term_in(s, sl, v, n, out) ? (int)sl : 0;
+	return s && sl < 64 && term_in(s, sl, d, out) ? (int)sl : 0;
 }
 
 /*
@@ -1248,7 +1291,7 @@ static int edit_in(const char *e, size_t len, struct pipeline *stem, const uint3
  * ("siapkaan" is "siapkan", stem "siap").
  * The edits are made and looked up by hash, so the document's text is not read.
  */
-static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, const uint32_t *v, size_t n, char out[64])
+static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, const struct doc_terms *d, char out[64])
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
 	char e[64];
@@ -1256,7 +1299,7 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 	for (size_t i = 0; i < len && len > FUZZY_MIN; i++) {   /* dropped (never below FUZZY_MIN) */
 		memcpy(e, w, i);
 		memcpy(e + i, w + i + 1, len - i - 1);
-		if ((got = edit_in(e, len - 1, stem, v, n, out)))
+		if ((got = edit_in(e, len - 1, stem, d, out)))
 			return (size_t)got;
 	}
 	for (size_t i = 0; i + 1 < len && len >= FUZZY_MIN; i++) {   /* swapped */
@@ -1265,7 +1308,7 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 		memcpy(e, w, len);
 		e[i] = w[i + 1];
 		e[i + 1] = w[i];
-		if ((got = edit_in(e, len, stem, v, n, out)))
+		if ((got = edit_in(e, len, stem, d, out)))
 			return (size_t)got;
 	}
 	if (stem)
@@ -1274,7 +1317,7 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 		memcpy(e, w, len);
 		for (const char *c = letters; *c; c++) {
 			e[i] = *c;
-			if (*c != w[i] && (got = edit_in(e, len, stem, v, n, out)))
+			if (*c != w[i] && (got = edit_in(e, len, stem, d, out)))
 				return (size_t)got;
 		}
 	}
@@ -1283,7 +1326,7 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 		memcpy(e + i + 1, w + i, len - i);
 		for (const char *c = letters; *c; c++) {
 			e[i] = *c;
-			if ((got = edit_in(e, len + 1, stem, v, n, out)))
+			if ((got = edit_in(e, len + 1, stem, d, out)))
 				return (size_t)got;
 		}
 	}
@@ -1313,27 +1356,26 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 	struct qtok *saved = xmalloc(m->nq * sizeof *saved);
 	memcpy(saved, m->q, m->nq * sizeof *saved);
 	size_t saved_texts = m->texts.len;
-	uint32_t *v = NULL;
-	size_t cap = 0;
+	struct doc_terms d = { 0 };
 	int touched = 0;
 	for (size_t c = 0; c < np && c < FUZZY_TOP; c++) {
 		if (pool[c].share < FUZZY_FLOOR || pool[c].score >= T_MATCH)
 			continue;
-		size_t n = 0;
-		const unsigned char *blob;
+		const unsigned char *blob = NULL;
 		size_t nb;
-		if (doc_reader_terms(m->rd, pool[c].n, &blob, &nb))
-			n = distinct_terms(blob, nb, &v, &cap);
+		if (!doc_reader_terms(m->rd, pool[c].n, &blob, &nb))
+			nb = 0;
+		doc_terms_read(&d, blob, nb);
 		int changed = 0;
 		for (size_t k = 0; k < nu; k++) {
 			struct qtok *q = &m->q[suspect[k]];
 			char fix[64];
 			const char *t = m->texts.buf + q->text, *w = m->texts.buf + q->word;
-			if (term_in(t, strlen(t), v, n, fix))
+			if (term_in(t, strlen(t), &d, fix))
 				continue;   /* the document holds it: no typing error */
-			size_t fl = one_edit_in(t, strlen(t), NULL, v, n, fix);
+			size_t fl = one_edit_in(t, strlen(t), NULL, &d, fix);
 			if (!fl && strcmp(t, w) && strlen(w) < 63)   /* the stem was no help: the word as written */
-				fl = one_edit_in(w, strlen(w), m->pl, v, n, fix);
+				fl = one_edit_in(w, strlen(w), m->pl, &d, fix);
 			if (fl) {
 				q->h = term_hash(fix, fl);
 				q->text = m->texts.len;
@@ -1357,7 +1399,7 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 		prepare_message(m);
 		qsort(pool, np, sizeof *pool, by_score);
 	}
-	free(v);
+	free(d.v);
 	free(saved);
 }
 

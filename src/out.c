@@ -29,15 +29,21 @@ int out_color(const char *when)
 
 void out_json_text(FILE *f, const char *json)
 {
-	const unsigned char *p = (const unsigned char *)json;
-	for (; *p; p++) {
-		if (*p == 0x7F)
+	const char *p = json, *q;
+	while ((q = strpbrk(p, "\x7F\xC2"))) {
+		fwrite(p, 1, (size_t)(q - p), f);   /* the bytes before it, at once */
+		const unsigned char c = (unsigned char)q[1];
+		if (*q == '\x7F') {
 			fputs("\\u007F", f);
-		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(f, "\\u%04X", *++p);
-		else
-			fputc(*p, f);
+		} else if (c >= 0x80 && c <= 0x9F) {
+			fprintf(f, "\\u%04X", c);
+			q++;
+		} else {
+			fputc(*q, f);
+		}
+		p = q + 1;
 	}
+	fputs(p, f);
 }
 
 void out_json_line(json_t *o)
