@@ -234,14 +234,17 @@ static void check_schema(struct store *st)
 }
 
 /*
- * The text pipeline's fingerprint: the built-in tables and the version.
- * An index built with another pipeline gives other tokens, so it must be
- * rebuilt (writers do it, readers are told).
+ * The text pipeline's fingerprint: the built-in tables, the version and
+ * PIPELINE_REV (raised when the code gives other tokens: 2, phone numbers
+ * as their digits). An index built with another pipeline gives other
+ * tokens, so it must be rebuilt (writers do it, readers are told).
  */
+#define PIPELINE_REV "2"
+
 static void pipeline_id(char out[17])
 {
 	struct strbuf sb = STRBUF_INIT;
-	const char *parts[] = { SARING_VERSION, data_slang, data_stopwords,
+	const char *parts[] = { SARING_VERSION, PIPELINE_REV, data_slang, data_stopwords,
 				data_stem_exceptions, data_keep_in, data_stopwords_en };
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		sb_puts(&sb, parts[i]);

@@ -332,11 +332,17 @@ static size_t match_email(struct scan *sc, size_t from, size_t at)
 	return e;
 }
 
-/* An Indonesian phone number at p (08xx, 62 8xx, +62 8xx); returns bytes or 0. */
+/*
+ * An Indonesian phone number at p (08xx, 62 8xx, +62 8xx); returns bytes
+ * or 0. Its token is the number in one form, 62 and its digits ("0812-
+ * 3456-7890" and "+62 812 3456 7890" are both 6281234567890): a scam's
+ * number is evidence of the scam, as rare as a name.
+ */
 static size_t match_phone(struct scan *sc)
 {
 	const unsigned char *s = sc->s + sc->p;
-	size_t n = sc->n - sc->p, i = 0, digits = 0;
+	char canon[20] = "62";
+	size_t n = sc->n - sc->p, i = 0, digits = 0, nc = 2;
 	if (s[0] == '+')
 		i = 1;
 	if (i + 2 < n && s[i] == '6' && s[i + 1] == '2')
@@ -348,6 +354,9 @@ static size_t match_phone(struct scan *sc)
 	size_t end = 0;
 	while (i < n) {
 		if (ascii_digit(s[i])) {
+			/* past "+62", "62" or "0": the national number */
+			if (digits >= (s[0] == '0' ? 1u : 2u) && nc + 1 < sizeof canon)
+				canon[nc++] = (char)s[i];
 			digits++;
 			i++;
 			end = i;
@@ -361,7 +370,7 @@ static size_t match_phone(struct scan *sc)
 		return 0;
 	if (digits < 10 || digits > 14)
 		return 0;
-	emit(sc, "@telp", 5, sc->p, sc->p + end, WORD_PHONE);
+	emit(sc, canon, nc, sc->p, sc->p + end, WORD_PHONE);
 	return end;
 }
 

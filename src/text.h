@@ -23,7 +23,7 @@ enum word_kind {
 	WORD_NUMBER,  /* canonical number: digits, at most one '.' */
 	WORD_URL,     /* a URL reduced to its host */
 	WORD_EMAIL,   /* placeholder "@email" */
-	WORD_PHONE,   /* placeholder "@telp" */
+	WORD_PHONE,   /* a phone number: 62 and its digits */
 };
 
 struct word {

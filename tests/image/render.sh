@@ -51,7 +51,7 @@ photo)
 	screenshot "$tmp/s.png"
 	im "$tmp/s.png" -background '#333333' -rotate -2 -blur 0x0.8 \
 		\( +clone -sparse-color Barycentric '0,0 #ffffff 0,%h #b8b8b8' \) -compose multiply -composite \
-		-attenuate 0.4 +noise Gaussian -quality 70 "$out" ;;
+		-seed 7 -attenuate 0.4 +noise Gaussian -quality 70 "$out" ;;
 busy)
 	pv --font="DejaVu Sans Bold 16" --width=560 --wrap=word --margin=28 --background=transparent \
 		--foreground=white -o "$tmp/t.png" "$text"
