@@ -9,6 +9,10 @@ changed (expect_label "altered", and "said"/"release": the changed and the
 original text, which saring's note must name) and once unchanged
 (expect_label "official": the control). Kinds: month, daymonth, tanggal,
 pukul, words, and "control". Deterministic for a given seed.
+
+"expect" is built as in the shared dev set (EVAL.md): the source document
+first, then any corpus document holding at least half of the unchanged
+excerpt's word trigrams (the corpus holds some releases twice, under two ids).
 """
 import json, random, re, sys
 
@@ -42,14 +46,31 @@ def change(kind, m, rnd):
     cur = m.group(1).lower()
     return f"{rnd.choice([x for x in COUNTS if x != cur])} {m.group(2)}"
 
+def trigrams(text):
+    w = re.findall(r"\w+", text.lower())
+    return {tuple(w[i:i + 3]) for i in range(len(w) - 2)}
+
+def twins(excerpt, source, index):
+    """The other documents holding at least half of excerpt's word trigrams, by id."""
+    tri = trigrams(excerpt)
+    held = {}
+    for t in tri:
+        for i in index.get(t, ()):
+            held[i] = held.get(i, 0) + 1
+    return sorted(i for i, k in held.items() if i != source and 2 * k >= len(tri))
+
 def sentences(text):
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
 
 def main():
     rnd = random.Random(int(sys.argv[2]))
     want = int(sys.argv[3])
-    docs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
-    docs = [d for d in docs if d["label"] == "official"]
+    corpus = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+    index = {}
+    for d in corpus:
+        for t in trigrams(" ".join(d.get(f) or "" for f in ("title", "claim", "text"))):
+            index.setdefault(t, set()).add(d["id"])
+    docs = [d for d in corpus if d["label"] == "official"]
     rnd.shuffle(docs)
     n = 0
     for d in docs:
@@ -77,7 +98,7 @@ def main():
         changed = list(excerpt)
         changed[k] = excerpt[k][:m.start()] + new + excerpt[k][m.end():]
         n += 1
-        base = {"expect": [d["id"]]}
+        base = {"expect": [d["id"]] + twins(" ".join(excerpt), d["id"], index)}
         print(json.dumps(dict(base, id=f"alt-{n:04d}", text=" ".join(changed), expect_label="altered",
                               kind=kind, said=new, release=m.group(0)), ensure_ascii=False))
         print(json.dumps(dict(base, id=f"ctl-{n:04d}", text=" ".join(excerpt), expect_label="official",
