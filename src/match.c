@@ -1156,7 +1156,9 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
  * that matched nothing has its longest lines of at least LINE_MIN known
  * words (not chat words) looked up on their own, LINE_LOOKS of them,
  * when that reads a term the first look did not; their LINE_POOL best
- * candidates join the pool.
+ * candidates join the pool. Of two lines with as many known words, the
+ * one of more words is the longer: a forward header ("Pesan berantai dr
+ * grup alumni") has four, and the forward after it four and chat words.
  */
 #define LINE_MIN 4
 #define LINE_LOOKS 1
@@ -1176,9 +1178,10 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 			j++;
 		}
 		lines++;
-		if (known >= LINE_MIN) {   /* kept longest first */
+		if (known >= LINE_MIN) {   /* kept longest first: most known words, then most words */
 			size_t k = nl < LINE_LOOKS ? nl++ : LINE_LOOKS;
-			for (; k > 0 && line[k - 1].known < known; k--)
+			for (; k > 0 && (line[k - 1].known < known ||
+					 (line[k - 1].known == known && line[k - 1].to - line[k - 1].from < j - i)); k--)
 				line[k] = line[k - 1];
 			if (k < LINE_LOOKS)
 				line[k].from = i, line[k].to = j, line[k].known = known;
