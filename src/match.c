@@ -381,8 +381,38 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 	return 1;
 }
 
-/* Replace tokens no document holds by their halves where split_word() finds them. */
+/*
+ * A word no document holds with a letter doubled for stress ("amatt",
+ * "ngerussak", "siapp"): the word with each doubled letter written once,
+ * when it differs (out, NUL-terminated; n < sizeof the buffer).
+ */
+static size_t undouble(const char *w, size_t n, char *out)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(o > 0 && out[o - 1] == w[i] && ascii_alpha((unsigned char)w[i])))
+			out[o++] = w[i];
+	out[o] = '\0';
+	return o < n ? o : 0;
+}
+
+/* Append the tokens of w when every one is known to the corpus; 1 when done. */
+static int known_word(struct matcher *m, const struct qtok *from, const char *w, size_t n)
+{
+	struct half h = { m, 1, 0, from, 0 };
+	norm_text(m->pl, w, n, NORM_STEM | NORM_KEEP_STOP, half_token, &h, NULL, NULL);
+	if (!h.ok || !h.content)
+		return 0;
+	h.keep = 1;
+	norm_text(m->pl, w, n, NORM_STEM, half_token, &h, NULL, NULL);
+	return 1;
+}
+
+/* Replace tokens no document holds by their halves where split_word() finds them, or by
+ * the word with its doubled letters written once (undouble()). */
 #define SPLIT_TRIES_MAX 64   /* unknown words tried per message */
+#define SPLIT_MIN 6          /* shorter unknown words are not split ... */
+#define UNDOUBLE_MIN 4       /* ... and shorter ones not undoubled */
 #define FUZZY_TOP 3          /* near candidates read again for typing errors ... */
 #define FUZZY_FLOOR 0.20     /* ... when they score at least this */
 #define FUZZY_WORDS 32       /* unknown words of a message tried */
@@ -401,11 +431,15 @@ static void split_unknown(struct matcher *m)
 	for (size_t i = 0; i < n; i++) {
 		const struct qtok *t = &m->split[i];
 		size_t wlen = strlen(m->texts.buf + t->word);
-		if (!(t->flags & (TF_NUMBER | TF_URL | TF_PLACE)) && wlen >= 6 && tries < SPLIT_TRIES_MAX &&
+		if (!(t->flags & (TF_NUMBER | TF_URL | TF_PLACE)) && wlen >= UNDOUBLE_MIN && tries < SPLIT_TRIES_MAX &&
 		    doc_freq(m, m->texts.buf + t->text, strlen(m->texts.buf + t->text)) == 0) {
 			tries++;
 			char *w = xstrdup(m->texts.buf + t->word);   /* texts may move */
-			int done = split_word(m, t, w, wlen);
+			char *once = xmalloc(wlen + 1);
+			size_t n1 = undouble(w, wlen, once);
+			int done = (n1 && known_word(m, t, once, n1)) || (wlen >= SPLIT_MIN && split_word(m, t, w, wlen)) ||
+				   (n1 >= SPLIT_MIN && split_word(m, t, once, n1));
+			free(once);
 			free(w);
 			if (done)
 				continue;
