@@ -349,6 +349,21 @@ static int half_token(void *ctx, const struct token *t)
 	return 0;
 }
 
+/* The content tokens of text w (0 for none), or -1 when one is not in the index. */
+static int known_tokens(struct matcher *m, const struct qtok *from, const char *w, size_t n)
+{
+	struct half h = { m, 1, 0, from, 0 };
+	norm_text(m->pl, w, n, NORM_STEM | NORM_KEEP_STOP, half_token, &h, NULL, NULL);
+	return h.ok ? h.content : -1;
+}
+
+/* Append the tokens of text w to m->q, in the span of token from. */
+static void append_tokens(struct matcher *m, const struct qtok *from, const char *w, size_t n)
+{
+	struct half h = { m, 1, 0, from, 1 };
+	norm_text(m->pl, w, n, NORM_STEM, half_token, &h, NULL, NULL);
+}
+
 /*
  * A word no document holds may be two words whose space was dropped
  * ("acehtergulung", "amindan"): split it where both halves are known to
@@ -364,20 +379,16 @@ static int split_word(struct matcher *m, const struct qtok *from, const char *w,
 		size_t even = i < n - i ? i : n - i;
 		if (even <= best_even)
 			continue;
-		struct half l = { m, 1, 0, from, 0 }, r = { m, 1, 0, from, 0 };
-		norm_text(m->pl, w, i, NORM_STEM | NORM_KEEP_STOP, half_token, &l, NULL, NULL);
-		if (l.ok)
-			norm_text(m->pl, w + i, n - i, NORM_STEM | NORM_KEEP_STOP, half_token, &r, NULL, NULL);
-		if (l.ok && r.ok && l.content + r.content > 0) {
+		int l = known_tokens(m, from, w, i), r = l < 0 ? -1 : known_tokens(m, from, w + i, n - i);
+		if (r >= 0 && l + r > 0) {
 			best = i;
 			best_even = even;
 		}
 	}
 	if (!best)
 		return 0;
-	struct half l = { m, 1, 0, from, 1 };
-	norm_text(m->pl, w, best, NORM_STEM, half_token, &l, NULL, NULL);
-	norm_text(m->pl, w + best, n - best, NORM_STEM, half_token, &l, NULL, NULL);
+	append_tokens(m, from, w, best);
+	append_tokens(m, from, w + best, n - best);
 	return 1;
 }
 
@@ -396,20 +407,15 @@ static size_t undouble(const char *w, size_t n, char *out)
 	return o < n ? o : 0;
 }
 
-/* Append the tokens of w when every one is known to the corpus; 1 when done. */
+/* Append the tokens of w when there are some and every one is known to the corpus; 1 when done. */
 static int known_word(struct matcher *m, const struct qtok *from, const char *w, size_t n)
 {
-	struct half h = { m, 1, 0, from, 0 };
-	norm_text(m->pl, w, n, NORM_STEM | NORM_KEEP_STOP, half_token, &h, NULL, NULL);
-	if (!h.ok || !h.content)
+	if (known_tokens(m, from, w, n) <= 0)
 		return 0;
-	h.keep = 1;
-	norm_text(m->pl, w, n, NORM_STEM, half_token, &h, NULL, NULL);
+	append_tokens(m, from, w, n);
 	return 1;
 }
 
-/* Replace tokens no document holds by their halves where split_word() finds them, or by
- * the word with its doubled letters written once (undouble()). */
 #define SPLIT_TRIES_MAX 64   /* unknown words tried per message */
 #define SPLIT_MIN 6          /* shorter unknown words are not split ... */
 #define UNDOUBLE_MIN 4       /* ... and shorter ones not undoubled */
@@ -420,6 +426,11 @@ static int known_word(struct matcher *m, const struct qtok *from, const char *w,
 #define FUZZY_SHORT 3        /* ... down to this length ("aak" is "anak") */
 #define FUZZY_RARE 1000      /* words in at most one document in this many may be typing errors */
 
+/*
+ * Replace tokens no document holds by the word with its doubled letters
+ * written once (undouble()) when that is known, else by its halves where
+ * split_word() finds them (in the word as written, then undoubled).
+ */
 static void split_unknown(struct matcher *m)
 {
 	size_t n = m->nq;

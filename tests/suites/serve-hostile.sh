@@ -90,8 +90,9 @@ def bomb(lines):
 
 line = b"13/10/2022 16.26 - Budi: selamat pagi semua warga rt lima ya jangan lupa kerja bakti\n"
 inflate = bomb(line * 20000 for _ in range(100))                     # 170 MB of text
+SHORT_MESSAGES = 300000
 many = bomb(b"".join(b"13/10/2022 16.%02d - W%d: pesan nomor %d untuk warga rt lima\n" % (i % 60, i % 9, i)
-                     for i in range(j, j + 10000)) for j in range(0, 300000, 10000))
+                     for i in range(j, j + 10000)) for j in range(0, SHORT_MESSAGES, 10000))
 check("the bombs are small", len(inflate) < 1 << 20 and len(many) < 1 << 20, (len(inflate), len(many)))
 check_body = json.dumps({"text": "vaksin covid ada microchip nya aktif kena sinyal 5G"}).encode()
 for name, z in (("inflating", inflate), ("of short messages", many)):
@@ -119,7 +120,7 @@ for name, z in (("inflating", inflate), ("of short messages", many)):
     whole = re.search(r"Messages read</th><td class=\"n\">(\d+)<", result.get("page", ""))
     check("the bomb " + name + " is bounded", result["seconds"] < 15 and result["status"] == 200 and
           ("first messages" in result["page"] or "could not be read to the end" in result["page"] or
-           (name == "of short messages" and whole and int(whole.group(1)) == 300000)),
+           (name == "of short messages" and whole and int(whole.group(1)) == SHORT_MESSAGES)),
           (result["seconds"], result["status"], result["page"][-400:]))
 
 # other origins
