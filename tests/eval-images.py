@@ -110,6 +110,15 @@ def read_image(db, form, text, path):
         return "error", "", secs, cpu
 
 
+def progress(done, total):
+    """Images read so far, on standard error: in place on a terminal, else at each quarter."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\rimages: read %d of %d%s" % (done, total, "\n" if done == total else ""))
+    elif done * 4 // total != (done - 1) * 4 // total:
+        sys.stderr.write("images: read %d of %d\n" % (done, total))
+    sys.stderr.flush()
+
+
 def main():
     db, corpus, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
     work = "build/eval-images"
@@ -130,8 +139,11 @@ def main():
     for form in CLEAN + HARD:
         for i, t in enumerate(EVERYDAY):
             jobs.append((form, t, "everyday", "%s/everyday-%s-%d.%s" % (work, form, i, EXT.get(form, "png"))))
+    results = []
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as ex:
-        results = list(ex.map(lambda j: read_image(db, j[0], j[1], j[3]), jobs))
+        for r in ex.map(lambda j: read_image(db, j[0], j[1], j[3]), jobs):
+            results.append(r)
+            progress(len(results), len(jobs))
     status = 0
     print("%-11s %5s %7s %6s %6s %6s   %s" % ("form", "n", "agree", "CER", "s/img", "CPU s", "target"))
     everyday_hoax = []
