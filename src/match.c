@@ -89,6 +89,7 @@
 #define CHANCE_DOCS 0.4
 #define COND_DF_MAX 1024  /* pairs of rarer words have their co-occurrence counted (bounded work) */
 #define COND_PRIOR 8.0    /* documents' worth of belief that words occur independently */
+#define ADJACENT_MSG 8    /* in messages of fewer distinct words, a pair's words side by side are counted too */
 
 /* A message token's flag of the matcher's own, beside the pipeline's: kept when a typing error is mended. */
 #define QF_EVERYDAY (1u << 30)   /* a word of data/everyday.txt */
@@ -723,15 +724,25 @@ static struct slot *message_term(const struct matcher *m, uint32_t h)
 	return s->key ? s : NULL;
 }
 
+/* -log P(b | a) from documents holding both against those holding a, the candidate left out, smoothed to rate pb. */
+static double cond_info(long long both, long long na, double pb)
+{
+	return -log(((double)(both - 1) + COND_PRIOR * pb) / ((double)(na - 1) + COND_PRIOR));
+}
+
 /*
- * How much the second word of message pair p says after the first: the
- * information of "b given a", -log P(b | a), P from the documents holding
- * both against those holding a (leaving the candidate out, and smoothed
- * towards independence, so a rare first word is not its own proof). A fixed phrase (a name, a formula, a
+ * How much the second word of message pair p (its words' canonical texts
+ * ta, tb) says after the first: the information of "b given a", -log
+ * P(b | a), P from the documents holding both against those holding a
+ * (leaving the candidate out, and smoothed towards independence, so a rare
+ * first word is not its own proof). A fixed phrase (a name, a formula, a
  * source's boilerplate) says little past its first word; two words that
- * rarely meet say all of the second's weight. Counted once per message.
+ * rarely meet say all of the second's weight. A short message has few
+ * pairs to tell, and two words that often share a document may still
+ * rarely stand side by side ("boleh lewat"): there, P counts the documents
+ * holding b right after a (the FTS5 phrase). Counted once per message.
  */
-static double pair_cond(struct matcher *m, struct slot *p)
+static double pair_cond(struct matcher *m, struct slot *p, const char *ta, const char *tb)
 {
 	if (p->df >= 0)
 		return p->cond;
@@ -751,7 +762,9 @@ static double pair_cond(struct matcher *m, struct slot *p)
 		}
 		/* without the candidate itself, which holds both; smoothed towards b's own rate */
 		double pb = (double)nb / (double)(m->ndocs > nb ? m->ndocs : nb);
-		double c = -log(((double)(both - 1) + COND_PRIOR * pb) / ((double)(na - 1) + COND_PRIOR));
+		double c = cond_info(both, na, pb);
+		if (c < p->cond && m->nterms < ADJACENT_MSG)   /* the candidate holds them side by side (score()) */
+			c = cond_info(doc_reader_adjacent(m->rd, ta, tb), na, pb);
 		if (c < p->cond)
 			p->cond = c > 0 ? (float)c : 0;
 		p->df = both;
@@ -862,7 +875,8 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		else if (t->used == mark)
 			g = 0;   /* said twice: counted once */
 		else if (in)   /* inside a run: what this word adds after the one before */
-			g = t->w > 0 ? t->ew * pair_cond(m, &m->pairs_set[m->qpair[i]]) / t->w : 0;
+			g = t->w > 0 ? t->ew * pair_cond(m, &m->pairs_set[m->qpair[i]], m->texts.buf + m->q[i - 1].text,
+								    m->texts.buf + m->q[i].text) / t->w : 0;
 		else
 			g = (out ? 1 : ALONE) * t->ew;
 		if (cur <= 0) {

@@ -12,6 +12,7 @@
 struct doc_reader {
 	struct store *st;       /* borrowed */
 	sqlite3_stmt *rows;     /* a term's documents from FTS5 */
+	sqlite3_stmt *adjacent; /* how many documents hold two terms side by side */
 	sqlite3_stmt *terms;    /* a document's stored terms */
 	sqlite3_stmt *fields;   /* a document's fields */
 };
@@ -21,6 +22,7 @@ struct doc_reader *doc_reader_new(struct store *st)
 	struct doc_reader *r = xcalloc(1, sizeof *r);
 	r->st = st;
 	r->rows = store_prepare(st, "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ?1");
+	r->adjacent = store_prepare(st, "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1");
 	r->terms = store_prepare(st, "SELECT terms FROM doc_terms WHERE n = ?1");
 	r->fields = store_prepare(st, "SELECT id, label, rating, title, publisher, date, url, "
 				      "trim(coalesce(claim, '') || ' ' || coalesce(body, '')) "
@@ -33,6 +35,7 @@ void doc_reader_free(struct doc_reader *r)
 	if (!r)
 		return;
 	sqlite3_finalize(r->rows);
+	sqlite3_finalize(r->adjacent);
 	sqlite3_finalize(r->terms);
 	sqlite3_finalize(r->fields);
 	free(r);
@@ -75,17 +78,22 @@ int doc_reader_fields(struct doc_reader *r, long long n, struct doc_fields *f)
 	return 1;
 }
 
-void doc_reader_term_rows(struct doc_reader *r, const char *t, void (*fn)(void *ctx, long long row), void *ctx)
+/* Canonical term t as one quoted token of saring's tokenizer ("\x1f" marks it canonical): never query syntax. */
+static void quote_term(struct strbuf *q, const char *t)
 {
-	/* one quoted token of saring's tokenizer ("\x1f" marks it canonical): never query syntax */
-	struct strbuf q = STRBUF_INIT;
-	sb_puts(&q, "\"\x1f");
+	sb_puts(q, "\"\x1f");
 	for (; *t; t++) {
 		if (*t == '"')
-			sb_putc(&q, '"');
-		sb_putc(&q, *t);
+			sb_putc(q, '"');
+		sb_putc(q, *t);
 	}
-	sb_putc(&q, '"');
+	sb_putc(q, '"');
+}
+
+void doc_reader_term_rows(struct doc_reader *r, const char *t, void (*fn)(void *ctx, long long row), void *ctx)
+{
+	struct strbuf q = STRBUF_INIT;
+	quote_term(&q, t);
 	sqlite3_reset(r->rows);
 	sqlite3_bind_text(r->rows, 1, q.buf, (int)q.len, SQLITE_STATIC);
 	int rc;
@@ -95,6 +103,23 @@ void doc_reader_term_rows(struct doc_reader *r, const char *t, void (*fn)(void *
 	sb_release(&q);
 	if (rc != SQLITE_DONE)
 		store_die(r->st, "cannot search the index");
+}
+
+long long doc_reader_adjacent(struct doc_reader *r, const char *a, const char *b)
+{
+	struct strbuf q = STRBUF_INIT;
+	quote_term(&q, a);
+	sb_puts(&q, " + ");   /* FTS5's phrase of the two: b the token after a */
+	quote_term(&q, b);
+	sqlite3_reset(r->adjacent);
+	sqlite3_bind_text(r->adjacent, 1, q.buf, (int)q.len, SQLITE_STATIC);
+	int rc = sqlite3_step(r->adjacent);
+	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(r->adjacent, 0) : -1;
+	sqlite3_reset(r->adjacent);
+	sb_release(&q);
+	if (rc != SQLITE_ROW)
+		store_die(r->st, "cannot search the index");
+	return n;
 }
 
 void doc_reader_done(struct doc_reader *r)

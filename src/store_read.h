@@ -1,10 +1,11 @@
 /*
  * store_read.h: the reads made of a store. For the matcher: a document's
  * stored terms and fields by row, the rows the full-text index gives for
- * one term, and a read transaction held over a batch. For the commands:
- * a document by id, every document in order (export), a ranked keyword
- * search, the counts stats prints, and doctor's integrity checks. All the
- * SQL they need lives here, so neither match.c nor a command holds any.
+ * one term and how many documents hold two terms side by side, and a read
+ * transaction held over a batch. For the commands: a document by id,
+ * every document in order (export), a ranked keyword search, the counts
+ * stats prints, and doctor's integrity checks. All the SQL they need lives
+ * here, so neither match.c nor a command holds any.
  *
  * Ownership: a doc_reader borrows its store (one thread at a time, like
  * the store) and owns its statements; doc_reader_free() gives them back.
@@ -39,6 +40,8 @@ int doc_reader_fields(struct doc_reader *r, long long n, struct doc_fields *f);
  * called with each. A database error is fatal (EXIT_SYSTEM).
  */
 void doc_reader_term_rows(struct doc_reader *r, const char *t, void (*fn)(void *ctx, long long row), void *ctx);
+/* How many documents hold canonical term b right after canonical term a (the FTS5 phrase); a database error is fatal. */
+long long doc_reader_adjacent(struct doc_reader *r, const char *a, const char *b);
 /* Let go of the current rows (their read locks), as at the end of each message. */
 void doc_reader_done(struct doc_reader *r);
 /* Hold one read transaction over many lookups (on = 1), or end it (on = 0). 0, or -1 on error. */
