@@ -9,9 +9,7 @@
 #    works, then against saring's output: it must recover nothing. Two runs
 #    without --key-file share no pseudonym; one --key-file keeps them; the
 #    key file is 0600 and its key is never printed.
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 S=${SARING_BIN:-./saring}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -133,5 +131,4 @@ found=$(python3 "$T/attack.py" -- x "$T/members" "$T/run1")
 found=$(python3 "$T/attack.py" -- x "$T/members" "$T/run2")
 [ "$found" = 0 ] && ok || bad "the attack recovers $found pseudonyms of a second run"
 
-echo "anonymize: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally anonymize

@@ -12,9 +12,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 saring="$top/saring"
 dir=$TEST_ENV/common-words
 mkdir -p "$dir"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+. "$top/tests/tally.sh"
 
 python3 - "$dir/corpus.jsonl" <<'EOF'
 import json, sys
@@ -47,5 +45,4 @@ got=$(printf '%s\n' '{"id":"a","text":"Wiryosudarmo kabar warga desa"}' '{"id":"
 	"$saring" --db "$dir/c.db" check --jsonl --json -n 1 -f - |
 	python3 -c 'import json,sys; print(" ".join(json.loads(l)["matches"][0]["id"] for l in sys.stdin))')
 [ "$got" = "corpus:wanted corpus:wanted" ] && ok || bad "batch: got '$got', want 'corpus:wanted corpus:wanted'"
-echo "common-words: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tally common-words

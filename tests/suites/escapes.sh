@@ -7,9 +7,7 @@
 # and normalize. Output may hold newline and tab, and colour only where
 # --color=always asks for it; nothing else below 0x20, no DEL, no C1
 # control, no invalid UTF-8.
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 S=${SARING_BIN:-./saring}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -116,5 +114,4 @@ for f in tests/fuzz/regress/*/* tests/chat/* tests/import/* $corpus; do
 	done
 done
 if [ $n -gt 20 ]; then ok; else bad "only $n inputs found"; fi
-echo "escapes: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally escapes

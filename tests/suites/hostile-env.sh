@@ -12,12 +12,10 @@
 # Run from the project root (run-all.sh does). Prints "hostile-env: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
-passed=0 failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+. tests/tally.sh
 
 if [ ! -x ./saring ] || [ ! -f build/starter.db ]; then
-	fail "./saring or build/starter.db is not built"
+	bad "./saring or build/starter.db is not built"
 	echo "hostile-env: $passed passed, $failed failed"
 	exit 1
 fi
@@ -44,12 +42,12 @@ user_env() {
 # The home is hostile: saring run in it, unisolated, sees the user's database.
 out=$(user_env ./saring stats --json 2>&1)
 case $out in
-*'"documents":2'*) pass ;;
-*) fail "the user's database is not the default one in the hostile home: $out" ;;
+*'"documents":2'*) ok ;;
+*) bad "the user's database is not the default one in the hostile home: $out" ;;
 esac
 user_env SARING_DB="$U/junk.db" ./saring stats >/dev/null 2>&1
 rc=$?
-if [ $rc -eq 3 ]; then pass; else fail "SARING_DB at a junk file: saring stats exit $rc, want 3"; fi
+if [ $rc -eq 3 ]; then ok; else bad "SARING_DB at a junk file: saring stats exit $rc, want 3"; fi
 
 # run NAME RUNNER [VAR=VALUE...]: the runner in the hostile home ends with
 # "NAME: N passed, 0 failed" and N > 0.
@@ -60,10 +58,10 @@ run() {
 	rc=$?
 	line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$TEST_ENV/log" | tail -n 1)
 	case $line in
-	"$name: 0 passed"*) fail "$runner ($*): nothing passed: $line" ;;
-	"$name: "*" passed, 0 failed"*) [ $rc -eq 0 ] && pass || fail "$runner ($*): exit $rc with $line" ;;
+	"$name: 0 passed"*) bad "$runner ($*): nothing passed: $line" ;;
+	"$name: "*" passed, 0 failed"*) [ $rc -eq 0 ] && ok || bad "$runner ($*): exit $rc with $line" ;;
 	*)
-		fail "$runner ($*): ${line:-no result line}"
+		bad "$runner ($*): ${line:-no result line}"
 		grep -E '^(FAIL|not ok)' "$TEST_ENV/log" | head -n 10
 		;;
 	esac
@@ -73,5 +71,4 @@ run web tests/suites/web.sh
 run cli tests/cli/run.sh SARING_DB="$U/junk.db"
 run web tests/suites/web.sh SARING_DB="$U/junk.db"
 
-echo "hostile-env: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally hostile-env

@@ -2,9 +2,7 @@
 # install.sh: `make install` and `make uninstall` into a staging DESTDIR.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 T=$TEST_ENV/stage
 mkdir "$T"
 if make -s install DESTDIR="$T" >"$T/log" 2>&1; then ok; else bad "make install: $(tail -n 3 "$T/log")"; fi
@@ -39,5 +37,4 @@ if [ "$(id -u)" = 0 ]; then
 	PATH="$F/bin:$PATH" make -s deps DEB_DEPS=saring-no-such-package >"$F/log" 2>&1
 	if [ -s "$F/apt-get.log" ]; then ok; else bad "make deps as root did not call apt-get: $(tail -n 3 "$F/log")"; fi
 fi
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally install

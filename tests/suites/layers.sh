@@ -6,24 +6,21 @@
 # Prints "layers: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
-passed=0 failed=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+. tests/tally.sh
 
 store="src/store.c src/store_int.h src/store_read.c src/store_write.c src/fts_tok.c"
 for f in src/*.c src/*.h; do
 	grep -qE 'sqlite3_|sqlite3\.h|store_int\.h' "$f" || continue
 	case " $store " in
-	*" $f "*) pass ;;
-	*) fail "$f calls sqlite3_ or holds the connection outside the store (move it into store_read.c or store_write.c)" ;;
+	*" $f "*) ok ;;
+	*) bad "$f calls sqlite3_ or holds the connection outside the store (move it into store_read.c or store_write.c)" ;;
 	esac
 done
 for f in src/match.c src/screen.c src/quantity.c; do
 	if grep -nE '"(SELECT|INSERT|UPDATE|DELETE|BEGIN|COMMIT)[ "]' "$f" >/dev/null; then
-		fail "$f holds SQL text"
+		bad "$f holds SQL text"
 	else
-		pass
+		ok
 	fi
 done
-echo "layers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally layers

@@ -10,9 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 saring="$top/saring"
 dir=$TEST_ENV/line-look
 mkdir -p "$dir"
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+. "$top/tests/tally.sh"
 
 python3 - "$dir/corpus.jsonl" <<'EOF'
 import json, random, sys
@@ -63,5 +61,4 @@ Lik Paijo Bendiljati Tumpakrejo nggih" unknown '*' "the chatter lines alone matc
 check "Pak Sugiyono Kedungwaru Ngantru niki wonten kabar
 nasabah bank rekening membuka sosial bantuan kartu pada rahasia pelacak server memasang kabupaten pemerintah
 Lik Paijo Bendiljati Tumpakrejo nggih" unknown '*' "the forward's words shuffled"
-echo "line-look: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tally line-look

@@ -16,11 +16,7 @@ cd "$(dirname "$0")/../.." || exit 2
 page=man/saring.1
 corpus=man/saring-corpus.5
 completion=data/completion.bash
-passed=0 failed=0 skipped=0
-
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-skip() { skipped=$((skipped + 1)); echo "skip $*"; }
+. tests/tally.sh
 
 # The subsection of saring.1 for command $1: from ".Ss $1" to the next .Ss/.Sh.
 subsection() {
@@ -110,7 +106,7 @@ has_flag() {
 
 for f in "$page" "$corpus"; do
 	if [ ! -f "$f" ]; then
-		fail "$f: missing"
+		bad "$f: missing"
 	fi
 done
 
@@ -121,9 +117,9 @@ if command -v mandoc >/dev/null 2>&1; then
 		out=$(mandoc -Tlint -W warning "$f" 2>&1)
 		rc=$?
 		if [ $rc -eq 0 ] && [ -z "$out" ]; then
-			pass
+			ok
 		else
-			fail "mandoc -Tlint $f (exit $rc):"
+			bad "mandoc -Tlint $f (exit $rc):"
 			echo "$out" | head -20
 		fi
 	done
@@ -136,18 +132,18 @@ fi
 if [ -x ./saring ]; then
 	commands=$(./saring --help | sed -n '/^Commands:/,/^$/p' | awk 'NF && $1 != "Commands:" { print $1 }')
 	if [ -z "$commands" ]; then
-		fail "saring --help lists no commands"
+		bad "saring --help lists no commands"
 	fi
 	for c in $commands; do
 		if grep -qx ".Ss $c" "$page"; then
-			pass
+			ok
 		else
-			fail "$page: no subsection '.Ss $c' for a command in saring --help"
+			bad "$page: no subsection '.Ss $c' for a command in saring --help"
 		fi
 		if synopsis | grep -qx ".Cm $c"; then
-			pass
+			ok
 		else
-			fail "$page: '$c' is not in the SYNOPSIS"
+			bad "$page: '$c' is not in the SYNOPSIS"
 		fi
 	done
 else
@@ -160,15 +156,15 @@ for src in src/cmd_*.c; do
 	c=${c%.c}
 	text=$(subsection "$c")
 	if [ -z "$text" ]; then
-		fail "$page: no subsection '.Ss $c' for $src"
+		bad "$page: no subsection '.Ss $c' for $src"
 		continue
 	fi
 	# long options are looked up as "-name" (mdoc's Fl -name), short ones as "x"
 	for o in $(long_options "$src" | sed 's/^/-/') $(short_options "$src"); do
 		if printf '%s\n' "$text" | has_flag "$o"; then
-			pass
+			ok
 		else
-			fail "$page: '$c -$o' (in $src) is not documented under .Ss $c"
+			bad "$page: '$c -$o' (in $src) is not documented under .Ss $c"
 		fi
 	done
 done
@@ -181,16 +177,16 @@ if [ -x ./saring ]; then
 		help=$(help_options "$c" | canonical "$src" | tr '\n' ' ')
 		syn=$(synopsis | mdoc_options "$c" | canonical "$src" | tr '\n' ' ')
 		ss=$(subsection "$c" | sed '/^\.Pp/q' | mdoc_options "$c" | canonical "$src" | tr '\n' ' ')
-		if [ "$help" = "$syn" ]; then pass; else
-			fail "synopsis of $c: saring help says [$help], $page SYNOPSIS [$syn]"; fi
-		if [ "$help" = "$ss" ]; then pass; else
-			fail "synopsis of $c: saring help says [$help], $page .Ss $c [$ss]"; fi
+		if [ "$help" = "$syn" ]; then ok; else
+			bad "synopsis of $c: saring help says [$help], $page SYNOPSIS [$syn]"; fi
+		if [ "$help" = "$ss" ]; then ok; else
+			bad "synopsis of $c: saring help says [$help], $page .Ss $c [$ss]"; fi
 		if [ "$src" = /dev/null ] || ! grep -q getopt_long "$src"; then
 			continue
 		fi
 		table=$(table_options "$src" | tr '\n' ' ')
-		if [ "$help" = "$table" ]; then pass; else
-			fail "synopsis of $c: saring help says [$help], the getopt table of $src [$table]"; fi
+		if [ "$help" = "$table" ]; then ok; else
+			bad "synopsis of $c: saring help says [$help], the getopt table of $src [$table]"; fi
 	done
 fi
 
@@ -198,7 +194,7 @@ fi
 if ! command -v bash >/dev/null 2>&1; then
 	skip "completion: bash is not installed"
 elif [ ! -f "$completion" ]; then
-	fail "$completion: missing"
+	bad "$completion: missing"
 else
 	# complete WORD...: what _saring offers for the last word, space-separated.
 	complete_words() {
@@ -216,16 +212,16 @@ else
 		shift
 		got=$(complete_words "$@")
 		if [ "$got" = "$want" ]; then
-			pass
+			ok
 		else
-			fail "completion of '$*': got '$got', want '$want'"
+			bad "completion of '$*': got '$got', want '$want'"
 		fi
 	}
 	registered=$(bash -c 'source "$1" && complete -p saring' complete "$completion" 2>&1)
 	if [ "$registered" = "complete -F _saring saring" ]; then
-		pass
+		ok
 	else
-		fail "completion: 'complete -p saring' says '$registered'"
+		bad "completion: 'complete -p saring' says '$registered'"
 	fi
 	expect "import" saring imp
 	expect "scan search serve show sources stats" saring help s
@@ -247,16 +243,11 @@ else
 			esac
 		done
 		if [ -z "$missing" ]; then
-			pass
+			ok
 		else
-			fail "completion of 'saring $c -' lacks$missing"
+			bad "completion of 'saring $c -' lacks$missing"
 		fi
 	done
 fi
 
-if [ "$skipped" -gt 0 ]; then
-	echo "man: $passed passed, $failed failed, $skipped skipped"
-else
-	echo "man: $passed passed, $failed failed"
-fi
-[ "$failed" -eq 0 ]
+tally man

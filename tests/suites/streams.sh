@@ -2,9 +2,7 @@
 # streams.sh: input that never ends. check -f stops at 64 MB with a clear
 # error; check --jsonl and normalize answer line by line while their input
 # is still open, in memory that does not grow with it.
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 export SARING_DB=build/starter.db SARING_LANG=en
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -78,5 +76,4 @@ if [ "$rss" -lt "$limit" ] && [ "$sent" -ge "$nsent" ]; then ok; else bad "norma
 python3 -c 'import sys; sys.stdout.write("aman " * (14 << 20) + "\nvaksin\n")' >"$T/long.txt"
 ./saring normalize "$T/long.txt" >"$T/out" 2>"$T/err"
 if grep -q 'long.txt:1: line longer than 64 MB, cut' "$T/err" && [ "$(tail -n 1 "$T/out")" = vaksin ]; then ok; else bad "a line past 64 MB: $(cat "$T/err")"; fi
-echo "streams: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally streams

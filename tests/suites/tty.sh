@@ -4,9 +4,7 @@
 # a progress count for long scans.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
-passed=0 failed=0 skipped=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 if ! command -v script >/dev/null 2>&1; then
 	echo "skip: script(1) is missing (Debian package bsdutils)"
 	echo "tty: 0 passed, 0 failed, 1 skipped"
@@ -35,5 +33,4 @@ timeout 120 script -qfec "./saring scan $T/chat.txt" /dev/null </dev/null | tr '
 if grep -q 'saring scan: .*chat.txt: 10000 messages' "$T/out"; then ok; else bad "scan progress: $(head -c 300 "$T/out")"; fi
 if grep -q 'Messages read: *12000' "$T/out"; then ok; else bad "scan summary after the progress"; fi
 
-echo "tty: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+tally tty

@@ -3,9 +3,7 @@
 # server (tests/update/server.py on 127.0.0.1, a free port) that serves this
 # suite's own fixtures (tests/update/fixtures/) and hostile answers; the real
 # samples in $SARING_SHARED/feeds when they are there.
-passed=0 failed=0 skipped=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "not ok - $1"; }
+. tests/tally.sh
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 S=$(pwd)/saring
 SHARED=${SARING_SHARED:-../shared/data}
@@ -306,5 +304,4 @@ printf 'a\tnosuchtype\thttp://x\thoax\t-\t-\n' >"$T/cfg/saring/sources"
 "$S" update 2>"$T/err"
 check "a bad sources file: its line named, exit 2" '[ $? -eq 2 ] && grep -q "sources:1: unknown source type" "$T/err"'
 
-echo "update: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+tally update

@@ -12,27 +12,19 @@
 # Run from the project root (run-all.sh does). Prints "web: N passed, N failed[, N skipped]".
 cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
-passed=0 failed=0 skipped=0
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-skip() { skipped=$((skipped + 1)); echo "skip $*"; }
+. tests/tally.sh
 
 result() {
-	if [ "$skipped" -gt 0 ]; then
-		echo "web: $passed passed, $failed failed, $skipped skipped"
-	else
-		echo "web: $passed passed, $failed failed"
-	fi
-	[ "$failed" -eq 0 ]
+	tally web
 	exit
 }
 
 # Count "ok NAME" / "FAIL NAME: why" lines from a checker's output in file $1.
-tally() {
+count_log() {
 	while IFS= read -r line; do
 		case $line in
-		"ok "*) pass ;;
-		"FAIL "*) fail "${line#FAIL }" ;;
+		"ok "*) ok ;;
+		"FAIL "*) bad "${line#FAIL }" ;;
 		*) echo "$line" ;;
 		esac
 	done < "$1"
@@ -41,11 +33,11 @@ tally() {
 db=build/starter.db
 chat=data/demo/chat-rt05.txt
 if [ ! -x ./saring ] || [ ! -f "$db" ]; then
-	fail "./saring or $db is not built (make saring $db)"
+	bad "./saring or $db is not built (make saring $db)"
 	result
 fi
 if ! ./saring help serve >/dev/null 2>&1; then
-	fail "saring has no serve command"
+	bad "saring has no serve command"
 	result
 fi
 if ! command -v python3 >/dev/null 2>&1; then
@@ -95,21 +87,21 @@ stop() {
 		i=$((i + 1))
 	done
 	if kill -0 "$pid" 2>/dev/null; then
-		fail "serve: still running 10 s after SIGTERM"
+		bad "serve: still running 10 s after SIGTERM"
 		kill -KILL "$pid" 2>/dev/null
 	fi
 	wait "$pid"
 	rc=$?
-	if [ "$rc" -eq 0 ]; then pass; else fail "serve: exit status $rc after SIGTERM (want 0)"; fi
+	if [ "$rc" -eq 0 ]; then ok; else bad "serve: exit status $rc after SIGTERM (want 0)"; fi
 }
 
 # A free loopback port: bind port 0 and give it back.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 start main --port "$port"
 case $url in
-"http://127.0.0.1:$port/") pass ;;
+"http://127.0.0.1:$port/") ok ;;
 *)
-	fail "serve --port $port: printed no URL for the port (stdout: $(cat "$tmp/main.out"); stderr: $(cat "$tmp/main.err"))"
+	bad "serve --port $port: printed no URL for the port (stdout: $(cat "$tmp/main.out"); stderr: $(cat "$tmp/main.err"))"
 	result
 	;;
 esac
@@ -118,12 +110,12 @@ i=0
 until python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$url" 2>/dev/null; do
 	i=$((i + 1))
 	if [ $i -ge 50 ]; then
-		fail "serve: $url does not answer"
+		bad "serve: $url does not answer"
 		result
 	fi
 	sleep 0.2
 done
-pass
+ok
 
 python3 - "$url" "$db" "$chat" "$tmp/uploads" >"$tmp/http.log" 2>&1 <<'EOF'
 import json, os, re, subprocess, sys, urllib.error, urllib.parse, urllib.request, uuid, http.client
@@ -325,7 +317,7 @@ check("a damaged picture is 422", st == 422 and "could not be read" in page, st)
 check("the page takes pictures, chosen or pasted", "image/png" in request("GET", "/")[2] and "paste" in request("GET", "/")[2])
 check("picture uploads leave no temporary file", os.listdir(uploads) == [], os.listdir(uploads))
 EOF
-tally "$tmp/http.log"
+count_log "$tmp/http.log"
 
 # the browser
 browser_test() {
@@ -355,11 +347,11 @@ browser_test() {
 	CHROMIUM=$chromium timeout 300 node tests/web/browser.mjs "$url" "$chat" build/web \
 		"$PWD/build/web/report.html" >"$tmp/browser.log" 2>&1
 	rc=$?
-	tally "$tmp/browser.log"
+	count_log "$tmp/browser.log"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$tmp/browser.log"; then
-		fail "browser: exit status $rc"
+		bad "browser: exit status $rc"
 	fi
-	if [ -s build/web/check.png ]; then pass; else fail "browser: no screenshot build/web/check.png"; fi
+	if [ -s build/web/check.png ]; then ok; else bad "browser: no screenshot build/web/check.png"; fi
 }
 browser_test
 
@@ -368,22 +360,22 @@ stop
 # --port 0 picks a free port; --listen on a non-loopback address warns
 start zero --port 0
 case $url in
-http://127.0.0.1:[1-9]*/) pass ;;
-*) fail "serve --port 0: printed '$url'" ;;
+http://127.0.0.1:[1-9]*/) ok ;;
+*) bad "serve --port 0: printed '$url'" ;;
 esac
 stop
 start any --listen 0.0.0.0:0
 case $url in
-http://0.0.0.0:[1-9]*/) pass ;;
-*) fail "serve --listen 0.0.0.0:0: printed '$url'" ;;
+http://0.0.0.0:[1-9]*/) ok ;;
+*) bad "serve --listen 0.0.0.0:0: printed '$url'" ;;
 esac
-if grep -q "everyone on the network" "$tmp/any.err"; then pass; else fail "serve --listen 0.0.0.0: no warning"; fi
+if grep -q "everyone on the network" "$tmp/any.err"; then ok; else bad "serve --listen 0.0.0.0: no warning"; fi
 stop
 start v6 --listen '[::1]:0'
 case $url in
-"http://[::1]:"[1-9]*/) pass; stop ;;
+"http://[::1]:"[1-9]*/) ok; stop ;;
 "") skip "serve --listen [::1]: no IPv6 here ($(cat "$tmp/v6.err"))" ;;
-*) fail "serve --listen [::1]:0: printed '$url'"; stop ;;
+*) bad "serve --listen [::1]:0: printed '$url'"; stop ;;
 esac
 
 # usage errors
@@ -392,9 +384,9 @@ for args in "--port 70000" "--port x" "--listen nonsense:port" "--port 1 --liste
 	SARING_DB=$db ./saring serve $args >/dev/null 2>"$tmp/usage.err"
 	rc=$?
 	if [ $rc -eq 2 ] && grep -q "usage: saring serve" "$tmp/usage.err"; then
-		pass
+		ok
 	else
-		fail "serve $args: exit $rc, want 2 with the usage"
+		bad "serve $args: exit $rc, want 2 with the usage"
 	fi
 done
 # a port in use is a system error with a clear message
@@ -406,6 +398,6 @@ p = subprocess.run(["./saring", "serve", "--port", str(s.getsockname()[1])], cap
 ok = p.returncode == 3 and "in use" in p.stderr
 print("ok port in use" if ok else "FAIL port in use: exit %d, %r" % (p.returncode, p.stderr))
 ' "$db" >"$tmp/busy.log" 2>&1
-tally "$tmp/busy.log"
+count_log "$tmp/busy.log"
 
 result
