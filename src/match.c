@@ -731,19 +731,20 @@ static double cond_info(long long both, long long na, double pb)
 }
 
 /*
- * How much the second word of message pair p (its words' canonical texts
- * ta, tb) says after the first: the information of "b given a", -log
- * P(b | a), P from the documents holding both against those holding a
- * (leaving the candidate out, and smoothed towards independence, so a rare
- * first word is not its own proof). A fixed phrase (a name, a formula, a
- * source's boilerplate) says little past its first word; two words that
- * rarely meet say all of the second's weight. A short message has few
+ * How much message word qi says after the word before it (their pair p):
+ * the information of "b given a", -log P(b | a), P from the documents
+ * holding both against those holding a (leaving the candidate out, and
+ * smoothed towards independence, so a rare first word is not its own
+ * proof). A fixed phrase (a name, a formula, a source's boilerplate) says
+ * little past its first word; two words that rarely meet say all of the
+ * second's weight. A short message has few
  * pairs to tell, and two words that often share a document may still
  * rarely stand side by side ("boleh lewat"): there, P counts the documents
  * holding b right after a (the FTS5 phrase). Counted once per message.
  */
-static double pair_cond(struct matcher *m, struct slot *p, const char *ta, const char *tb)
+static double pair_cond(struct matcher *m, size_t qi)
 {
+	struct slot *p = &m->pairs_set[m->qpair[qi]];
 	if (p->df >= 0)
 		return p->cond;
 	struct slot *a = set_slot(m->terms_set, m->setcap, (uint32_t)(p->key >> 32));
@@ -764,7 +765,8 @@ static double pair_cond(struct matcher *m, struct slot *p, const char *ta, const
 		double pb = (double)nb / (double)(m->ndocs > nb ? m->ndocs : nb);
 		double c = cond_info(both, na, pb);
 		if (c < p->cond && m->nterms < ADJACENT_MSG)   /* the candidate holds them side by side (score()) */
-			c = cond_info(doc_reader_adjacent(m->rd, ta, tb), na, pb);
+			c = cond_info(doc_reader_adjacent(m->rd, m->texts.buf + m->q[qi - 1].text, m->texts.buf + m->q[qi].text),
+				      na, pb);
 		if (c < p->cond)
 			p->cond = c > 0 ? (float)c : 0;
 		p->df = both;
@@ -875,8 +877,7 @@ static void score(struct matcher *m, const unsigned char *blob, size_t nb, struc
 		else if (t->used == mark)
 			g = 0;   /* said twice: counted once */
 		else if (in)   /* inside a run: what this word adds after the one before */
-			g = t->w > 0 ? t->ew * pair_cond(m, &m->pairs_set[m->qpair[i]], m->texts.buf + m->q[i - 1].text,
-								    m->texts.buf + m->q[i].text) / t->w : 0;
+			g = t->w > 0 ? t->ew * pair_cond(m, i) / t->w : 0;
 		else
 			g = (out ? 1 : ALONE) * t->ew;
 		if (cur <= 0) {

@@ -113,12 +113,11 @@ long long doc_reader_adjacent(struct doc_reader *r, const char *a, const char *b
 	quote_term(&q, b);
 	sqlite3_reset(r->adjacent);
 	sqlite3_bind_text(r->adjacent, 1, q.buf, (int)q.len, SQLITE_STATIC);
-	int rc = sqlite3_step(r->adjacent);
-	long long n = rc == SQLITE_ROW ? sqlite3_column_int64(r->adjacent, 0) : -1;
+	if (sqlite3_step(r->adjacent) != SQLITE_ROW)
+		store_die(r->st, "cannot search the index");
+	long long n = sqlite3_column_int64(r->adjacent, 0);
 	sqlite3_reset(r->adjacent);
 	sb_release(&q);
-	if (rc != SQLITE_ROW)
-		store_die(r->st, "cannot search the index");
 	return n;
 }
 
