@@ -37,19 +37,27 @@ fi
 # altered releases, each by kind beside the plain FTS5 bm25 peer
 ev=build/eval
 mkdir -p "$ev"
-python3 tests/eval/gen_chatter.py dev 1 600 >"$ev/chatter-dev.jsonl"
-python3 tests/eval/gen_chatter.py held 2 600 >"$ev/chatter-held.jsonl"
-python3 tests/eval/gen_chatter.py fresh 7 500 >"$ev/chatter-fresh.jsonl"
-cat "$shared/queries-dev.jsonl" "$ev/chatter-dev.jsonl" >"$ev/dev-chatter.jsonl"
-python3 tests/eval/gen_wrapped.py "$shared/queries-dev.jsonl" 3 >"$ev/wrapped.jsonl"
-python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 4 200 >"$ev/altered.jsonl"
-python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 9 200 >"$ev/altered-held.jsonl"
+# gen FILE COMMAND...: FILE is COMMAND's output, left as it was when that is the same (the sets
+# are deterministic: their peer runs are kept)
+gen() {
+	file=$1
+	shift
+	"$@" >"$file.new" || { rm -f "$file.new"; exit 3; }
+	if cmp -s "$file.new" "$file"; then rm -f "$file.new"; else mv "$file.new" "$file"; fi
+}
+gen "$ev/chatter-dev.jsonl" python3 tests/eval/gen_chatter.py dev 1 600
+gen "$ev/chatter-held.jsonl" python3 tests/eval/gen_chatter.py held 2 600
+gen "$ev/chatter-fresh.jsonl" python3 tests/eval/gen_chatter.py fresh 7 500
+gen "$ev/dev-chatter.jsonl" cat "$shared/queries-dev.jsonl" "$ev/chatter-dev.jsonl"
+gen "$ev/wrapped.jsonl" python3 tests/eval/gen_wrapped.py "$shared/queries-dev.jsonl" 3
+gen "$ev/altered.jsonl" python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 4 200
+gen "$ev/altered-held.jsonl" python3 tests/eval/gen_altered.py "$shared/corpus.jsonl" 9 200
 for set in dev-chatter chatter-held chatter-fresh wrapped altered altered-held; do
 	./saring --db "$db" check --jsonl --json -n 5 -f "$ev/$set.jsonl" >"$ev/$set.out"
 	rc=$?
 	[ $rc -gt 1 ] && { echo "eval: check failed on $set (exit $rc)"; status=1; }
-	[ -f "$ev/$set.peer" ] && [ "$ev/$set.peer" -nt "$ev/$set.jsonl" ] ||
-		python3 tests/eval/peer_bm25.py "$shared/corpus.jsonl" "$ev/$set.jsonl" >"$ev/$set.peer"
+	[ "$ev/$set.peer" -nt "$ev/$set.jsonl" ] && [ "$ev/$set.peer" -nt "$shared/corpus.jsonl" ] ||
+		gen "$ev/$set.peer" python3 tests/eval/peer_bm25.py "$shared/corpus.jsonl" "$ev/$set.jsonl"
 	echo "== $set (tests/eval/, by kind; peer: plain FTS5 bm25)"
 	python3 tests/eval/bykind.py "$score" "$ev/$set.jsonl" "$ev/$set.out" "$ev/$set.peer" || status=1
 done
