@@ -1183,6 +1183,26 @@ static int second_forward(struct match *pool, size_t np)
 }
 
 /*
+ * A match that explains only part of what another explains (its stretch
+ * inside the other's, less than half as long, with less evidence: a
+ * short hoax whose title a fact check's paragraph quotes) gives the first
+ * place to the other.
+ */
+static void widest_first(struct match *pool, size_t np)
+{
+	for (size_t i = 1; i < np && pool[i].score >= T_MATCH; i++) {
+		const struct match *b = &pool[0], *c = &pool[i];
+		if (c->from <= b->from && c->to >= b->to && 2 * (b->to - b->from) <= c->to - c->from &&
+		    c->bits > b->bits) {
+			struct match keep = *c;
+			memmove(&pool[1], &pool[0], i * sizeof *pool);
+			pool[0] = keep;
+			return;
+		}
+	}
+}
+
+/*
  * Candidates under the budget, scored and sorted best first. Those of an
  * earlier look (seen, nseen of them) keep the score they had.
  */
@@ -1396,23 +1416,40 @@ static size_t one_edit_in(const char *w, size_t len, struct pipeline *stem, cons
 	return 0;
 }
 
+/* Whether a document's terms hold a, b and c in a row. */
+static int in_run(const unsigned char *blob, size_t nb, uint32_t a, uint32_t b, uint32_t c)
+{
+	for (size_t i = 0; i + 2 < nb / 4; i++)
+		if (terms_at(blob, i) == a && terms_at(blob, i + 1) == b && terms_at(blob, i + 2) == c)
+			return 1;
+	return 0;
+}
+
 /*
  * Typing errors: when the best candidates are close but not a match, the
  * message's words that no document holds, or at most one document in
  * FUZZY_RARE, are compared with each candidate's own terms; a term one
  * edit away (from the stem, else from the word as written, through its
  * stem) is taken for the word and the candidate scored again. Only the
- * few near candidates are tried.
+ * few near candidates are tried. In a short message a slip may make
+ * another common word ("lebih bak aman" for "lebih baik aman"): there, a
+ * word the candidate lacks is mended too where the candidate has its
+ * mended form between the same two words.
  */
 static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 {
 	size_t suspect[FUZZY_WORDS], nu = 0;   /* the words that may be typing errors */
+	unsigned char in_gap[FUZZY_WORDS];      /* ... only between the same two words as in the candidate */
 	for (size_t i = 0; i < m->nq && nu < FUZZY_WORDS; i++) {
 		const char *t = m->texts.buf + m->q[i].text;
 		size_t tl = strlen(t);
-		if (!(m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) && tl >= FUZZY_SHORT && tl < 63 &&
-		    doc_freq(m, t, tl) * FUZZY_RARE <= m->ndocs)
+		if ((m->q[i].flags & (TF_NUMBER | TF_URL | TF_PLACE)) || tl < FUZZY_SHORT || tl >= 63)
+			continue;
+		int rare = doc_freq(m, t, tl) * FUZZY_RARE <= m->ndocs;
+		if (rare || (m->nterms < ADJACENT_MSG && i > 0 && i + 1 < m->nq)) {
+			in_gap[nu] = !rare;
 			suspect[nu++] = i;
+		}
 	}
 	if (!nu)
 		return;
@@ -1439,6 +1476,8 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 			size_t fl = one_edit_in(t, strlen(t), NULL, &d, fix);
 			if (!fl && strcmp(t, w) && strlen(w) < 63)   /* the stem was no help: the word as written */
 				fl = one_edit_in(w, strlen(w), m->pl, &d, fix);
+			if (fl && in_gap[k] && !in_run(blob, nb, q[-1].h, term_hash(fix, fl), q[1].h))
+				fl = 0;   /* a common word is mended only where the document has it between the two */
 			if (fl) {
 				q->h = term_hash(fix, fl);
 				q->text = m->texts.len;
@@ -1494,6 +1533,8 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		np = look_by_line(m, text, len, pool, np);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
+	if (np && pool[0].score >= T_MATCH)
+		widest_first(pool, np);
 	int second = np && pool[0].score >= T_MATCH && second_forward(pool, np);
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
