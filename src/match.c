@@ -87,7 +87,10 @@
  * Bonferroni count would be too strict for short messages.
  */
 #define CHANCE_DOCS 0.4
-#define COND_DF_MAX 1024  /* pairs of rarer words have their co-occurrence counted (bounded work) */
+#define COND_DF_MAX 1024  /* pairs of rarer words have their co-occurrence counted from their lists ... */
+#define COND_SHARE 8      /* ... and of words in at most one document in 8, from a sample of documents: */
+#define COND_SAMPLE 8192  /* ... about this many, the same for every word (sample_place()) */
+#define COND_CACHE_WORDS 4096   /* common words' samples kept between messages, at most (2 KiB each) */
 #define COND_PRIOR 8.0    /* documents' worth of belief that words occur independently */
 #define ADJACENT_MSG 8    /* in messages of fewer distinct words, a pair's words side by side are counted too */
 
@@ -141,6 +144,12 @@ struct matcher {
 	struct doc_reader *rd;   /* its reads of the store (owned) */
 	struct pipeline *pl;     /* its text pipeline (owned) */
 	struct hmap dfcache;     /* canonical token -> df */
+	struct hmap samplecache; /* term hash -> struct sampleset, common words' documents in the sample (COND_SHARE) */
+	size_t nsampled;         /* words held there */
+	uint32_t srow_end, smul, sample_end;   /* the sample (sample_place()) */
+	size_t swords;           /* 64-bit words of a sampleset's bitmap */
+	uint32_t *srows;         /* a common word's list as read (scratch) */
+	size_t srowcap;
 	long long ndocs;
 	/* per message */
 	struct qtok *q;          /* content tokens in order (stopwords dropped) */
@@ -239,6 +248,75 @@ static int is_everyday(const struct matcher *m, uint32_t h)
 	return bsearch(&h, m->everyday, m->neveryday, sizeof h, by_u32) != NULL;
 }
 
+/*
+ * The sample of documents that pairs of common words are counted in
+ * (sampled_cond()): row r is in it when r is below m->srow_end and its
+ * place r * m->smul mod m->srow_end (a power of two; smul is odd, about the
+ * golden share of it, so consecutive rows spread evenly) is below
+ * m->sample_end; that place is its bit in a common word's bitmap.
+ */
+static long long sample_place(const struct matcher *m, uint32_t r)
+{
+	if (r >= m->srow_end)
+		return -1;
+	uint32_t at = (r * m->smul) & (m->srow_end - 1);
+	return at < m->sample_end ? (long long)at : -1;
+}
+
+static void sample_init(struct matcher *m)
+{
+	long long last = store_max_row(m->st);
+	m->srow_end = 1;
+	while (m->srow_end <= last && m->srow_end < (1u << 31))
+		m->srow_end <<= 1;
+	m->smul = (uint32_t)(m->srow_end * 0.6180339887498949) | 1;
+	m->sample_end = m->ndocs > 2 * COND_SAMPLE
+		? (uint32_t)((double)m->srow_end * COND_SAMPLE / (double)m->ndocs) + 1 : m->srow_end;
+	m->swords = (m->sample_end + 63) / 64;
+}
+
+/* A common word's documents in the sample, kept between messages. */
+struct sampleset {
+	long long n;
+	uint64_t bits[];   /* m->swords */
+};
+
+static void samplecache_clear(struct matcher *m)
+{
+	for (struct hmap_entry *e = hmap_next(&m->samplecache, NULL); e; e = hmap_next(&m->samplecache, e))
+		free(e->val.ptr);
+	hmap_clear(&m->samplecache);
+	m->nsampled = 0;
+}
+
+/*
+ * Term h's documents in the sample, from termdf's list, kept between
+ * messages (all dropped between two past COND_CACHE_WORDS); NULL when
+ * termdf keeps no list.
+ */
+static const struct sampleset *sampled_word(struct matcher *m, uint32_t h)
+{
+	char key[4];
+	memcpy(key, &h, 4);
+	struct hmap_entry *e = hmap_get(&m->samplecache, key, 4);
+	if (e)
+		return e->val.ptr;
+	long long n = store_postings(m->st, h, &m->srows, &m->srowcap);
+	struct sampleset *l = NULL;
+	if (n >= 0) {
+		l = xcalloc(1, sizeof *l + m->swords * sizeof l->bits[0]);
+		for (long long i = 0; i < n; i++) {
+			long long at = sample_place(m, m->srows[i]);
+			if (at >= 0)
+				l->bits[at / 64] |= 1ULL << (at % 64), l->n++;
+		}
+	}
+	e = hmap_put(&m->samplecache, key, 4, NULL);
+	e->val.ptr = l;
+	m->nsampled++;
+	return l;
+}
+
 struct matcher *matcher_new(struct store *st)
 {
 	struct matcher *m = xcalloc(1, sizeof *m);
@@ -246,6 +324,7 @@ struct matcher *matcher_new(struct store *st)
 	m->rd = doc_reader_new(st);
 	m->pl = pipeline_new();
 	m->ndocs = store_doc_count(st);
+	sample_init(m);
 	load_everyday(m);
 	return m;
 }
@@ -258,6 +337,9 @@ void matcher_free(struct matcher *m)
 	doc_reader_free(m->rd);
 	pipeline_free(m->pl);
 	hmap_free(&m->dfcache);
+	samplecache_clear(m);
+	hmap_free(&m->samplecache);
+	free(m->srows);
 	free(m->q);
 	free(m->split);
 	free(m->rare);
@@ -724,6 +806,68 @@ static struct slot *message_term(const struct matcher *m, uint32_t h)
 	return s->key ? s : NULL;
 }
 
+/* How many rows two ascending lists share. */
+static long long common_count(const uint32_t *a, long long na, const uint32_t *b, long long nb)
+{
+	long long both = 0;
+	for (long long i = 0, j = 0; i < na && j < nb;) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else
+			both++, i++, j++;
+	}
+	return both;
+}
+
+/* Of rows[0, n), those in the sample (to *in) and those of them in set's bitmap (returned). */
+static long long sample_hits(const struct matcher *m, const uint32_t *rows, long long n,
+			     const struct sampleset *set, long long *in)
+{
+	long long both = 0;
+	*in = 0;
+	for (long long i = 0; i < n; i++) {
+		long long at = sample_place(m, rows[i]);
+		if (at >= 0)
+			++*in, both += (long long)(set->bits[at / 64] >> (at % 64) & 1);
+	}
+	return both;
+}
+
+/*
+ * -log P(b | a) for a pair of which a word is past COND_DF_MAX (and both
+ * in at most a COND_SHARE-th of the documents), P counted in the sample of
+ * documents, so that it means what the full count means in a corpus of
+ * COND_SAMPLE documents, with work bounded alike at any size (the
+ * candidate is not left out: it is in the sample once in ndocs /
+ * COND_SAMPLE); INFINITY when not known. The samples kept between messages
+ * are those of the database as first read, as the df cache's counts are.
+ */
+static double sampled_cond(struct matcher *m, struct slot *a, struct slot *b, double pb)
+{
+	if (a->df * COND_SHARE > m->ndocs || b->df * COND_SHARE > m->ndocs)
+		return INFINITY;
+	const struct sampleset *sa = a->df > COND_DF_MAX ? sampled_word(m, (uint32_t)a->key) : NULL;
+	const struct sampleset *sb = b->df > COND_DF_MAX ? sampled_word(m, (uint32_t)b->key) : NULL;
+	if ((a->df > COND_DF_MAX && !sa) || (b->df > COND_DF_MAX && !sb))
+		return INFINITY;
+	long long na, both = 0;
+	if (sa && sb) {   /* two common words: their bitmaps */
+		na = sa->n;
+		for (size_t i = 0; i < m->swords; i++)
+			both += __builtin_popcountll(sa->bits[i] & sb->bits[i]);
+	} else {          /* one: the other's list against its bitmap */
+		struct slot *rare = sa ? b : a;
+		long long n = rows_of(m, rare), in;
+		if (n < 0)
+			return INFINITY;
+		both = sample_hits(m, rare->rows, n, sa ? sa : sb, &in);
+		na = sa ? sa->n : in;
+	}
+	return -log(((double)both + COND_PRIOR * pb) / ((double)na + COND_PRIOR));
+}
+
 /* -log P(b | a) from documents holding both against those holding a, the candidate left out, smoothed to rate pb. */
 static double cond_info(long long both, long long na, double pb)
 {
@@ -740,7 +884,11 @@ static double cond_info(long long both, long long na, double pb)
  * second's weight. A short message has few
  * pairs to tell, and two words that often share a document may still
  * rarely stand side by side ("boleh lewat"): there, P counts the documents
- * holding b right after a (the FTS5 phrase). Counted once per message.
+ * holding b right after a (the FTS5 phrase). A pair with a word in more
+ * than COND_DF_MAX documents is counted in a sample of the documents
+ * (sampled_cond()), one with a word in more than a COND_SHARE-th of them
+ * not at all: its second word says all its weight. Counted once per
+ * message.
  */
 static double pair_cond(struct matcher *m, size_t qi)
 {
@@ -749,30 +897,25 @@ static double pair_cond(struct matcher *m, size_t qi)
 		return p->cond;
 	struct slot *a = set_slot(m->terms_set, m->setcap, (uint32_t)(p->key >> 32));
 	struct slot *b = set_slot(m->terms_set, m->setcap, (uint32_t)p->key);
-	long long na = a->df <= COND_DF_MAX ? rows_of(m, a) : -1, nb = b->df <= COND_DF_MAX ? rows_of(m, b) : -1;
 	p->cond = b->w;
-	if (na > 0 && nb > 0) {
-		long long both = 0;
-		for (long long i = 0, j = 0; i < na && j < nb;) {
-			if (a->rows[i] < b->rows[j])
-				i++;
-			else if (a->rows[i] > b->rows[j])
-				j++;
-			else
-				both++, i++, j++;
-		}
+	p->df = 0;
+	double c = INFINITY;
+	if (a->df <= COND_DF_MAX && b->df <= COND_DF_MAX) {
+		long long na = rows_of(m, a), nb = rows_of(m, b);
+		if (na <= 0 || nb <= 0)
+			return p->cond;
+		p->df = common_count(a->rows, na, b->rows, nb);
 		/* without the candidate itself, which holds both; smoothed towards b's own rate */
 		double pb = (double)nb / (double)(m->ndocs > nb ? m->ndocs : nb);
-		double c = cond_info(both, na, pb);
+		c = cond_info(p->df, na, pb);
 		if (c < p->cond && m->nterms < ADJACENT_MSG)   /* the candidate holds them side by side (score()) */
 			c = cond_info(doc_reader_adjacent(m->rd, m->texts.buf + m->q[qi - 1].text, m->texts.buf + m->q[qi].text),
 				      na, pb);
-		if (c < p->cond)
-			p->cond = c > 0 ? (float)c : 0;
-		p->df = both;
 	} else {
-		p->df = 0;
+		c = sampled_cond(m, a, b, (double)b->df / (double)(m->ndocs > b->df ? m->ndocs : b->df));
 	}
+	if (c < p->cond)
+		p->cond = c > 0 ? (float)c : 0;
 	return p->cond;
 }
 
@@ -1511,6 +1654,8 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 	memset(r, 0, sizeof *r);
 	if (m->batch && --m->batch == 0)
 		matcher_batch(m, 1);
+	if (m->nsampled > COND_CACHE_WORDS)
+		samplecache_clear(m);
 	m->nq = 0;
 	sb_reset(&m->texts);
 	m->truncated = 0;

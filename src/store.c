@@ -105,6 +105,11 @@ long long store_doc_count(struct store *st)
 	return n >= 0 ? n : store_query_int(st, DOCS_COUNT);
 }
 
+long long store_max_row(struct store *st)
+{
+	return store_query_int(st, "SELECT coalesce(max(rowid), 0) FROM doc");
+}
+
 int store_commit(struct store *st)
 {
 	if (store_terms_flush(st) < 0 || (st->conn->docs_changed && store_exec(st, DOCS_KEEP) < 0))
@@ -418,6 +423,7 @@ struct store *store_open(const char *path, enum store_mode mode)
 	check_pipeline(st);
 	store_exec(st, "PRAGMA foreign_keys=ON");
 	store_exec(st, "PRAGMA cache_size=-8192");   /* 8 MiB of pages */
+	store_exec(st, "PRAGMA mmap_size=1073741824");
 	return st;
 }
 

@@ -97,6 +97,8 @@ int store_commit(struct store *st);
 void store_rollback(struct store *st);
 /* The number of documents (kept in meta by every write). */
 long long store_doc_count(struct store *st);
+/* The highest document row, 0 when none. */
+long long store_max_row(struct store *st);
 /* Recount termdf (and the number of documents) from the documents: the number of counts off, or -1. */
 int store_check_terms(struct store *st);
 /* Documents holding the term with this hash (termdf). */
