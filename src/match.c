@@ -43,7 +43,9 @@
  * terms. A message whose best candidate is related but not a match gets a
  * second, wider look (messages of common words, heavy typing errors);
  * chatter that matched nothing does not; a message of several lines that
- * matched nothing has its longest line looked up alone (look_by_line()).
+ * matched nothing has its longest line looked up alone (look_by_line()),
+ * and one that matched, its longest line outside the match's stretch
+ * (a second forward, look_past_best()).
  */
 #define POSTINGS_CAP 300
 #define MIN_TERMS 3
@@ -1382,12 +1384,72 @@ static size_t rank(struct matcher *m, struct match *pool, long long cap, size_t 
  * candidates join the pool. Of two lines with as many known words, the
  * one of more words is the longer: a forward header ("Pesan berantai dr
  * grup alumni") has four, and the forward after it four and chat words.
+ * Past a match (look_past_best()), only the words outside its stretch
+ * count and are looked up.
  */
 #define LINE_MIN 4
 #define LINE_LOOKS 1
 #define LINE_POOL 10   /* candidates of a line's own look */
 
-static size_t look_by_line(struct matcher *m, const char *text, size_t len, struct match *pool, size_t np)
+/* Is the message's word i one some document holds, and not a chat word? */
+static int is_known(const struct matcher *m, size_t i)
+{
+	const struct slot *t = &m->terms_set[m->qterm[i]];
+	return t->df > 0 && !says_little(&m->q[i], t);
+}
+
+/*
+ * The message's words in [from, to) but not in [skip_from, skip_to)
+ * looked up on their own, when that reads a term the first look did not:
+ * their LINE_POOL best candidates join the pool, best first. Returns the
+ * pool's new size.
+ */
+static size_t look_within(struct matcher *m, struct match *pool, size_t np, size_t from, size_t to,
+			  size_t skip_from, size_t skip_to)
+{
+	struct rare *all = m->rare;
+	size_t nall = m->nrare, n = 0;
+	size_t read = terms_to_read(m, POSTINGS_CAP, MIN_TERMS);   /* by the first look */
+	struct rare *own = xcalloc(nall, sizeof *own);
+	size_t *was = xcalloc(nall, sizeof *was);
+	for (size_t r = 0; r < nall; r++)
+		for (size_t i = from; i < to; i++)
+			if ((i < skip_from || i >= skip_to) && m->q[i].h == all[r].h) {
+				was[n] = r;
+				own[n++] = all[r];
+				break;
+			}
+	m->rare = own;
+	m->nrare = n;
+	size_t nk = terms_to_read(m, POSTINGS_CAP, MIN_TERMS), new_terms = 0;
+	for (size_t i = 0; i < nk; i++)
+		new_terms += was[i] >= read;
+	if (new_terms) {
+		struct match both[POOL + LINE_POOL];
+		memcpy(both, pool, np * sizeof *pool);
+		size_t nb = np + rank(m, both + np, POSTINGS_CAP, MIN_TERMS, LINE_POOL, pool, np);
+		/* the union, best first: the look's candidates not already in the pool */
+		size_t nu = np;
+		for (size_t i = np; i < nb; i++) {
+			size_t k = 0;
+			while (k < np && both[k].n != both[i].n)
+				k++;
+			if (k == np)
+				both[nu++] = both[i];
+		}
+		qsort(both, nu, sizeof *both, by_score);
+		np = nu < POOL ? nu : POOL;
+		memcpy(pool, both, np * sizeof *pool);
+	}
+	m->rare = all;
+	m->nrare = nall;
+	free(own);
+	free(was);
+	return np;
+}
+
+static size_t look_by_line(struct matcher *m, const char *text, size_t len, struct match *pool, size_t np,
+			   size_t skip_from, size_t skip_to)
 {
 	struct { size_t from, to, known; } line[LINE_LOOKS + 1];
 	size_t nl = 0, lines = 0;
@@ -1396,8 +1458,7 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 		const char *nl_at = memchr(text + m->q[i].start, '\n', len - m->q[i].start);
 		size_t end = nl_at ? (size_t)(nl_at - text) : len;
 		while (j < m->nq && m->q[j].start < end) {
-			const struct slot *t = &m->terms_set[m->qterm[j]];
-			known += t->df > 0 && !says_little(&m->q[j], t);
+			known += (j < skip_from || j >= skip_to) && is_known(m, j);
 			j++;
 		}
 		lines++;
@@ -1411,53 +1472,10 @@ static size_t look_by_line(struct matcher *m, const char *text, size_t len, stru
 		}
 		i = j;
 	}
-	if (lines < 2 || !nl)
+	if (lines < 2)
 		return np;
-	struct rare *all = m->rare;
-	size_t nall = m->nrare;
-	struct rare *own = xcalloc(nall, sizeof *own);
-	size_t *from = xcalloc(nall, sizeof *from);
-	size_t read = terms_to_read(m, POSTINGS_CAP, MIN_TERMS);   /* by the first look */
-	for (size_t l = 0; l < nl; l++) {
-		size_t n = 0;
-		for (size_t r = 0; r < nall; r++) {
-			for (size_t i = line[l].from; i < line[l].to; i++)
-				if (m->q[i].h == all[r].h) {
-					from[n] = r;
-					own[n++] = all[r];
-					break;
-				}
-		}
-		m->rare = own;
-		m->nrare = n;
-		size_t nk = terms_to_read(m, POSTINGS_CAP, MIN_TERMS), new_terms = 0;
-		for (size_t i = 0; i < nk; i++)
-			new_terms += from[i] >= read;
-		if (!new_terms) {   /* the first look read them all */
-			m->rare = all;
-			m->nrare = nall;
-			continue;
-		}
-		struct match both[POOL + LINE_POOL];
-		memcpy(both, pool, np * sizeof *pool);
-		size_t nb = np + rank(m, both + np, POSTINGS_CAP, MIN_TERMS, LINE_POOL, pool, np);
-		m->rare = all;
-		m->nrare = nall;
-		/* the union, best first: the line's candidates not already in the pool */
-		size_t nu = np;
-		for (size_t i = np; i < nb; i++) {
-			size_t k = 0;
-			while (k < np && both[k].n != both[i].n)
-				k++;
-			if (k == np)
-				both[nu++] = both[i];
-		}
-		qsort(both, nu, sizeof *both, by_score);
-		np = nu < POOL ? nu : POOL;
-		memcpy(pool, both, np * sizeof *pool);
-	}
-	free(own);
-	free(from);
+	for (size_t l = 0; l < nl; l++)
+		np = look_within(m, pool, np, line[l].from, line[l].to, skip_from, skip_to);
 	return np;
 }
 
@@ -1648,6 +1666,20 @@ static void correct_typos(struct matcher *m, struct match *pool, size_t np)
 	free(saved);
 }
 
+/*
+ * Two forwards in one message: the second's rare words may be left unread
+ * when the first's spent the budget. When as many known words as a
+ * forward needs (STRETCH_MIN) lie outside the best match's stretch, the
+ * longest line of them is looked up on its own (look_by_line()).
+ */
+static size_t look_past_best(struct matcher *m, const char *text, size_t len, struct match *pool, size_t np)
+{
+	size_t known = 0;
+	for (size_t i = 0; i < m->nq; i++)
+		known += (i < pool[0].from || i >= pool[0].to) && is_known(m, i);
+	return known < STRETCH_MIN ? np : look_by_line(m, text, len, pool, np, pool[0].from, pool[0].to);
+}
+
 int matcher_check(struct matcher *m, const char *text, size_t len,
 		const struct match_opts *o, struct result *r)
 {
@@ -1675,12 +1707,17 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		np = rank(m, pool, WIDE_POSTINGS_CAP, WIDE_MIN_TERMS, POOL, first, np);
 	}
 	if (!np || pool[0].score < T_SIMILAR)
-		np = look_by_line(m, text, len, pool, np);
+		np = look_by_line(m, text, len, pool, np, 0, 0);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
 	if (np && pool[0].score >= T_MATCH)
 		widest_first(pool, np);
 	int second = np && pool[0].score >= T_MATCH && second_forward(pool, np);
+	if (np && pool[0].score >= T_MATCH && !second) {
+		np = look_past_best(m, text, len, pool, np);
+		widest_first(pool, np);
+		second = second_forward(pool, np);
+	}
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)
 		keep = 1;   /* the verdict needs the best one */

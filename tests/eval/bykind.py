@@ -38,8 +38,7 @@ def notes_ok(q):
 def pair_ok(q):
     r = rs.get(q["id"], {})
     ids = {m["id"] for m in r.get("matches", []) if m.get("match")}
-    half = len(q["expect"]) // 2 or 1
-    return bool(ids & set(q["expect"][:half])) and bool(ids & set(q["expect"][half:]))
+    return all(ids & set(part) for part in q["parts"])
 
 kinds = sorted({q.get("kind", "dev") for q in qs})
 fmt = lambda v: "–" if v is None else f"{v:.3f}"

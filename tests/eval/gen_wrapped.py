@@ -31,11 +31,13 @@ def main():
     qs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
     pos = [q for q in qs if q["expect"]]
     n = 0
-    def emit(text, expect, label, kind):
+    def emit(text, expect, label, kind, parts=None):
         nonlocal n
         n += 1
-        print(json.dumps({"id": f"wrap-{n:04d}", "text": text, "expect": expect,
-                          "expect_label": label, "kind": kind}, ensure_ascii=False))
+        q = {"id": f"wrap-{n:04d}", "text": text, "expect": expect, "expect_label": label, "kind": kind}
+        if parts:
+            q["parts"] = parts   # each forward's own expected documents
+        print(json.dumps(q, ensure_ascii=False))
     for q in pos:
         kind = rnd.choice(["before", "after", "around"])
         lines = []
@@ -53,7 +55,7 @@ def main():
         rnd.shuffle(group)
         for a, b in zip(group[0::2][:20], group[1::2][:20]):
             text = "\n".join([a["text"]] + chatter(rnd, rnd.randint(1, 2)) + [b["text"]])
-            emit(text, a["expect"] + b["expect"], label, "pair")
+            emit(text, a["expect"] + b["expect"], label, "pair", [a["expect"], b["expect"]])
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,10 @@
 # (match.c, look_by_line()). The starter corpus is too small for that (its
 # first look reads every term), so a corpus is generated here: 4,000
 # documents of common words (each in about a tenth of them), the forward's
-# release among them, and the chatter's names in two documents each.
+# release among them, and the chatter's names in two documents each. Two
+# forwards in one message: a hoax of rare words first spends the budget,
+# and the release after it is found by the words outside the first's
+# stretch (look_by_line() past the best match).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/env.sh"
 saring="$top/saring"
@@ -21,7 +24,7 @@ common = ("anggaran proyek jembatan bendungan subsidi pupuk harga beras petani g
           "kendaraan sekolah guru honorer tunjangan pensiun lowongan pendaftaran bank rekening pinjaman bunga "
           "sertifikat tanah sawah irigasi banjir longsor gempa tsunami peringatan cuaca laut gunung erupsi "
           "polisi razia tilang kamera jalan tol tiket kereta bandara pesawat haji umrah kuota biaya "
-          "memasang membuka nasabah").split()
+          "memasang membuka nasabah pada untuk").split()
 names = "sugiyono kedungwaru paijo ngantru bendiljati tumpakrejo".split()
 release = ("Pemerintah kabupaten memasang server pelacak rahasia pada kartu bantuan sosial penduduk "
            "untuk membuka rekening bank nasabah")   # common words only
@@ -31,7 +34,11 @@ for i in range(4000):
     docs.append({"id": "gen-%04d" % i, "label": "official", "title": " ".join(words[:4]).capitalize(),
                  "text": " ".join(words).capitalize() + ".", "publisher": "Diskominfo", "date": "2024-01-%02d" % (i % 28 + 1)})
 docs[2718] = {"id": "gen-release", "label": "hoax", "rating": "HOAKS", "title": "Kartu bantuan sosial disebut berisi pelacak",
-              "claim": release + ".", "text": release + ". Informasi ini tidak benar.", "publisher": "Kominfo", "date": "2024-03-02"}
+              "claim": release + ".", "text": release + ". Informasi ini keliru.", "publisher": "Kominfo", "date": "2024-03-02"}
+first = ("Pakde Sumarsono dari Wonokromo membagikan ramuan temulawak jahe kencur sambiloto "
+         "penyembuh diabetes dalam tiga hari")   # words of its own
+docs[3141] = {"id": "gen-first", "label": "hoax", "rating": "HOAKS", "title": "Ramuan temulawak disebut menyembuhkan diabetes",
+              "claim": first + ".", "text": first + ". Tidak ada bukti ilmiah.", "publisher": "Kominfo", "date": "2024-04-09"}
 for k, n in enumerate(names):   # each chatter name in two documents of their own
     for j in (k * 2, k * 2 + 1):
         docs[100 + j]["text"] += " Kata %s." % n.capitalize()
@@ -61,4 +68,13 @@ Lik Paijo Bendiljati Tumpakrejo nggih" unknown '*' "the chatter lines alone matc
 check "Pak Sugiyono Kedungwaru Ngantru niki wonten kabar
 nasabah bank rekening membuka sosial bantuan kartu pada rahasia pelacak server memasang kabupaten pemerintah
 Lik Paijo Bendiljati Tumpakrejo nggih" unknown '*' "the forward's words shuffled"
+first='Pakde Sumarsono dari Wonokromo membagikan ramuan temulawak jahe kencur sambiloto penyembuh diabetes dalam tiga hari'
+two="$first
+Niki leres nopo mboten?
+$forward"
+check "$two" hoax corpus:gen-first "two forwards: the first, of rare words, on top"
+got=$("$saring" --db "$dir/gen.db" check --json "$two" |
+	python3 -c 'import json,sys; print(" ".join(sorted(m["id"] for m in json.load(sys.stdin)["matches"] if m["match"])))')
+[ "$got" = "corpus:gen-first corpus:gen-release" ] && ok ||
+	bad "two forwards: both reported as matches: got '$got'"
 tally line-look
