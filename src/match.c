@@ -1710,13 +1710,15 @@ int matcher_check(struct matcher *m, const char *text, size_t len,
 		np = look_by_line(m, text, len, pool, np, 0, 0);
 	if (np && pool[0].share >= FUZZY_FLOOR && pool[0].score < T_MATCH)
 		correct_typos(m, pool, np);
-	if (np && pool[0].score >= T_MATCH)
-		widest_first(pool, np);
-	int second = np && pool[0].score >= T_MATCH && second_forward(pool, np);
-	if (np && pool[0].score >= T_MATCH && !second) {
-		np = look_past_best(m, text, len, pool, np);
+	int second = 0;
+	if (np && pool[0].score >= T_MATCH) {
 		widest_first(pool, np);
 		second = second_forward(pool, np);
+		if (!second) {   /* the look past it sorts the pool again: its order is decided again */
+			np = look_past_best(m, text, len, pool, np);
+			widest_first(pool, np);
+			second = second_forward(pool, np);
+		}
 	}
 	size_t keep = np < (size_t)o->topn ? np : (size_t)o->topn;
 	if (keep == 0 && np)

@@ -7,7 +7,7 @@
 # release among them, and the chatter's names in two documents each. Two
 # forwards in one message: a hoax of rare words first spends the budget,
 # and the release after it is found by the words outside the first's
-# stretch (look_by_line() past the best match).
+# stretch (look_past_best()).
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/env.sh"
 saring="$top/saring"
