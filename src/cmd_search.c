@@ -125,7 +125,7 @@ int cmd_search(int argc, char **argv)
 	if (fts) {
 		sb_puts(&expr, fts);
 	} else {
-		match_fts_expr(words.buf, words.len, 0, &expr);
+		store_fts_expr(words.buf, words.len, 0, &expr);
 		if (!expr.len) {
 			usage_error(_("no searchable words in '%s'"), words.buf);
 			sb_release(&words);
@@ -137,7 +137,7 @@ int cmd_search(int argc, char **argv)
 	int rows = run(st, expr.buf, label, n, json, col, fts != NULL);
 	int status = rows < 0 ? EXIT_USAGE : EXIT_CLEAN;
 	if (rows == 0 && !fts) {
-		match_fts_expr(words.buf, words.len, 1, &expr);
+		store_fts_expr(words.buf, words.len, 1, &expr);
 		if (!json)
 			printf("%s\n", _("No document has all of these words; documents with some of them:"));
 		rows = run(st, expr.buf, label, n, json, col, 0);

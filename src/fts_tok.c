@@ -13,13 +13,15 @@
  * the connection's one thread at a time.
  *
  * A query string that starts with \x1f is one canonical token already
- * (match.c builds those), passed through untouched.
+ * (store_fts_expr() and the store's reads build those), passed through
+ * untouched.
  */
 #include "store_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "hmap.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -267,4 +269,39 @@ void store_prep_free(struct store_prep *p)
 		toklist_release(&p->col[i]);
 	sb_release(&p->blob);
 	free(p);
+}
+
+struct exprctx {
+	struct strbuf *out;
+	struct hmap seen;
+	const char *join;
+};
+
+static int add_expr_token(void *ctx, const struct token *t)
+{
+	struct exprctx *e = ctx;
+	int isnew;
+	hmap_put(&e->seen, t->text, t->len, &isnew);
+	if (!isnew)
+		return 0;
+	if (e->out->len)
+		sb_puts(e->out, e->join);
+	sb_puts(e->out, "\"\x1f");
+	for (size_t i = 0; i < t->len; i++) {
+		if (t->text[i] == '"')
+			sb_putc(e->out, '"');
+		sb_putc(e->out, t->text[i]);
+	}
+	sb_putc(e->out, '"');
+	return 0;
+}
+
+void store_fts_expr(const char *text, size_t len, int any, struct strbuf *out)
+{
+	struct exprctx e = { out, HMAP_INIT, any ? " OR " : " " };
+	sb_reset(out);
+	struct pipeline *pl = pipeline_new();   /* its own: a search has no matcher */
+	norm_text(pl, text, len, NORM_STEM, add_expr_token, &e, NULL, NULL);
+	pipeline_free(pl);
+	hmap_free(&e.seen);
 }

@@ -1,7 +1,9 @@
 /*
  * match.h: matching a message against the corpus: candidates from the
- * FTS5 index, re-ranking by a length-independent similarity, and the
- * verdict.
+ * FTS5 index, re-ranking by the evidence each holds, and the verdict. The
+ * stages are in src/match*.c and src/verdict.c behind match_int.h, their
+ * tuned numbers in tuning.h. A result carries everything a renderer
+ * needs: no renderer reads a threshold.
  *
  * Ownership: a matcher borrows its store. matcher_check() fills a
  * struct result whose strings it owns; result_clear() frees them.
@@ -13,18 +15,7 @@
 
 #include "store.h"
 
-struct strbuf;
-
 enum verdict { V_UNKNOWN, V_SIMILAR, V_OFFICIAL, V_ALTERED, V_HOAX };
-
-/*
- * A match's score is its containment of the message times
- * 1 - 2^(-bits / GATE_BITS), bits being the evidence beyond chance of its
- * best stretch (match.c). Calibrated on ../shared/data/queries-dev.jsonl
- * with saring's own everyday chat (tests/eval/); see README "Quality".
- */
-#define T_MATCH 0.45
-#define T_SIMILAR 0.25
 
 /* A byte span of a text. */
 struct span {
@@ -38,7 +29,9 @@ struct match {
 			       words, plain text; NULL unless asked */
 	struct span *hits;  /* owned: the message's words in snippet, in order */
 	size_t nhits;
-	double score;       /* containment gated by evidence (match.c), in [0, 1] */
+	double score;       /* containment gated by evidence (match_score.c), in [0, 1] */
+	int is_match;       /* the score is a match's (T_MATCH): a verdict of its own */
+	int is_similar;     /* the score is at least similar (T_SIMILAR): shown with a snippet */
 	double bits;        /* evidence of the best stretch beyond chance, in bits (may be < 0) */
 	double share;       /* containment: the most of the message, or of its stretch, shared */
 	size_t from, to;    /* the best stretch: message content tokens [from, to) */
@@ -65,6 +58,7 @@ struct note {
 struct result {
 	enum verdict verdict;
 	double score;            /* the best match's score, 0 when none */
+	double show_at;          /* the score a document needs to be shown (T_SIMILAR) */
 	struct match *m;         /* owned, best first */
 	size_t nm;
 	struct note *notes;      /* owned: altered numbers, negation */
@@ -96,12 +90,5 @@ void result_clear(struct result *r);
 const char *verdict_name(enum verdict v);
 /* Does the note say what an altered message changed (a number, date or time)? */
 int note_is_change(const struct note *n);
-
-/*
- * Build an FTS5 MATCH expression from text through the pipeline: each
- * distinct token quoted (so user text is never query syntax), joined by
- * " OR " when any is set, else by spaces (AND). Empty when no token.
- */
-void match_fts_expr(const char *text, size_t len, int any, struct strbuf *out);
 
 #endif

@@ -16,7 +16,7 @@ static const struct match *citation(const struct result *r)
 {
 	if (r->verdict == V_HOAX)
 		for (size_t i = 0; i < r->nm; i++)
-			if (r->m[i].label && !strcmp(r->m[i].label, "factcheck") && r->m[i].score >= T_SIMILAR)
+			if (r->m[i].label && !strcmp(r->m[i].label, "factcheck") && r->m[i].is_similar)
 				return &r->m[i];
 	return r->nm ? &r->m[0] : NULL;
 }

@@ -79,7 +79,7 @@ json_t *report_json(json_t *id, const struct result *res)
 		json_object_set_new(j, "label", out_str(c->label));
 		json_object_set_new(j, "rating", out_str(c->rating));
 		json_object_set_new(j, "score", json_real(c->score));
-		json_object_set_new(j, "match", json_boolean(c->score >= T_MATCH));
+		json_object_set_new(j, "match", json_boolean(c->is_match));
 		json_object_set_new(j, "title", out_str(c->title));
 		json_object_set_new(j, "publisher", out_str(c->publisher));
 		json_object_set_new(j, "url", out_str(c->url));
@@ -134,7 +134,7 @@ static void print_human(const struct report *r, const struct result *res)
 	}
 	if (res->verdict == V_UNKNOWN && res->nm && res->score > 0)
 		printf(_("(the nearest document scored %.2f, below the %.2f needed to show it)\n"),
-		       res->score, T_SIMILAR);
+		       res->score, res->show_at);
 }
 
 static void print_tsv(const struct result *res, json_t *id)

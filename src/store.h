@@ -140,4 +140,12 @@ size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t
 /* Canonical token hash, as stored in doc_terms.terms. */
 uint32_t term_hash(const char *t, size_t len);
 
+/*
+ * The FTS5 MATCH expression of a search for text, through the pipeline:
+ * each distinct token quoted (so user text is never query syntax), joined
+ * by " OR " when any is set, else by spaces (AND). Empty when no token.
+ */
+struct strbuf;
+void store_fts_expr(const char *text, size_t len, int any, struct strbuf *out);
+
 #endif
