@@ -1,8 +1,9 @@
 /*
  * store.c: the SQLite database: opening it (the file, the starter corpus,
- * read-only places), its schema and migrations, transactions, closing.
- * Reads are in store_read.c, writes in store_write.c, the FTS5 tokenizer
- * in fts_tok.c; struct store_conn (store_int.h) is what they share.
+ * read-only places), its schema and migrations, closing. The top of the
+ * store: reads are in store_read.c, writes and commits in store_write.c,
+ * the FTS5 tokenizer in fts_tok.c, the connection's primitives they all
+ * use in store_conn.c; struct store_conn (store_int.h) is what they share.
  *
  * The FTS5 index is an external-content table over doc(title, claim,
  * body), so snippet() and highlight() read the original text, while the
@@ -24,22 +25,6 @@
 
 #define APP_ID 1396789831   /* 'SARG' */
 
-_Noreturn void store_die(struct store *st, const char *what)
-{
-	const char *msg = st && st->conn->db ? sqlite3_errmsg(st->conn->db) : "unknown error";
-	int code = st && st->conn->db ? sqlite3_errcode(st->conn->db) : 0;
-	const char *hint = "";
-	if ((code == SQLITE_CORRUPT || code == SQLITE_NOTADB) && st->checking)
-		hint = "; restore a backup, or import the corpus files again into a new database "
-		       "(saring --db NEW.db import FILE...)";
-	else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		hint = "; run 'saring doctor'";
-	else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		hint = "; another saring is writing, try again";
-	else if (code == SQLITE_READONLY)
-		hint = "; the database is read-only";
-	die(EXIT_SYSTEM, "%s: %s: %s%s", st && st->path ? st->path : "database", what, msg, hint);
-}
 
 static int mkdirs(char *path)
 {
@@ -84,20 +69,8 @@ static char *starter_path(void)
 	return xstrdup(SARING_DATADIR "/starter.db");
 }
 
-const char *store_errmsg(struct store *st)
-{
-	return sqlite3_errmsg(st->conn->db);
-}
 
-int store_exec(struct store *st, const char *sql)
-{
-	return sqlite3_exec(st->conn->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
 
-int store_begin(struct store *st)
-{
-	return store_exec(st, "BEGIN IMMEDIATE");
-}
 
 long long store_doc_count(struct store *st)
 {
@@ -110,20 +83,7 @@ long long store_max_row(struct store *st)
 	return store_query_int(st, "SELECT coalesce(max(rowid), 0) FROM doc");
 }
 
-int store_commit(struct store *st)
-{
-	if (store_terms_flush(st) < 0 || (st->conn->docs_changed && store_exec(st, DOCS_KEEP) < 0))
-		return -1;
-	st->conn->docs_changed = 0;
-	return store_exec(st, "COMMIT");
-}
 
-void store_rollback(struct store *st)
-{
-	postings_clear(&st->conn->pending);
-	st->conn->docs_changed = 0;
-	store_exec(st, "ROLLBACK");
-}
 
 #define FTS_HASHSIZE "INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 16777216)"
 
@@ -449,10 +409,3 @@ void store_close(struct store *st)
 	free(st);
 }
 
-sqlite3_stmt *store_prepare(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->conn->db, sql, -1, &s, NULL) != SQLITE_OK)
-		store_die(st, "cannot prepare a query");
-	return s;
-}

@@ -82,6 +82,8 @@ int store_count_terms(struct store *st);
 /* Recompute content hashes of version 1, once, as the first writer opens the database. */
 void store_rehash(struct store *st);
 
+/* ---- store_conn.c: the connection's primitives, for every file of the store ---- */
+
 /* Prepare sql or die with the database's message. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 

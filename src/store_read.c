@@ -189,19 +189,7 @@ int store_source_get(struct store *st, const char *name, char **etag, char **las
 }
 
 
-char *store_col_dup(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
 
-void store_doc_row(sqlite3_stmt *s, struct doc *d)
-{
-	char **f[] = { &d->id, &d->label, &d->rating, &d->title, &d->claim, &d->body,
-		       &d->publisher, &d->url, &d->date, &d->source };
-	for (int i = 0; i < 10; i++)
-		*f[i] = store_col_dup(s, i);
-}
 
 int store_get(struct store *st, const char *id, struct doc *d)
 {
@@ -345,17 +333,3 @@ int store_check_index(struct store *st)
 	return store_exec(st, "INSERT INTO doc_fts(doc_fts, rank) VALUES('integrity-check', 1)");
 }
 
-int store_query_int(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->conn->db, sql, -1, &s, NULL) != SQLITE_OK)
-		store_die(st, "cannot read the database");
-	int rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		store_die(st, "cannot read the database");
-	}
-	int v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}

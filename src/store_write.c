@@ -1,7 +1,8 @@
 /*
- * store_write.c: document writes and removes, and termdf, the documents
- * of each term, kept right by every write (merged from postings.c's
- * pending changes) and recounted by reindex and doctor.
+ * store_write.c: document writes and removes, the write transaction's
+ * commit, and termdf, the documents of each term, kept right by every
+ * write (merged from postings.c's pending changes at commit) and
+ * recounted by reindex and doctor.
  */
 #include "store_int.h"
 
@@ -483,3 +484,17 @@ int store_reindex(struct store *st)
 	return err ? -1 : 0;
 }
 
+int store_commit(struct store *st)
+{
+	if (store_terms_flush(st) < 0 || (st->conn->docs_changed && store_exec(st, DOCS_KEEP) < 0))
+		return -1;
+	st->conn->docs_changed = 0;
+	return store_exec(st, "COMMIT");
+}
+
+void store_rollback(struct store *st)
+{
+	postings_clear(&st->conn->pending);
+	st->conn->docs_changed = 0;
+	store_exec(st, "ROLLBACK");
+}

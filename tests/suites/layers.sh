@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/env.sh
 . tests/tally.sh
 
-store="src/store.c src/store_int.h src/store_read.c src/store_write.c src/fts_tok.c"
+store="src/store.c src/store_int.h src/store_conn.c src/store_read.c src/store_write.c src/fts_tok.c"
 for f in src/*.c src/*.h; do
 	grep -qE 'sqlite3_|sqlite3\.h|store_int\.h' "$f" || continue
 	case " $store " in
