@@ -1,28 +1,22 @@
 /*
  * feed.c: parsing what sources send into saring's JSON Lines records
- * (see feed.h). XML is parsed strictly (a malformed feed is an error, not
- * half a feed), without the network and without substituting entities;
- * HTML leniently, as browsers do.
+ * (see feed.h): the table of source kinds, feed_parse() that hands a body
+ * to its kind, and what the kinds' files share (feed_int.h). HTML is
+ * parsed leniently, as browsers do.
  */
 #include "feed.h"
 
-#include <jansson.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "import.h"
+#include "feed_int.h"
 #include "i18n.h"
 #include "text.h"
 
-#define TEXT_MAX (1 << 20)   /* the visible text kept of one page or field */
-
-/* One record before it becomes a JSON line; every field owned, NULL when absent. */
-struct record {
-	char *id, *label, *rating, *title, *claim, *body, *publisher, *url, *date;
-};
+#define FEED_KIND_ENTRY(e, k) [e] = &k,
+const struct feed_kind *const feed_kinds[NSOURCE_TYPES] = { FEED_KINDS(FEED_KIND_ENTRY) };
+#undef FEED_KIND_ENTRY
 
 static void record_clear(struct record *r)
 {
@@ -33,7 +27,7 @@ static void record_clear(struct record *r)
 	}
 }
 
-static char *set_err(const char *fmt, const char *arg)
+char *feed_err(const char *fmt, const char *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, fmt, arg);
@@ -59,8 +53,7 @@ static void jput(json_t *o, const char *key, const char *s)
 		json_object_set_new(o, key, v);
 }
 
-/* "[SALAH] Judul" gives "SALAH": a rating in brackets at the start of a title. */
-static char *bracket_rating(const char *title)
+char *feed_bracket_rating(const char *title)
 {
 	if (!title)
 		return NULL;
@@ -87,8 +80,7 @@ static char *web_url(const char *u)
 	return n ? xstrndup(u, n) : NULL;
 }
 
-/* Write r as a record of src (its id prefixed with the source's name) and clear it. */
-static void emit_record(struct feed_page *pg, const struct source *src, struct record *r)
+void feed_emit(struct feed_page *pg, const struct source *src, struct record *r)
 {
 	/* a record without text is left out (import would skip it); one past the bound is counted */
 	if ((!r->title && !r->claim && !r->body) || pg->records >= FEED_MAX_RECORDS) {
@@ -105,7 +97,7 @@ static void emit_record(struct feed_page *pg, const struct source *src, struct r
 	}
 	jput(o, "label", r->label ? r->label : src->label);
 	if (!r->rating)
-		r->rating = bracket_rating(r->title);
+		r->rating = feed_bracket_rating(r->title);
 	jput(o, "rating", r->rating);
 	jput(o, "title", r->title);
 	jput(o, "claim", r->claim);
@@ -127,9 +119,9 @@ static void emit_record(struct feed_page *pg, const struct source *src, struct r
 	record_clear(r);
 }
 
-/* ---- text of HTML ---- */
+/* ---- HTML and XML trees ---- */
 
-static int is_named(const xmlNode *n, const char *name)
+int feed_is_named(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, name);
 }
@@ -137,7 +129,7 @@ static int is_named(const xmlNode *n, const char *name)
 static int name_in(const xmlNode *n, const char *const *names)
 {
 	for (; *names; names++)
-		if (is_named(n, *names))
+		if (feed_is_named(n, *names))
 			return 1;
 	return 0;
 }
@@ -161,8 +153,7 @@ static void add_text(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
-/* Append the text of n's subtree to sb, spaces collapsed, blocks on lines of their own. */
-static void html_text(const xmlNode *n, struct strbuf *sb, int page)
+void feed_html_text_of(const xmlNode *n, struct strbuf *sb, int page)
 {
 	static const char *const skip[] = { "script", "style", "noscript", "template", "iframe", "svg",
 					    "object", "select", "button", NULL };
@@ -178,14 +169,14 @@ static void html_text(const xmlNode *n, struct strbuf *sb, int page)
 			int block = name_in(n, blocks);
 			if (block)
 				sb_space(sb, '\n');
-			html_text(n->children, sb, page);
+			feed_html_text_of(n->children, sb, page);
 			if (block)
 				sb_space(sb, '\n');
 		}
 	}
 }
 
-static char *trimmed(struct strbuf *sb)
+char *feed_trimmed(struct strbuf *sb)
 {
 	size_t a = 0, b = sb->len;
 	while (a < b && (sb->buf[a] == ' ' || sb->buf[a] == '\n'))
@@ -197,7 +188,7 @@ static char *trimmed(struct strbuf *sb)
 	return s;
 }
 
-static htmlDocPtr html_parse(const char *html, size_t n)
+htmlDocPtr feed_html_parse(const char *html, size_t n)
 {
 	struct strbuf clean = STRBUF_INIT;   /* libxml2 gives up on a "UTF-8" text that is not */
 	utf8_sanitize(html, n, &clean);
@@ -215,35 +206,44 @@ char *feed_html_text(const char *html, size_t n, int page)
 	if (!memchr(html, '<', n) && !memchr(html, '&', n)) {   /* plain text already */
 		struct strbuf sb = STRBUF_INIT;
 		add_text(&sb, html, n);
-		return trimmed(&sb);
+		return feed_trimmed(&sb);
 	}
-	htmlDocPtr doc = html_parse(html, n);
+	htmlDocPtr doc = feed_html_parse(html, n);
 	if (!doc)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
-	html_text(doc->children, &sb, page);
+	feed_html_text_of(doc->children, &sb, page);
 	xmlFreeDoc(doc);
-	return trimmed(&sb);
+	return feed_trimmed(&sb);
 }
 
-static char *html_field(const char *s)
+char *feed_html_field(const char *s)
 {
 	return s ? feed_html_text(s, strlen(s), 0) : NULL;
 }
 
-/* ---- RSS and Atom ---- */
-
-/* The text and CDATA directly inside n (entity references are not followed). */
-static char *node_text(const xmlNode *n)
+char *feed_node_text(const xmlNode *n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (const xmlNode *c = n->children; c && sb.len < TEXT_MAX; c = c->next)
 		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
 			sb_puts(&sb, (const char *)c->content);
-	return trimmed(&sb);
+	return feed_trimmed(&sb);
 }
 
-static const char *attr(const xmlNode *n, const char *name)
+const xmlNode *feed_find_named(const xmlNode *n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (feed_is_named(n, name))
+			return n;
+		const xmlNode *f = n->type == XML_ELEMENT_NODE ? feed_find_named(n->children, name) : NULL;
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+const char *feed_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next)
 		if (a->name && !strcmp((const char *)a->name, name) && a->children && a->children->content)
@@ -251,209 +251,21 @@ static const char *attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-static void set_once(char **dst, char *v)
-{
-	if (*dst || !v)
-		free(v);
-	else
-		*dst = v;
-}
-
-/* One <item> or <entry>. */
-static void feed_item(struct feed_page *pg, const struct source *src, const xmlNode *item)
-{
-	struct record r = { 0 };
-	char *guid = NULL, *html = NULL;
-	for (const xmlNode *c = item->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		const char *name = (const char *)c->name;
-		if (!strcmp(name, "title")) {
-			char *t = node_text(c);
-			set_once(&r.title, html_field(t));
-			free(t);
-		} else if (!strcmp(name, "link")) {
-			const char *href = attr(c, "href"), *rel = attr(c, "rel");
-			if (href && (!rel || !strcmp(rel, "alternate")))
-				set_once(&r.url, xstrdup(href));
-			else if (!href)
-				set_once(&r.url, node_text(c));
-		} else if (!strcmp(name, "guid") || !strcmp(name, "id")) {
-			set_once(&guid, node_text(c));
-		} else if (!strcmp(name, "encoded") || !strcmp(name, "content")) {
-			char *t = node_text(c);   /* content:encoded, Atom content: the whole text, preferred */
-			free(html);
-			html = t;
-		} else if (!strcmp(name, "description") || !strcmp(name, "summary")) {
-			set_once(&html, node_text(c));
-		} else if (!strcmp(name, "pubDate") || !strcmp(name, "published") || !strcmp(name, "date") ||
-			   !strcmp(name, "updated")) {
-			set_once(&r.date, node_text(c));
-		} else if (!strcmp(name, "creator") || !strcmp(name, "author")) {
-			/* the writer, not the publisher: left out */
-		}
-	}
-	r.body = html_field(html);
-	free(html);
-	r.id = guid ? guid : r.url ? xstrdup(r.url) : NULL;
-	emit_record(pg, src, &r);
-}
-
-/* Items anywhere under n, to a small depth (rss/channel/item, feed/entry, rdf:RDF/item). */
-static void feed_items(struct feed_page *pg, const struct source *src, const xmlNode *n, int depth)
-{
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (is_named(n, "item") || is_named(n, "entry"))
-			feed_item(pg, src, n);
-		else if (depth < 3)
-			feed_items(pg, src, n->children, depth + 1);
-	}
-}
-
-static int parse_feed(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err)
-{
-	const int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-	xmlDocPtr doc = xmlReadMemory(body, (int)n, NULL, NULL, opts);
-	if (!doc) {   /* maybe only its UTF-8: once more, repaired */
-		struct strbuf clean = STRBUF_INIT;
-		if (utf8_sanitize(body, n, &clean) > 0)
-			doc = xmlReadMemory(clean.buf, (int)clean.len, NULL, "UTF-8", opts);
-		sb_release(&clean);
-	}
-	if (!doc) {
-		*err = xstrdup(_("malformed XML, not an RSS or Atom feed"));
-		return -1;
-	}
-	const xmlNode *root = doc->children;
-	while (root && root->type != XML_ELEMENT_NODE)
-		root = root->next;
-	if (!root || !(is_named(root, "rss") || is_named(root, "feed") || is_named(root, "RDF"))) {
-		*err = set_err(_("not an RSS or Atom feed (<%s>)"), root ? (const char *)root->name : "");
-		xmlFreeDoc(doc);
-		return -1;
-	}
-	feed_items(pg, src, root->children, 0);
-	xmlFreeDoc(doc);
-	return 0;
-}
-
-/* ---- pages with ClaimReview JSON-LD ---- */
-
-struct page_ctx {
-	struct feed_page *pg;
-	const struct source *src;
-	const char *page_text;    /* borrowed: the page's visible text, for a ClaimReview without a body */
-	const char *page_title;
-	int bad;
-};
-
-static int page_doc(void *ctx, struct doc *d, long line)
-{
-	(void)line;
-	struct page_ctx *p = ctx;
-	struct record r = { 0 };
-	r.id = d->url ? xstrdup(d->url) : d->id ? xstrdup(d->id) : NULL;
-	r.label = d->label && strcmp(d->label, "factcheck") ? xstrdup(d->label) : NULL;   /* else the source's */
-	r.rating = d->rating ? xstrdup(d->rating) : NULL;
-	r.title = d->title ? xstrdup(d->title) : p->page_title ? xstrdup(p->page_title) : NULL;
-	r.claim = d->claim ? xstrdup(d->claim) : NULL;
-	r.body = d->body ? xstrdup(d->body) : p->page_text ? xstrdup(p->page_text) : NULL;
-	r.publisher = d->publisher ? xstrdup(d->publisher) : NULL;
-	r.url = d->url ? xstrdup(d->url) : NULL;
-	r.date = d->date ? xstrdup(d->date) : NULL;
-	emit_record(p->pg, p->src, &r);
-	doc_clear(d);
-	return 0;
-}
-
-static void page_bad(void *ctx, long line, const char *reason)
-{
-	(void)line;
-	struct page_ctx *p = ctx;
-	if (!p->bad++)
-		warnx_(_("%s: ClaimReview JSON-LD skipped: %s"), p->src->name, reason);
-}
-
-/* The JSON-LD blocks (<script type="application/ld+json">) under n, into the page's records. */
-static void ld_blocks(const xmlNode *n, struct page_ctx *p)
-{
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		const char *type = attr(n, "type");
-		if (is_named(n, "script") && type && strstr(type, "ld+json")) {
-			char *json = node_text(n);
-			if (json && (strstr(json, "ClaimReview") || strstr(json, "claimReviewed")))
-				import_read_mem(p->src->name, json, strlen(json), FMT_CLAIMREVIEW, p->src->name,
-						page_doc, page_bad, p);
-			free(json);
-		} else {
-			ld_blocks(n->children, p);
-		}
-	}
-}
-
-static const xmlNode *find_named(const xmlNode *n, const char *name)
-{
-	for (; n; n = n->next) {
-		if (is_named(n, name))
-			return n;
-		const xmlNode *f = n->type == XML_ELEMENT_NODE ? find_named(n->children, name) : NULL;
-		if (f)
-			return f;
-	}
-	return NULL;
-}
-
-static int parse_page(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err)
-{
-	htmlDocPtr doc = html_parse(body, n);
-	if (!doc) {
-		*err = xstrdup(_("cannot read the page as HTML"));
-		return -1;
-	}
-	struct strbuf text = STRBUF_INIT;
-	const xmlNode *main = find_named(doc->children, "article");
-	if (!main)
-		main = find_named(doc->children, "body");
-	if (main)
-		html_text(main->children, &text, 1);
-	char *page_text = trimmed(&text);
-	const xmlNode *h1 = find_named(doc->children, "h1");
-	struct strbuf t = STRBUF_INIT;
-	if (h1)
-		html_text(h1->children, &t, 0);
-	char *title = trimmed(&t);
-	struct page_ctx p = { pg, src, page_text, title, 0 };
-	ld_blocks(doc->children, &p);
-	xmlFreeDoc(doc);
-	free(page_text);
-	free(title);
-	if (!pg->records && !p.bad) {
-		*err = xstrdup(_("no ClaimReview JSON-LD on the page"));
-		return -1;
-	}
-	return 0;
-}
-
 /* ---- JSON APIs ---- */
 
-static const char *jget(const json_t *o, const char *key)
+const char *feed_jget(const json_t *o, const char *key)
 {
 	const json_t *v = json_object_get(o, key);
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static char *jdup(const json_t *o, const char *key)
+char *feed_jdup(const json_t *o, const char *key)
 {
-	const char *s = jget(o, key);
+	const char *s = feed_jget(o, key);
 	return s && *s ? xstrdup(s) : NULL;
 }
 
-/* An id that may be a number or a string. */
-static char *jid(const json_t *v)
+char *feed_jid(const json_t *v)
 {
 	if (json_is_integer(v)) {
 		char buf[32];
@@ -461,106 +273,6 @@ static char *jid(const json_t *v)
 		return xstrdup(buf);
 	}
 	return json_is_string(v) && *json_string_value(v) ? xstrdup(json_string_value(v)) : NULL;
-}
-
-/* WordPress renders fields as {"rendered": "<p>...</p>"}. */
-static char *rendered(const json_t *o, const char *key)
-{
-	const json_t *v = json_object_get(o, key);
-	if (json_is_object(v))
-		v = json_object_get(v, "rendered");
-	return json_is_string(v) ? html_field(json_string_value(v)) : NULL;
-}
-
-static void wordpress_post(struct feed_page *pg, const struct source *src, const json_t *o)
-{
-	struct record r = { 0 };
-	r.id = jid(json_object_get(o, "id"));
-	r.title = rendered(o, "title");
-	r.body = rendered(o, "content");
-	if (!r.body)
-		r.body = rendered(o, "excerpt");
-	r.url = jdup(o, "link");
-	r.date = jdup(o, "date");
-	emit_record(pg, src, &r);
-}
-
-static void komdigi_item(struct feed_page *pg, const struct source *src, const json_t *o)
-{
-	struct record r = { 0 };
-	r.id = jid(json_object_get(o, "id"));
-	char *slug = jdup(o, "slug");
-	if (!r.id && slug)
-		r.id = xstrdup(slug);
-	r.title = html_field(jget(o, "title"));
-	r.body = jdup(o, "body_text");
-	if (!r.body)
-		r.body = html_field(jget(o, "body_html"));
-	if (!r.body)
-		r.body = html_field(jget(o, "excerpt"));
-	r.url = jdup(o, "url");
-	if (!r.url && slug) {
-		struct strbuf u = STRBUF_INIT;
-		sb_printf(&u, "https://www.komdigi.go.id/berita/berita-hoaks/detail/%s", slug);
-		r.url = sb_detach(&u);
-	}
-	r.date = jdup(o, "published_at");
-	free(slug);
-	emit_record(pg, src, &r);
-}
-
-static void yudistira_record(struct feed_page *pg, const struct source *src, const json_t *o)
-{
-	struct record r = { 0 };
-	r.id = jid(json_object_get(o, "id"));
-	r.title = html_field(jget(o, "title"));
-	r.claim = html_field(jget(o, "content"));
-	char *fact = html_field(jget(o, "fact")), *conclusion = html_field(jget(o, "conclusion"));
-	struct strbuf body = STRBUF_INIT;
-	if (fact)
-		sb_puts(&body, fact);
-	if (fact && conclusion)
-		sb_puts(&body, "\n\n");
-	if (conclusion)
-		sb_puts(&body, conclusion);
-	r.body = body.len ? sb_detach(&body) : NULL;
-	sb_release(&body);
-	free(fact);
-	free(conclusion);
-	r.rating = bracket_rating(r.title);
-	if (!r.rating)
-		r.rating = jdup(o, "classification");
-	const char *status = jget(o, "status");
-	if (status && !strcmp(status, "1"))
-		r.label = xstrdup("factcheck");   /* "1" is true news, "2" a hoax (Mafindo's API) */
-	r.date = jdup(o, "tanggal");
-	emit_record(pg, src, &r);
-}
-
-static void google_claim(struct feed_page *pg, const struct source *src, const json_t *o)
-{
-	const json_t *reviews = json_object_get(o, "claimReview"), *rv = NULL;
-	size_t i;
-	json_t *e;
-	json_array_foreach(reviews, i, e)   /* the Indonesian review when there are several */
-		if (json_is_object(e) && (!rv || (jget(e, "languageCode") && !strcmp(jget(e, "languageCode"), "id"))))
-			rv = e;
-	if (!rv)
-		return;
-	struct record r = { 0 };
-	r.url = jdup(rv, "url");
-	r.id = r.url ? xstrdup(r.url) : NULL;
-	r.claim = jdup(o, "text");
-	r.title = jdup(rv, "title");
-	r.rating = jdup(rv, "textualRating");
-	const json_t *pub = json_object_get(rv, "publisher");
-	r.publisher = jdup(pub, "name");
-	if (!r.publisher)
-		r.publisher = jdup(pub, "site");
-	r.date = jdup(rv, "reviewDate");
-	if (!r.date)
-		r.date = jdup(o, "claimDate");
-	emit_record(pg, src, &r);
 }
 
 /* The array of records in a JSON answer: itself, or under data, data.data, posts, claims, items. */
@@ -583,8 +295,12 @@ static const json_t *records_of(const json_t *v, struct feed_page *pg)
 	return NULL;
 }
 
-static int parse_json(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err)
+int feed_json_parse(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err,
+		    void (*record)(struct feed_page *pg, const struct source *src, const json_t *o),
+		    const char *token_key)
 {
+	if (feed_too_big(body, n, "{[", FEED_MAX_NODES, "JSON objects and arrays", err))
+		return -1;
 	json_error_t e;
 	json_t *v = json_loadb(body, n, 0, &e);
 	if (!v) {   /* maybe only its UTF-8 */
@@ -607,8 +323,8 @@ static int parse_json(const struct source *src, const char *body, size_t n, stru
 		pg->last_page = json_integer_value(json_object_get(meta, "last_page"));
 	const json_t *recs = records_of(v, pg);
 	json_t *none = NULL;
-	if (src->type == SRC_GOOGLE && json_is_object(v)) {
-		const char *tok = jget(v, "nextPageToken");
+	if (token_key && json_is_object(v)) {
+		const char *tok = feed_jget(v, token_key);
 		pg->next_token = tok && *tok ? xstrdup(tok) : NULL;
 		if (!recs && !json_object_get(v, "error"))
 			recs = none = json_array();   /* Google leaves "claims" out when there are none */
@@ -621,17 +337,9 @@ static int parse_json(const struct source *src, const char *body, size_t n, stru
 	}
 	size_t i;
 	json_t *o;
-	json_array_foreach(recs, i, o) {
-		if (!json_is_object(o))
-			continue;
-		switch (src->type) {
-		case SRC_WORDPRESS: wordpress_post(pg, src, o); break;
-		case SRC_KOMDIGI: komdigi_item(pg, src, o); break;
-		case SRC_YUDISTIRA: yudistira_record(pg, src, o); break;
-		case SRC_GOOGLE: google_claim(pg, src, o); break;
-		default: break;
-		}
-	}
+	json_array_foreach(recs, i, o)
+		if (json_is_object(o))
+			record(pg, src, o);
 	json_decref(none);
 	json_decref(v);
 	return 0;
@@ -647,29 +355,26 @@ static int too_many(const char *s, size_t n, const char *set, size_t max)
 	return 0;
 }
 
+int feed_too_big(const char *body, size_t n, const char *marks, size_t max, const char *what, char **err)
+{
+	if (n <= INT32_MAX && !too_many(body, n, marks, max))
+		return 0;
+	struct strbuf m = STRBUF_INIT;
+	sb_printf(&m, _("more than %zu %s in one answer; not read"), max, what);
+	*err = sb_detach(&m);
+	return 1;
+}
+
 int feed_parse(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err)
 {
 	memset(pg, 0, sizeof *pg);
 	*err = NULL;
-	int json = src->type == SRC_WORDPRESS || src->type == SRC_KOMDIGI || src->type == SRC_YUDISTIRA ||
-		   src->type == SRC_GOOGLE;
-	int xml = src->type == SRC_RSS || src->type == SRC_ARTICLES;
-	size_t max = xml ? FEED_MAX_XML_NODES : FEED_MAX_NODES;
-	if (n > INT32_MAX || too_many(body, n, json ? "{[" : "<", max)) {
-		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, _("more than %zu %s in one answer; not read"), max, json ? "JSON objects and arrays" : "tags");
-		*err = sb_detach(&m);
+	const struct feed_kind *kind = feed_kinds[src->type];
+	if (!kind->parse) {
+		*err = xstrdup(_("not a feed type"));
 		return -1;
 	}
-	int rc;
-	if (json)
-		rc = parse_json(src, body, n, pg, err);
-	else if (xml)
-		rc = parse_feed(src, body, n, pg, err);
-	else if (src->type == SRC_PAGE)
-		rc = parse_page(src, body, n, pg, err);
-	else
-		rc = -1, *err = xstrdup(_("not a feed type"));
+	int rc = kind->parse(src, body, n, pg, err);
 	if (rc == 0 && pg->dropped) {
 		struct strbuf m = STRBUF_INIT;
 		sb_printf(&m, _("more than %d records in one answer; not read"), FEED_MAX_RECORDS);
@@ -684,4 +389,65 @@ void feed_page_release(struct feed_page *pg)
 	sb_release(&pg->jsonl);
 	free(pg->next_token);
 	memset(pg, 0, sizeof *pg);
+}
+
+/* ---- requests ---- */
+
+void feed_add_param(struct strbuf *url, const char *name, const char *value)
+{
+	int is_url = url->buf && strstr(url->buf, "://");
+	if (url->len)
+		sb_putc(url, is_url && !strchr(url->buf, '?') ? '?' : '&');
+	sb_printf(url, "%s=", name);
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_' || *p == '.' || *p == '~')
+			sb_putc(url, (char)*p);
+		else
+			sb_printf(url, "%%%02X", *p);
+	}
+}
+
+int feed_has_param(const char *url, const char *name)
+{
+	const char *q = strchr(url, '?');
+	size_t k = strlen(name);
+	for (const char *p = q; p; p = strchr(p + 1, '&'))
+		if (!strncmp(p + 1, name, k) && p[1 + k] == '=')
+			return 1;
+	return 0;
+}
+
+void feed_page_number(const struct source *src, long page, const char *per_page, struct strbuf *url)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%d", FEED_PER_PAGE);
+	if (!feed_has_param(src->url, per_page))
+		feed_add_param(url, per_page, num);
+	snprintf(num, sizeof num, "%ld", page);
+	feed_add_param(url, "page", num);
+}
+
+/* ---- content types ---- */
+
+static int is_html(const char *ct)
+{
+	return !strcmp(ct, "text/html") || !strcmp(ct, "application/xhtml+xml");
+}
+
+const char *feed_want_xml(const char *ct)
+{
+	return strstr(ct, "xml") || !strcmp(ct, "text/plain") ? NULL
+	       : is_html(ct) ? N_("an HTML page, not a feed") : N_("no feed");
+}
+
+const char *feed_want_html(const char *ct)
+{
+	return is_html(ct) || strstr(ct, "xml") || !strcmp(ct, "text/plain") ? NULL : N_("no HTML page");
+}
+
+const char *feed_want_json(const char *ct)
+{
+	return strstr(ct, "json") || !strcmp(ct, "text/plain") ? NULL
+	       : is_html(ct) ? N_("an HTML page, not JSON") : N_("no JSON");
 }
