@@ -99,6 +99,50 @@ static int find_sender(const char *s, size_t n, size_t *name_len, size_t *text_o
 }
 
 /*
+ * The time at *pp: H:MM[:SS] or H.MM[.SS], then maybe AM/PM, into h (the
+ * hour on the 24-hour clock); *has_sec says the seconds were written.
+ * Returns 1 with *pp after it, 0 if there is none.
+ */
+static int read_time(const char **pp, const char *e, struct wa_header *h, int *has_sec)
+{
+	const char *p = *pp, *t;
+	int hour, min, sec = 0, tsep;
+	if (read_num(&p, e, 2, &hour) == 0 || p >= e || (*p != ':' && *p != '.'))
+		return 0;
+	tsep = *p++;
+	if (read_num(&p, e, 2, &min) != 2)
+		return 0;
+	if (e - p >= 3 && *p == tsep && isdigit((unsigned char)p[1])) {
+		p++;
+		if (read_num(&p, e, 2, &sec) != 2)
+			return 0;
+		*has_sec = 1;
+	}
+	int pm = 0;
+	t = skip_spaces(p, e);
+	h->ampm = read_ampm(&t, e, &pm);
+	if (h->ampm)
+		p = t;
+	if (min > 59 || sec > 59)
+		return 0;
+	if (h->ampm && hour > 12)
+		h->ampm = 0;   /* "13:00 PM": the clock was 24-hour after all */
+	if (h->ampm) {
+		if (hour == 12)
+			hour = 0;
+		if (pm)
+			hour += 12;
+	} else if (hour > 23) {
+		return 0;
+	}
+	h->hour = hour;
+	h->min = min;
+	h->sec = sec;
+	*pp = p;
+	return 1;
+}
+
+/*
  * Parse a message header at the start of line s, filling *h. Shapes:
  *   DATE[,] TIME[ AM] - rest        Android, any locale
  *   [DATE[,] TIME[ AM]] rest        iOS
@@ -156,38 +200,9 @@ static int parse_header(const char *s, size_t n, struct wa_header *h)
 	if (e - p >= 4 && memcmp(p, "klo ", 4) == 0)
 		p += 4;
 
-	int hour, min, sec = 0, has_sec = 0, tsep;
-	if (read_num(&p, e, 2, &hour) == 0 || p >= e || (*p != ':' && *p != '.'))
+	int has_sec = 0;
+	if (!read_time(&p, e, h, &has_sec))
 		return 0;
-	tsep = *p++;
-	if (read_num(&p, e, 2, &min) != 2)
-		return 0;
-	if (e - p >= 3 && *p == tsep && isdigit((unsigned char)p[1])) {
-		p++;
-		if (read_num(&p, e, 2, &sec) != 2)
-			return 0;
-		has_sec = 1;
-	}
-	int pm = 0;
-	t = skip_spaces(p, e);
-	h->ampm = read_ampm(&t, e, &pm);
-	if (h->ampm)
-		p = t;
-	if (min > 59 || sec > 59)
-		return 0;
-	if (h->ampm && hour > 12)
-		h->ampm = 0;   /* "13:00 PM": the clock was 24-hour after all */
-	if (h->ampm) {
-		if (hour == 12)
-			hour = 0;
-		if (pm)
-			hour += 12;
-	} else if (hour > 23) {
-		return 0;
-	}
-	h->hour = hour;
-	h->min = min;
-	h->sec = sec;
 
 	if (bracket) {
 		p = skip_spaces(p, e);

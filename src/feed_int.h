@@ -1,6 +1,6 @@
 /*
  * feed_int.h: what the source kinds' files (src/feed_<kind>.c) share,
- * kept in feed.c: a record and its one way out, the visible text of
+ * kept in feed_record.c: a record and its one way out, the visible text of
  * HTML, the walk of a parsed tree, the JSON answer's list of records,
  * the query parameters of a request and the content types a kind
  * accepts. Private to src/feed*.c.
