@@ -10,10 +10,17 @@
 #include "chat_bytes.h"
 #include "util.h"
 
-/* The chat formats, one line each. */
-const struct chat_format *const chat_formats[] = {
-	&chat_whatsapp,
-};
+/* The chat formats, one line each: the struct of src/chat_<format>.c. */
+#define CHAT_FORMATS(X) \
+	X(chat_whatsapp)
+
+#define CHAT_FORMAT_EXTERN(f) extern const struct chat_format f;
+CHAT_FORMATS(CHAT_FORMAT_EXTERN)
+#undef CHAT_FORMAT_EXTERN
+
+#define CHAT_FORMAT_ENTRY(f) &f,
+const struct chat_format *const chat_formats[] = { CHAT_FORMATS(CHAT_FORMAT_ENTRY) };
+#undef CHAT_FORMAT_ENTRY
 const size_t chat_nformats = sizeof chat_formats / sizeof *chat_formats;
 
 int chat_file_rank(const char *path)

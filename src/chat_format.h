@@ -9,9 +9,10 @@
  *
  * Adding a chat format:
  *   1. write src/chat_<format>.c with its functions and one
- *      `const struct chat_format chat_<format>`, declared below;
- *   2. add one line &chat_<format> to chat_formats[] in chat_format.c
- *      (the first format with a header line reads the chat);
+ *      `const struct chat_format chat_<format>`;
+ *   2. add one line X(chat_<format>) to CHAT_FORMATS in chat_format.c
+ *      (in the order formats are tried: the first to take a line as a
+ *      header reads the chat);
  *   3. add its fixtures to tests/chat/ and cases to tests/unit/test_chat.c.
  *
  * Ownership: formats and the table are static; a chat_header points into
@@ -60,8 +61,6 @@ struct chat_format {
 	/* Append to name the first file a media message's text names that wanted accepts: 1, or 0 if none. */
 	int (*attachment)(const char *text, size_t len, int (*wanted)(const char *s, size_t n), struct strbuf *name);
 };
-
-extern const struct chat_format chat_whatsapp;   /* chat_whatsapp.c */
 
 /* The formats, in the order a chat's first header line is tried (chat_format.c). */
 extern const struct chat_format *const chat_formats[];
