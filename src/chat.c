@@ -1,5 +1,5 @@
 /*
- * chat.c: the WhatsApp export reader.
+ * chat.c: the exported chat reader, the same for every format.
  *
  * Bytes come from a plain file, stdin, or the chat .txt inside a .zip
  * (libarchive). They are cut into lines (BOM dropped, CR stripped, NUL made
@@ -9,12 +9,13 @@
  * then are classified (text, system, media, deleted) and handed out with an
  * ISO 8601 time.
  *
- * The date order is chat_date.c's, the kinds chat_kind.c's, zip reading
+ * What a header line is, and a message's kind, are the chat format's
+ * (chat_format.h: the first format of the table that takes a line as a
+ * header reads the chat); the date order is chat_date.c's, zip reading
  * chat_zip.c's.
  */
 #include "chat.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -24,7 +25,7 @@
 
 #include "chat_bytes.h"
 #include "chat_date.h"
-#include "chat_kind.h"
+#include "chat_format.h"
 #include "chat_zip.h"
 #include "i18n.h"
 #include "text.h"
@@ -34,26 +35,7 @@
 #define MAX_PENDING 2000             /* queued messages before the order is forced */
 #define MAX_PENDING_BYTES (16u << 20) /* queued text before the order is forced */
 #define MAX_TEXT (64u << 20)          /* longest line or message kept */
-#define SENDER_MAX 256                /* longest "Name" before ": " */
 #define KEEP_CAP (1u << 20)           /* buffers above this are freed on reuse */
-
-/* How the header ends: " - ", "] ", ": " after the time, or a bare space. */
-enum style { STYLE_DASH, STYLE_BRACKET, STYLE_COLON, STYLE_BARE, STYLE_N };
-
-/* A date shape: style x separator (/ . -) x 4-digit year (none, first, last). */
-#define NSHAPE (STYLE_N * 3 * 3)
-
-/* What one header line says, pointing into the line. */
-struct header {
-	enum style style;
-	int shape;             /* date shape, index into chat_reader.shape */
-	int f[3];              /* the three date numbers as written */
-	unsigned dmask;        /* orders under which this date is valid */
-	int hour, min, sec;    /* hour already on the 24-hour clock */
-	int ampm;              /* the time had AM/PM */
-	const char *rest;      /* after the header: "Name: text" or a system line */
-	size_t rest_len;
-};
 
 /* A message being assembled or waiting in the queue. */
 struct pending {
@@ -63,7 +45,7 @@ struct pending {
 	unsigned dmask;
 	int hour, min, sec;
 	int has_sender;
-	int lrm;               /* text began with a direction mark (iOS system/media) */
+	int lrm;               /* the header's mark for classify (WhatsApp: a direction mark, iOS system/media) */
 	int bad_utf8;
 	int truncated;         /* text hit MAX_TEXT; warned */
 	struct strbuf sender;  /* owned */
@@ -92,7 +74,8 @@ struct chat_reader {
 	uint64_t limit;              /* bytes of text to read at most (inflated, for a zip); 0: no limit */
 	uint64_t total;              /* bytes of text read so far */
 	enum date_order force;
-	struct date_shape shape[NSHAPE];
+	const struct chat_format *format;   /* the chat's format, once a header line is seen; else NULL */
+	struct date_shape *shape;    /* owned; format->nshapes of them */
 	struct pending *cur;         /* message still taking continuation lines */
 	struct pending **queue;      /* owned; finished messages, oldest at qhead */
 	size_t qhead, qlen, qcap;
@@ -103,219 +86,40 @@ struct chat_reader {
 	int seen_header;
 	long skipped;                /* non-blank lines before the first header */
 	long first_skipped;
-	char *group;                 /* owned; iOS group name seen on a system notice */
+	char *group;                 /* owned; the format's memory across messages (classify's state) */
 	char time[32];               /* ISO time of the last chat_msg */
 };
 
-/* Read 1..max digits at *pp; returns the digit count, 0 if none. */
-static int read_num(const char **pp, const char *e, int max, int *val)
-{
-	const char *p = *pp;
-	int n = 0, v = 0;
-	while (p < e && isdigit((unsigned char)*p) && n < max) {
-		v = v * 10 + (*p - '0');
-		p++;
-		n++;
-	}
-	if (n == 0 || (p < e && isdigit((unsigned char)*p)))
-		return 0;
-	*pp = p;
-	*val = v;
-	return n;
-}
-
-/* ---- header lines ---- */
-
-/* Match AM/PM at *pp: "AM", "pm", "a.m.", "p. m."; sets *pm. */
-static int read_ampm(const char **pp, const char *e, int *pm)
-{
-	const char *p = *pp;
-	if (p >= e || (lower((unsigned char)*p) != 'a' && lower((unsigned char)*p) != 'p'))
-		return 0;
-	*pm = lower((unsigned char)*p) == 'p';
-	p++;
-	if (p < e && *p == '.')
-		p++;
-	p += space_len(p, e);   /* "p. m.", with a space, NBSP or narrow NBSP */
-	if (p >= e || lower((unsigned char)*p) != 'm')
-		return 0;
-	p++;
-	if (p < e && *p == '.')
-		p++;
-	if (p < e && *p != ' ' && *p != ']' && *p != ':' && *p != '-' &&
-	    !((unsigned char)*p & 0x80))
-		return 0;
-	*pp = p;
-	return 1;
-}
-
-/*
- * Find "Name: " at the start of s: the first colon followed by a space or
- * the end of the line, within SENDER_MAX bytes. Returns 1 and the name's
- * length and the offset of the text after it.
- */
-static int find_sender(const char *s, size_t n, size_t *name_len, size_t *text_off)
-{
-	size_t lim = n < SENDER_MAX ? n : SENDER_MAX;
-	for (size_t i = 0; i < lim; i++) {
-		if (s[i] != ':')
-			continue;
-		if (i + 1 < n && s[i + 1] != ' ')
-			continue;
-		if (i == 0)
-			return 0;
-		*name_len = i;
-		*text_off = i + 1 < n ? i + 2 : i + 1;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * Parse a message header at the start of line s, filling *h. Shapes:
- *   DATE[,] TIME[ AM] - rest        Android, any locale
- *   [DATE[,] TIME[ AM]] rest        iOS
- *   DATE[,] TIME:SS[ AM] Name: ...  iOS without brackets (seconds required)
- *   DATE TIME:SS: Name: ...         (seconds required)
- * DATE is N/N/N, N.N.N (also "N. N. N."), N-N-N with at most one 4-digit
- * field, first or last; TIME is H:MM[:SS] or H.MM[.SS]. A line that looks
- * like a date but has neither shape is no header.
- */
-static int parse_header(const char *s, size_t n, struct header *h)
-{
-	const char *e = s + n, *p = skip_marks(s, e);
-	int len[3], bracket = 0, sep = 0;
-
-	if (p < e && *p == '[') {
-		bracket = 1;
-		p++;
-	}
-	if (p >= e || !isdigit((unsigned char)*p))
-		return 0;
-	for (int k = 0; k < 3; k++) {
-		if (k > 0) {
-			if (p >= e || *p != sep)
-				return 0;
-			p++;
-			if (sep == '.' && p < e && *p == ' ')
-				p++;
-		}
-		len[k] = read_num(&p, e, 4, &h->f[k]);
-		if (len[k] == 0 || len[k] == 3)
-			return 0;
-		if (k == 0) {
-			if (p >= e || (*p != '/' && *p != '.' && *p != '-'))
-				return 0;
-			sep = *p;
-		}
-	}
-	if (len[1] == 4 || (len[0] == 4 && len[2] == 4))
-		return 0;
-	if (sep == '.' && p < e && *p == '.')
-		p++;
-	int ypos = len[0] == 4 ? 1 : len[2] == 4 ? 2 : 0;
-	if (ypos)   /* "0000" is the year 0, not 2000 */
-		h->f[ypos == 1 ? 0 : 2] += YEAR4;
-	h->dmask = date_mask(h->f, ypos);
-	if (!h->dmask)
-		return 0;
-
-	if (p < e && *p == ',')
-		p++;
-	const char *t = skip_spaces(p, e);
-	if (t == p)
-		return 0;
-	p = t;
-	if (e - p >= 4 && memcmp(p, "klo ", 4) == 0)
-		p += 4;
-
-	int hour, min, sec = 0, has_sec = 0, tsep;
-	if (read_num(&p, e, 2, &hour) == 0 || p >= e || (*p != ':' && *p != '.'))
-		return 0;
-	tsep = *p++;
-	if (read_num(&p, e, 2, &min) != 2)
-		return 0;
-	if (e - p >= 3 && *p == tsep && isdigit((unsigned char)p[1])) {
-		p++;
-		if (read_num(&p, e, 2, &sec) != 2)
-			return 0;
-		has_sec = 1;
-	}
-	int pm = 0;
-	t = skip_spaces(p, e);
-	h->ampm = read_ampm(&t, e, &pm);
-	if (h->ampm)
-		p = t;
-	if (min > 59 || sec > 59)
-		return 0;
-	if (h->ampm && hour > 12)
-		h->ampm = 0;   /* "13:00 PM": the clock was 24-hour after all */
-	if (h->ampm) {
-		if (hour == 12)
-			hour = 0;
-		if (pm)
-			hour += 12;
-	} else if (hour > 23) {
-		return 0;
-	}
-	h->hour = hour;
-	h->min = min;
-	h->sec = sec;
-
-	if (bracket) {
-		p = skip_spaces(p, e);
-		if (p >= e || *p != ']')
-			return 0;
-		p = skip_marks(skip_spaces(p + 1, e), e);
-		h->style = STYLE_BRACKET;
-	} else {
-		t = skip_spaces(p, e);
-		if (t > p && t < e && *t == '-' && (t + 1 == e || t[1] == ' ')) {
-			p = t + 1 < e ? t + 2 : t + 1;
-			h->style = STYLE_DASH;
-		} else if (t > p && e - t >= 3 && memcmp(t, "\xE2\x80\x93", 3) == 0 &&
-			   (t + 3 == e || t[3] == ' ')) {
-			p = t + 3 < e ? t + 4 : t + 3;
-			h->style = STYLE_DASH;
-		} else if (has_sec && t == p && p < e && *p == ':') {
-			p = skip_spaces(p + 1, e);
-			h->style = STYLE_COLON;
-		} else if (has_sec && t > p) {
-			p = t;
-			h->style = STYLE_BARE;
-		} else {
-			return 0;
-		}
-	}
-	h->rest = p;
-	h->rest_len = (size_t)(e - p);
-	size_t nl, off;
-	if (h->style == STYLE_COLON || h->style == STYLE_BARE) {
-		if (!find_sender(h->rest, h->rest_len, &nl, &off))
-			return 0;
-	} else if (h->style == STYLE_DASH) {
-		/* "08.00 - 10.00 rapat" in a message body is a time range */
-		const char *q = h->rest;
-		int v;
-		if (read_num(&q, e, 2, &v) > 0 && e - q >= 3 && (*q == '.' || *q == ':') &&
-		    isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]))
-			return 0;
-	}
-	h->shape = ((int)h->style * 3 + (sep == '/' ? 0 : sep == '.' ? 1 : 2)) * 3 + ypos;
-	return 1;
-}
-
 /* ---- dates (chat_date.c) ---- */
 
-static void note_date(struct chat_reader *r, const struct header *h)
+static void note_date(struct chat_reader *r, const struct chat_header *h)
 {
-	date_note(&r->shape[h->shape], r->force, h->shape % 3, h->f, h->dmask, h->ampm);
+	date_note(&r->shape[h->shape], r->force, h->ypos, h->f, h->dmask, h->ampm);
 }
 
 static void decide_all(struct chat_reader *r)
 {
-	for (int i = 0; i < NSHAPE; i++)
+	for (int i = 0; r->format && i < r->format->nshapes; i++)
 		date_decide(&r->shape[i]);
+}
+
+/*
+ * Is line s (n bytes) a message's header in the chat's format? Until the
+ * chat has one, each format of the table is tried, and the first to take
+ * a line reads the chat.
+ */
+static int header_line(struct chat_reader *r, const char *s, size_t n, struct chat_header *h)
+{
+	if (r->format)
+		return r->format->header(s, n, h);
+	for (size_t k = 0; k < chat_nformats; k++) {
+		if (chat_formats[k]->header(s, n, h)) {
+			r->format = chat_formats[k];
+			r->shape = xcalloc((size_t)r->format->nshapes, sizeof *r->shape);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- the message queue ---- */
@@ -599,11 +403,9 @@ static void report_skipped(struct chat_reader *r)
 }
 
 /* Start a new message from a header line. */
-static void start_message(struct chat_reader *r, const struct header *h, int bad)
+static void start_message(struct chat_reader *r, const struct chat_header *h, int bad)
 {
 	struct pending *p = pending_get(r);
-	const char *e = h->rest + h->rest_len, *text = h->rest;
-	size_t nl, off;
 
 	p->line = r->lineno;
 	p->shape = h->shape;
@@ -614,21 +416,11 @@ static void start_message(struct chat_reader *r, const struct header *h, int bad
 	p->sec = h->sec;
 	p->bad_utf8 = bad;
 	p->truncated = 0;
-	p->has_sender = 0;
-	if (find_sender(h->rest, h->rest_len, &nl, &off) &&
-	    !(h->style == STYLE_DASH && chat_name_is_system(h->rest, nl))) {
-		const char *a = h->rest, *b = h->rest + nl;
-		a = skip_marks(skip_spaces(a, b), b);
-		b = trim_end(a, b);
-		if (b > a) {
-			p->has_sender = 1;
-			sb_add(&p->sender, a, (size_t)(b - a));
-			text = h->rest + off;
-		}
-	}
-	const char *t = skip_marks(text, e);
-	p->lrm = t > text;
-	add_text(r, p, t, (size_t)(e - t));
+	p->has_sender = h->sender != NULL;
+	if (p->has_sender)
+		sb_add(&p->sender, h->sender, h->sender_len);
+	p->lrm = h->mark;
+	add_text(r, p, h->text, h->text_len);
 	r->cur = p;
 }
 
@@ -641,12 +433,11 @@ static void read_more(struct chat_reader *r)
 	char *raw;
 	size_t n;
 	int bad;
-	struct header h;
+	struct chat_header h;
 
 	while (next_line(r, &raw, &n)) {
 		char *s = clean_line(r, raw, &n, &bad);
-		if (n > 0 && (isdigit((unsigned char)s[0]) || s[0] == '[' ||
-			      (unsigned char)s[0] == 0xE2) && parse_header(s, n, &h)) {
+		if (header_line(r, s, n, &h)) {
 			if (!r->seen_header) {
 				r->seen_header = 1;
 				report_skipped(r);
@@ -687,8 +478,8 @@ static void finish(struct chat_reader *r, struct pending *p, struct chat_msg *m)
 		sb_add(&p->text, "", 0);
 	if (!p->sender.buf)
 		sb_add(&p->sender, "", 0);
-	m->edited = chat_strip_edited(&p->text);
-	m->kind = chat_classify(p->text.buf, p->text.len, p->sender.buf, p->has_sender, p->lrm, &r->group);
+	m->edited = r->format->strip_edited(&p->text);
+	m->kind = r->format->classify(p->text.buf, p->text.len, p->sender.buf, p->has_sender, p->lrm, &r->group);
 	m->line = p->line;
 	m->time = r->time;
 	m->sender = p->sender.buf;
@@ -816,6 +607,7 @@ void chat_close(struct chat_reader *r)
 	free(r->chunk);
 	free(r->error);
 	free(r->group);
+	free(r->shape);
 	free(r->name);
 	free(r);
 }

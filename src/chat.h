@@ -1,6 +1,7 @@
 /*
- * chat.h: reading WhatsApp "Export chat" files (Android and iOS, any locale
- * we know of, .txt or the .zip the phone shares).
+ * chat.h: reading exported chats, .txt or the .zip the phone shares, in
+ * the formats of chat_format.h's table (WhatsApp's "Export chat": Android
+ * and iOS, any locale we know of).
  *
  * Ownership: a chat_reader owns every string it hands out in a
  * struct chat_msg; they stay valid until the next chat_next() or

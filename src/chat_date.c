@@ -1,5 +1,5 @@
 /*
- * chat_date.c: the day/month order of WhatsApp header dates.
+ * chat_date.c: the day/month order of chat header dates (WhatsApp's, any format's).
  *
  * A header's date is three numbers; which is the day, the month and the
  * year is decided per date shape (header style, separator, place of a

@@ -3,6 +3,9 @@
  * placeholder, deleted), told by the phrases WhatsApp writes in the
  * locales we know of, and the "edited" marker it appends.
  *
+ * The WhatsApp format (chat_whatsapp.c) classifies and strips the marker
+ * with these; the reader calls them through struct chat_format.
+ *
  * Ownership: text arguments are borrowed; *group (chat_classify) is owned
  * by the caller, who frees it.
  */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chat_bytes.h"
+#include "chat_format.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -24,23 +25,6 @@ struct chat_zip {
 	size_t npeek, peek_off;
 	char *buf;                 /* owned; libarchive read-callback buffer */
 };
-
-int chat_file_rank(const char *path)
-{
-	if (!path)
-		return 0;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	size_t n = strlen(base);
-	if (starts_i(path, strlen(path), "__MACOSX/") || base[0] == '.' || !ends_i(base, n, ".txt"))
-		return 0;
-	if (eq_i(base, n, "_chat.txt") || starts_i(base, n, "WhatsApp Chat") ||
-	    starts_i(base, n, "Chat WhatsApp") || starts_i(base, n, "WhatsApp-Chat"))
-		return 3;
-	if (contains_i(base, n, "chat"))
-		return 2;
-	return 1;
-}
 
 static la_ssize_t read_cb(struct archive *a, void *data, const void **buf)
 {

@@ -1,8 +1,7 @@
 /*
- * chat_zip.h: the chat .txt inside the .zip WhatsApp shares (with or
- * without its media), read as a stream through libarchive; and which file
- * of an export is the chat, for a zip's entries and a folder's files
- * (media.c) alike.
+ * chat_zip.h: the chat .txt inside the .zip an export is shared as (with or
+ * without its media), read as a stream through libarchive; the entry read
+ * is the one chat_file_rank() (chat_format.c) ranks highest.
  *
  * Ownership: a chat_zip borrows the FILE it reads (stdin) and frees the
  * rest in chat_zip_close(); error strings from chat_zip_open() are the
@@ -29,8 +28,5 @@ long chat_zip_read(struct chat_zip *z, char *buf, size_t size);
 /* Why the last chat_zip_read() failed; borrowed. */
 const char *chat_zip_why(const struct chat_zip *z);
 void chat_zip_close(struct chat_zip *z);
-
-/* How likely a file name is the chat of an export: 3 WhatsApp's names, 2 or 1 another .txt, 0 not one. */
-int chat_file_rank(const char *path);
 
 #endif

@@ -50,10 +50,9 @@ static int add(struct source_list *l, const struct add_opts *o, int argc, char *
 		return usage_error(_("sources add wants NAME TYPE [URL]"));
 	int type = source_type_parse(argv[1]);
 	if (type < 0)
-		return usage_error(_("unknown source type '%s' (rss, articles, wordpress, komdigi, page, yudistira, google, bundle)"),
-				   argv[1]);
+		return usage_error(_("unknown source type '%s' (%s)"), argv[1], source_type_names());
 	const char *url = argc == 3 ? argv[2] : source_default_url((enum source_type)type);
-	const char *label = o->label ? o->label : type == SRC_GOOGLE ? "factcheck" : "hoax";
+	const char *label = o->label ? o->label : feed_kinds[type]->default_label;
 	struct source s = { argv[0], (enum source_type)type, (char *)url, (char *)label,
 			    (char *)o->publisher, (char *)o->key };
 	const char *why = url ? source_check(&s) : N_("this type of source wants a URL");

@@ -1,8 +1,8 @@
 /*
- * import_csv.c: CSV and TSV files read into documents (import_csv.h),
+ * import_csv.c: CSV and TSV files read into documents (import_reader.h),
  * with libcsv, a line at a time.
  */
-#include "import_csv.h"
+#include "import_reader.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -44,7 +44,7 @@ static int name_is(const char *s, size_t n, const char *name)
  * The field of a --map entry "field=column" ("text" is taken for body),
  * with *column pointing after the '='; -1 with *err set when it is wrong.
  */
-int csv_map_field(const char *entry, const char **column, char **err)
+static int csv_map_field(const char *entry, const char **column, char **err)
 {
 	const char *eq = strchr(entry, '=');
 	if (!eq) {
@@ -92,8 +92,9 @@ static char csv_separator(const char *s, size_t n, int tsv)
  * name saring knows or one that --map names? Plain text whose first line
  * has a comma is not taken for CSV.
  */
-int csv_header_like(const char *s, size_t n, const struct import_opts *o)
+static int csv_header_like(const char *s, size_t n, size_t i, const struct import_opts *o)
 {
+	(void)i;
 	char sep = csv_separator(s, n, 0);
 	const char *nl = memchr(s, '\n', n);
 	size_t end = nl ? (size_t)(nl - s) : n;
@@ -253,7 +254,7 @@ static int csv_blank_char(unsigned char ch)
  * the line end come from the first line (peek: what is available of it).
  * Returns 0, or -1 with *err set when the header cannot be used.
  */
-int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
+static int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
 		    int tsv, char **err)
 {
 	struct csv_state c = { .r = r, .need_start = 1 };
@@ -316,3 +317,36 @@ int read_csv(struct reader *r, struct input *in, const char *peek, size_t npeek,
 	free(c.span);
 	return rc;
 }
+
+/* The --map entries, checked before any file is read (they name fields whatever the format). */
+static int csv_check_opts(const struct import_opts *o, char **err)
+{
+	for (size_t k = 0; k < o->nmap; k++) {
+		const char *column;
+		if (csv_map_field(o->map[k], &column, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *const tsv_exts[] = { "tsv", NULL };
+
+/* A file named .tsv is split by TABs; any other has its separator sniffed. */
+static int csv_read(struct reader *r, struct input *in, const char *peek, size_t npeek, char **err)
+{
+	return read_csv(r, in, peek, npeek, import_has_ext(r->path, tsv_exts), err);
+}
+
+static const char *const csv_names[] = { "tsv", NULL };
+static const char *const csv_exts[] = { "csv", "tsv", NULL };
+
+const struct reader_kind import_csv_reader = {
+	.format = FMT_CSV,
+	.name = "csv",
+	.aliases = csv_names,
+	.exts = csv_exts,
+	.first_line = 1,
+	.check_opts = csv_check_opts,
+	.sniff = csv_header_like,
+	.read = csv_read,
+};

@@ -1,9 +1,9 @@
 /*
  * import_json.c: JSON Lines and schema.org ClaimReview JSON(-LD) read
- * into documents (import_json.h). jansson parses; a large array is split
+ * into documents (import_reader.h). jansson parses; a large array is split
  * into its elements here first, so memory holds one element at a time.
  */
-#include "import_json.h"
+#include "import_reader.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -486,7 +486,7 @@ static int claimreview_text(struct reader *r, const char *s, size_t n, long line
  * memory of its largest element, not of the file): each element gets the
  * line where it starts, and the elements before a syntax error are kept.
  */
-void read_claimreview(struct reader *r, struct input *in)
+static void read_claimreview(struct reader *r, struct input *in)
 {
 	long line = 1;
 	int c = skip_input_ws(in, &line);
@@ -562,7 +562,7 @@ static void jsonl_record(struct reader *r, json_t *o, long line)
  * time. A line that holds a ClaimReview (or an "@graph" of them, a feed,
  * a Fact Check Tools claim) is read as one.
  */
-void read_jsonl(struct reader *r, struct input *in)
+static void read_jsonl(struct reader *r, struct input *in)
 {
 	long line = 0;
 	char *s;
@@ -587,3 +587,67 @@ void read_jsonl(struct reader *r, struct input *in)
 		json_decref(v);
 	}
 }
+
+/*
+ * Is the text JSON Lines: does its first line hold a whole JSON object?
+ * (A ClaimReview file starts with an array, or an object spread over
+ * several lines.)
+ */
+static int jsonl_sniff(const char *s, size_t n, size_t i, const struct import_opts *o)
+{
+	(void)o;
+	if (i >= n || s[i] != '{')
+		return 0;
+	const char *nl = memchr(s + i, '\n', n - i);
+	size_t end = nl ? (size_t)(nl - s) : n;
+	json_t *v = json_loadb(s + i, end - i, 0, NULL);
+	int obj = json_is_object(v);
+	json_decref(v);
+	return obj;
+}
+
+static int claimreview_sniff(const char *s, size_t n, size_t i, const struct import_opts *o)
+{
+	(void)o;
+	return i < n && (s[i] == '{' || s[i] == '[');
+}
+
+static int jsonl_read(struct reader *r, struct input *in, const char *peek, size_t npeek, char **err)
+{
+	(void)peek, (void)npeek, (void)err;
+	read_jsonl(r, in);
+	return 0;
+}
+
+static int claimreview_read(struct reader *r, struct input *in, const char *peek, size_t npeek, char **err)
+{
+	(void)peek, (void)npeek, (void)err;
+	read_claimreview(r, in);
+	return 0;
+}
+
+static const char *const jsonl_names[] = { "ndjson", NULL };
+static const char *const jsonl_exts[] = { "jsonl", "ndjson", NULL };
+
+const struct reader_kind import_jsonl_reader = {
+	.format = FMT_JSONL,
+	.name = "jsonl",
+	.aliases = jsonl_names,
+	.exts = jsonl_exts,
+	.sniff = jsonl_sniff,
+	.read = jsonl_read,
+};
+
+static const char *const claimreview_names[] = { "json", "jsonld", NULL };
+static const char *const claimreview_exts[] = { "json", "jsonld", NULL };
+
+/* A .json file may hold JSON Lines (exts_shared): its first line decides. */
+const struct reader_kind import_claimreview_reader = {
+	.format = FMT_CLAIMREVIEW,
+	.name = "claimreview",
+	.aliases = claimreview_names,
+	.exts = claimreview_exts,
+	.exts_shared = 1,
+	.sniff = claimreview_sniff,
+	.read = claimreview_read,
+};

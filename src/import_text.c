@@ -1,8 +1,8 @@
 /*
  * import_text.c: text and Markdown files read into documents
- * (import_text.h).
+ * (import_reader.h).
  */
-#include "import_text.h"
+#include "import_reader.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -53,7 +53,7 @@ static int is_underline(const char *s, size_t n)
  * title and date when it has them; otherwise the first non-empty line is
  * the title (less the '#' of a Markdown heading) and the rest is the body.
  */
-void text_doc(struct reader *r, char *s, size_t n)
+static void text_doc(struct reader *r, char *s, size_t n)
 {
 	if (memchr(s, '\0', n)) {
 		reader_bad(r, 1, _("binary file (NUL byte)"));
@@ -136,7 +136,7 @@ void text_doc(struct reader *r, char *s, size_t n)
 	reader_emit(r, &d, 1, r->label);
 }
 
-const char *const import_text_exts[] = { "txt", "md", "markdown", NULL };
+static const char *const text_exts[] = { "txt", "md", "markdown", NULL };
 
 static int by_name(const void *a, const void *b)
 {
@@ -148,7 +148,7 @@ static int by_name(const void *a, const void *b)
  * hidden ones, not subdirectories), sorted by name, one document each.
  * Bad records name the file, since they all have line 1.
  */
-int read_text_dir(struct reader *r, const char *dir, char **err)
+static int read_text_dir(struct reader *r, const char *dir, char **err)
 {
 	if (!r->label) {
 		reader_bad(r, 1, _("no label; use --label"));
@@ -163,7 +163,7 @@ int read_text_dir(struct reader *r, const char *dir, char **err)
 	size_t count = 0, cap = 0;
 	struct dirent *de;
 	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.' || !import_has_ext(de->d_name, import_text_exts))
+		if (de->d_name[0] == '.' || !import_has_ext(de->d_name, text_exts))
 			continue;
 		xgrow((void **)&names, &cap, count + 1, sizeof *names);
 		names[count++] = xstrdup(de->d_name);
@@ -201,3 +201,34 @@ int read_text_dir(struct reader *r, const char *dir, char **err)
 	sb_release(&path);
 	return 0;
 }
+
+/* One text file (invalid UTF-8 read as Windows-1252), read whole: one document. */
+static int text_read(struct reader *r, struct input *in, const char *peek, size_t npeek, char **err)
+{
+	(void)peek, (void)npeek, (void)err;
+	char *s;
+	size_t n = input_rest(in, 1, &s);
+	if (!in->err)
+		text_doc(r, s, n);
+	return 0;
+}
+
+/* Any text (the last reader sniffed: what no other format claims). */
+static int text_sniff(const char *s, size_t n, size_t i, const struct import_opts *o)
+{
+	(void)s, (void)n, (void)i, (void)o;
+	return 1;
+}
+
+static const char *const text_names[] = { "txt", "md", "markdown", NULL };
+
+const struct reader_kind import_text_reader = {
+	.format = FMT_TEXT,
+	.name = "text",
+	.aliases = text_names,
+	.exts = text_exts,
+	.reads_empty = 1,
+	.sniff = text_sniff,
+	.read = text_read,
+	.read_dir = read_text_dir,
+};

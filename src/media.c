@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "chat.h"
+#include "chat_format.h"
 #include "chat_zip.h"
 #include "hmap.h"
 #include "i18n.h"
@@ -38,36 +39,15 @@ static int has_image_ext(const char *s, size_t n)
 	return 0;
 }
 
+/* An image's name, not a path: nothing outside the export is opened. */
+static int image_file(const char *s, size_t n)
+{
+	return has_image_ext(s, n) && !memchr(s, '/', n) && !memchr(s, '\\', n) && *s != '.';
+}
+
 int media_image_name(const char *text, size_t len, struct strbuf *name)
 {
-	const char *nl = memchr(text, '\n', len);
-	const char *p = text, *end = nl ? nl : text + len;
-	while (p < end) {
-		while (p < end && (*p == ' ' || *p == '\t'))
-			p++;
-		const char *a = p;
-		while (p < end && *p != ' ' && *p != '\t')
-			p++;
-		const char *b = p;
-		/* marks and brackets around the name: U+200E, '<', '>' */
-		for (;;) {
-			if (b - a >= 3 && !memcmp(a, "\xE2\x80\x8E", 3))
-				a += 3;
-			else if (b > a && *a == '<')
-				a++;
-			else if (b > a && b[-1] == '>')
-				b--;
-			else
-				break;
-		}
-		size_t n = (size_t)(b - a);
-		/* a name, not a path: nothing outside the export is opened */
-		if (has_image_ext(a, n) && !memchr(a, '/', n) && !memchr(a, '\\', n) && *a != '.') {
-			sb_add(name, a, n);
-			return 1;
-		}
-	}
-	return 0;
+	return chat_attachment(text, len, image_file, name);
 }
 
 int media_folder_chat(const char *dir, char **chat, char **err)

@@ -15,10 +15,11 @@
 struct strbuf;
 
 /*
- * The image file a media message names on its first line: Android's
+ * The image file a media message names, as its chat format writes it
+ * (chat_format.h's attachment; WhatsApp's: Android's
  * "IMG-20230815-WA0001.jpg (file attached)", iOS's "<attached:
- * 00000031-PHOTO-2023-08-15-10-21-33.jpg>", in any language (the first
- * word with an image's extension). Appends it to name: 1, or 0 if none.
+ * 00000031-PHOTO-2023-08-15-10-21-33.jpg>"): a name with an image's
+ * extension, not a path. Appends it to name: 1, or 0 if none.
  */
 int media_image_name(const char *text, size_t len, struct strbuf *name);
 

@@ -12,36 +12,36 @@
 #include "i18n.h"
 #include "util.h"
 
-static const char *const type_names[NSOURCE_TYPES] = {
-	"rss", "wordpress", "komdigi", "page", "yudistira", "google", "bundle", "articles",
-};
-
 const char *source_type_name(enum source_type t)
 {
-	return t < NSOURCE_TYPES ? type_names[t] : "?";
+	return t < NSOURCE_TYPES ? feed_kinds[t]->name : "?";
 }
 
 int source_type_parse(const char *name)
 {
-	if (!strcasecmp(name, "atom") || !strcasecmp(name, "feed"))
-		return SRC_RSS;
-	if (!strcasecmp(name, "wp"))
-		return SRC_WORDPRESS;
-	if (!strcasecmp(name, "claimreview") || !strcasecmp(name, "html"))
-		return SRC_PAGE;
-	for (int t = 0; t < NSOURCE_TYPES; t++)
-		if (!strcasecmp(name, type_names[t]))
+	for (int t = 0; t < NSOURCE_TYPES; t++) {
+		if (!strcasecmp(name, feed_kinds[t]->name))
 			return t;
+		for (const char *const *a = feed_kinds[t]->aliases; a && *a; a++)
+			if (!strcasecmp(name, *a))
+				return t;
+	}
 	return -1;
 }
 
 const char *source_default_url(enum source_type t)
 {
-	if (t == SRC_GOOGLE)
-		return "https://factchecktools.googleapis.com/v1alpha1/claims:search?languageCode=id&query=hoaks&pageSize=100";
-	if (t == SRC_YUDISTIRA)
-		return "https://yudistira.turnbackhoax.id/api/antihoax/";
-	return NULL;
+	return feed_kinds[t]->default_url;
+}
+
+const char *source_type_names(void)
+{
+	static char names[256];   /* the kinds' names are short: 8 of them take 60 bytes */
+	size_t at = 0;
+	if (!names[0])
+		for (int t = 0; t < NSOURCE_TYPES && at < sizeof names; t++)
+			at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", t ? ", " : "", feed_kinds[t]->name);
+	return names;
 }
 
 /* The national sources, for a fresh install (see README "Keeping the corpus current"). */
@@ -87,7 +87,7 @@ const char *source_check(const struct source *s)
 		return N_("no tabs or line breaks in a source's fields, no spaces in a URL or key");
 	if (!s->label || (strcmp(s->label, "hoax") && strcmp(s->label, "factcheck") && strcmp(s->label, "official")))
 		return N_("a source's label is hoax, factcheck or official");
-	if ((s->type == SRC_GOOGLE || s->type == SRC_YUDISTIRA) && !s->key)
+	if (feed_kinds[s->type]->needs_key && !s->key)
 		return N_("this type of source needs --key");
 	return NULL;
 }

@@ -16,21 +16,11 @@
 
 #include <stddef.h>
 
-enum source_type {
-	SRC_RSS,         /* RSS 2.0, RSS 1.0 or Atom feed */
-	SRC_WORDPRESS,   /* WordPress /wp-json/wp/v2/posts, paged (X-WP-TotalPages) */
-	SRC_KOMDIGI,     /* Komdigi's JSON list API (data[] or data.data[], last_page) */
-	SRC_PAGE,        /* an HTML page with ClaimReview JSON-LD */
-	SRC_YUDISTIRA,   /* Mafindo's Yudistira API (POST form, a key) */
-	SRC_GOOGLE,      /* Google Fact Check Tools claims:search (a key, pageToken) */
-	SRC_BUNDLE,      /* a signed saring bundle */
-	SRC_ARTICLES,    /* an RSS or Atom feed whose new items' pages (ClaimReview, article text) are read too */
-	NSOURCE_TYPES
-};
+#include "feed_kind.h"
 
 struct source {
 	char *name;        /* owned: unique, [a-z0-9_.-] */
-	enum source_type type;
+	enum source_type type;   /* its kind: feed_kinds[type] (feed_kind.h) */
 	char *url;         /* owned: http:// or https:// */
 	char *label;       /* owned: hoax, factcheck or official */
 	char *publisher;   /* owned, or NULL: the publisher of records that name none */
@@ -45,10 +35,12 @@ struct source_list {
 };
 
 const char *source_type_name(enum source_type t);
-/* The type for a name ("rss", "atom", "wordpress", "komdigi", "page", "yudistira", "google", "bundle", "articles"); -1 if unknown. */
+/* The type for a kind's name or one of its aliases (feed_kinds[]), any case; -1 if unknown. */
 int source_type_parse(const char *name);
 /* The default URL of a type that has one (google, yudistira), else NULL. */
 const char *source_default_url(enum source_type t);
+/* The kinds' names, ", " between them, in the table's order (static). */
+const char *source_type_names(void);
 
 /* Read the sources file, or the defaults when there is none: 0, or -1 after saying why (FILE:LINE: ...). */
 int sources_load(struct source_list *l);

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "bundle.h"
 #include "feed.h"
 #include "i18n.h"
 #include "import.h"
@@ -23,80 +22,23 @@ static void fail(struct update_result *res, const char *fmt, const char *arg)
 	res->error = sb_detach(&sb);
 }
 
-/* Append "name=value", value percent-encoded, to a URL's query (a form when it is not a URL). */
-static void add_param(struct strbuf *url, const char *name, const char *value)
-{
-	int is_url = url->buf && strstr(url->buf, "://");
-	if (url->len)
-		sb_putc(url, is_url && !strchr(url->buf, '?') ? '?' : '&');
-	sb_printf(url, "%s=", name);
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    *p == '-' || *p == '_' || *p == '.' || *p == '~')
-			sb_putc(url, (char)*p);
-		else
-			sb_printf(url, "%%%02X", *p);
-	}
-}
-
-static int has_param(const char *url, const char *name)
-{
-	const char *q = strchr(url, '?');
-	size_t k = strlen(name);
-	for (const char *p = q; p; p = strchr(p + 1, '&'))
-		if (!strncmp(p + 1, name, k) && p[1 + k] == '=')
-			return 1;
-	return 0;
-}
-
 /* The request for page (1-based) of src; the URL in url, a POST body in post (empty: a GET). */
 static void page_request(const struct source *src, long page, const char *token, struct strbuf *url,
 			 struct strbuf *post)
 {
-	char num[32];
+	const struct feed_kind *kind = feed_kinds[src->type];
 	sb_reset(url);
 	sb_reset(post);
 	sb_puts(url, src->url);
-	switch (src->type) {
-	case SRC_WORDPRESS:
-	case SRC_KOMDIGI:
-		snprintf(num, sizeof num, "%d", UPDATE_PER_PAGE);
-		if (!has_param(src->url, src->type == SRC_KOMDIGI ? "perPage" : "per_page"))
-			add_param(url, src->type == SRC_KOMDIGI ? "perPage" : "per_page", num);
-		snprintf(num, sizeof num, "%ld", page);
-		add_param(url, "page", num);
-		break;
-	case SRC_GOOGLE:
-		add_param(url, "key", src->key ? src->key : "");
-		if (token)
-			add_param(url, "pageToken", token);
-		break;
-	case SRC_YUDISTIRA:
-		add_param(post, "key", src->key ? src->key : "");
-		snprintf(num, sizeof num, "%d", UPDATE_PER_PAGE);
-		add_param(post, "limit", num);
-		snprintf(num, sizeof num, "%ld", (page - 1) * UPDATE_PER_PAGE);
-		add_param(post, "offset", num);
-		break;
-	default:
-		break;
-	}
+	if (kind->request)
+		kind->request(src, page, token, url, post);
 }
 
 /* Is the content type one this source type may send? NULL, or why not. */
 static const char *wrong_type(enum source_type t, const char *ct)
 {
-	if (!ct || !*ct || t == SRC_BUNDLE)
-		return NULL;
-	int html = !strcmp(ct, "text/html") || !strcmp(ct, "application/xhtml+xml");
-	int xml = strstr(ct, "xml") != NULL, json = strstr(ct, "json") != NULL;
-	int plain = !strcmp(ct, "text/plain");
-	switch (t) {
-	case SRC_RSS:
-	case SRC_ARTICLES: return xml || plain ? NULL : html ? N_("an HTML page, not a feed") : N_("no feed");
-	case SRC_PAGE: return html || xml || plain ? NULL : N_("no HTML page");
-	default: return json || plain ? NULL : html ? N_("an HTML page, not JSON") : N_("no JSON");
-	}
+	const struct feed_kind *kind = feed_kinds[t];
+	return !ct || !*ct || !kind->wrong_type ? NULL : kind->wrong_type(ct);
 }
 
 struct known_ctx {
@@ -193,7 +135,7 @@ static const char *jget(const json_t *o, const char *key)
 }
 
 /*
- * A feed record's article page (SRC_ARTICLES): its ClaimReview's claim,
+ * A feed record's article page (a kind with item_pages): its ClaimReview's claim,
  * rating, publisher and date, and the page's text over the feed's summary.
  * A page that cannot be read leaves the record as the feed gave it.
  */
@@ -270,15 +212,10 @@ static void read_articles(struct store *st, const struct source *src, const stru
 static int last_page(const struct source *src, long page, const struct fetch_response *rs,
 		     const struct feed_page *pg, int known)
 {
-	if (known || pg->records == 0)
+	const struct feed_kind *kind = feed_kinds[src->type];
+	if (known || pg->records == 0 || !kind->last_page)
 		return 1;
-	switch (src->type) {
-	case SRC_WORDPRESS: return rs->total_pages >= 0 && page >= rs->total_pages;
-	case SRC_KOMDIGI: return pg->last_page > 0 && page >= pg->last_page;
-	case SRC_GOOGLE: return !pg->next_token;
-	case SRC_YUDISTIRA: return pg->records < UPDATE_PER_PAGE;
-	default: return 1;
-	}
+	return kind->last_page(page, rs, pg);
 }
 
 /* One response's records into all (a bundle's too): 0, or -1 with res->error. */
@@ -286,7 +223,8 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		     const struct fetch_response *rs, long page, struct strbuf *all, char **token,
 		     uint64_t *last_hash, int *done, struct update_result *res)
 {
-	if (src->type != SRC_BUNDLE && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
+	const struct feed_kind *kind = feed_kinds[src->type];
+	if (!kind->unpack && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
 		fail(res, _("the server sent its error page (\"%s\")"), ERROR_PAGE);
 		return -1;
 	}
@@ -299,9 +237,9 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		return -1;
 	}
 	char *err = NULL;
-	if (src->type == SRC_BUNDLE) {
+	if (kind->unpack) {
 		struct strbuf jsonl = STRBUF_INIT;
-		if (bundle_open(src->name, rs->body.buf ? rs->body.buf : "", rs->body.len, o->insecure, &jsonl, &err) < 0) {
+		if (kind->unpack(src, rs->body.buf ? rs->body.buf : "", rs->body.len, o->insecure, &jsonl, &err) < 0) {
 			fail(res, "%s", err);
 			free(err);
 			sb_release(&jsonl);
@@ -328,7 +266,7 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		feed_page_release(&pg);
 		return -1;
 	}
-	if (src->type == SRC_ARTICLES)
+	if (kind->item_pages)
 		read_articles(st, src, o, &pg.jsonl, res);
 	/* a server that ignores the page number sends the same page again: the end */
 	uint64_t h = pg.jsonl.len ? hash64(pg.jsonl.buf, pg.jsonl.len) : 0;
@@ -360,8 +298,8 @@ void update_source(struct store *st, const struct source *src, const struct upda
 		return;
 	}
 	struct fetch_limits lim = o->lim;
-	if (src->type == SRC_BUNDLE)
-		lim.max_bytes = UPDATE_BUNDLE_MAX_BYTES;
+	if (feed_kinds[src->type]->max_bytes)
+		lim.max_bytes = feed_kinds[src->type]->max_bytes;
 	struct strbuf url = STRBUF_INIT, post = STRBUF_INIT, all = STRBUF_INIT;
 	char *new_etag = NULL, *new_lm = NULL;
 	uint64_t last_hash = 0;

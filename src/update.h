@@ -18,13 +18,11 @@
 #include "sources.h"
 #include "store.h"
 
-#define UPDATE_PER_PAGE 50     /* records asked for per page of a paged API */
 #define UPDATE_MAX_BYTES (4 << 20)            /* a feed page's body, decoded */
-#define UPDATE_BUNDLE_MAX_BYTES (64 << 20)    /* a bundle's compressed body */
 #define UPDATE_MAX_RECORD_BYTES (16 << 20)    /* the records of one source and run, kept until written */
 
 struct update_opts {
-	struct fetch_limits lim;   /* for feed pages (bundles get UPDATE_BUNDLE_MAX_BYTES) */
+	struct fetch_limits lim;   /* for feed pages (a kind may allow more: its max_bytes) */
 	int max_pages;             /* pages fetched at most per source and run */
 	int insecure;              /* accept a bundle that is unsigned or signed by no trusted key */
 	int progress;              /* say on stderr which page is being fetched */
