@@ -35,10 +35,11 @@ const char *scan_heading(const struct scan_section *s, size_t n, int file, int *
 	return _(file ? s->file_heading : s->heading);
 }
 
-void scan_line(const struct scan *sc, const char *file, const struct chat_msg *msg,
+void scan_line(void *lines, const struct scan *sc, const char *file, const struct chat_msg *msg,
 	       const struct sighting *s, const char *image)
 {
-	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
+	const struct scan_lines *l = lines;
+	if (l->format == OUT_HUMAN || (l->only && !(l->only & (1u << s->verdict))))
 		return;
 	struct strbuf name = STRBUF_INIT;   /* the sender as printed, whole: a pseudonym with --anonymize */
 	if (sc->sc.anonymize)
@@ -46,7 +47,7 @@ void scan_line(const struct scan *sc, const char *file, const struct chat_msg *m
 	else
 		sb_puts(&name, msg->sender);
 	const char *sender = name.buf;
-	if (sc->format == OUT_JSON) {
+	if (l->format == OUT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(file));
 		json_object_set_new(o, "line", json_integer(msg->line));

@@ -40,9 +40,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "i18n.h"
 #include "match.h"
-#include "normalize.h"
 #include "serve.h"
 #include "store.h"
 #include "util.h"
@@ -495,7 +495,7 @@ static enum MHD_Result answer_api(struct server *sv, struct MHD_Connection *c, s
 		if (MHD_lookup_connection_value_n(c, MHD_GET_ARGUMENT_KIND, "text", 4, &v, &len) == MHD_YES && v)
 			text = v;
 	}
-	if (!text || web_blank(text, len)) {
+	if (!text || check_blank(text, len)) {
 		json_decref(body);
 		return send_json_error(c, MHD_HTTP_BAD_REQUEST, "empty text: nothing to check");
 	}
@@ -574,7 +574,7 @@ static enum MHD_Result request_end(struct server *sv, struct MHD_Connection *c, 
 		sb_release(&html);
 		return ok;
 	}
-	if (!rq->has_text || web_blank(rq->text.buf, rq->text.len))
+	if (!rq->has_text || check_blank(rq->text.buf, rq->text.len))
 		return send_error(c, rq, MHD_HTTP_BAD_REQUEST, "",
 				  _("Paste a message in the box first: there is nothing to check."));
 	struct strbuf html = STRBUF_INIT;
