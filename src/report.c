@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "note.h"
 #include "out.h"
 #include "reply.h"
 

@@ -10,6 +10,7 @@
 
 #include "hmap.h"
 #include "i18n.h"
+#include "note.h"
 #include "out.h"
 #include "report.h"
 #include "util.h"
@@ -107,13 +108,15 @@ static void term_document(const struct sighting *d)
 	fputs("] ", stdout);
 	out_term(stdout, d->title, 0);
 	putchar('\n');
-	const char *more[] = { d->url, d->change };
+	char *change = notes_joined(d->change, d->nchange, 1);
+	const char *more[] = { d->url, change };
 	for (int k = 0; k < 2; k++)
 		if (more[k]) {
 			fputs("      ", stdout);
 			out_term(stdout, more[k], 0);
 			putchar('\n');
 		}
+	free(change);
 }
 
 /* A message to check next: copies, verdict, first sighting, excerpt. */
@@ -212,8 +215,10 @@ static void html_document(FILE *f, const struct sighting *d)
 	out_html(f, d->match_id);
 	fputs("]</small>", f);
 	if (d->change) {
+		char *change = notes_joined(d->change, d->nchange, 1);
 		fputs("<br>", f);
-		out_html(f, d->change);
+		out_html(f, change);
+		free(change);
 	}
 	fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", d->copies, d->nsenders);
 	out_html(f, *d->first ? d->first : "?");

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "i18n.h"
 #include "image.h"
+#include "note.h"
 #include "ocr.h"
 #include "out.h"
 #include "reply.h"
@@ -389,9 +390,11 @@ static void entry_html(struct strbuf *out, struct strbuf *s, const struct sighti
 	else
 		esc(out, d->excerpt);
 	if (document && d->change) {
+		char *change = notes_joined(d->change, d->nchange, 1);
 		sb_puts(out, "\n<div class=\"change\">");
-		esc(out, d->change);
+		esc(out, change);
 		sb_puts(out, "</div>");
+		free(change);
 	}
 	sb_reset(s);
 	sb_printf(s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
