@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""layers.py: two checks of tests/suites/layers.sh that want more than grep.
+"""layers.py: three checks of tests/suites/layers.sh that want more than grep.
 
   layers.py includes SRC_DIR   each #include "x.h" of SRC_DIR/*.c is used: some
                                identifier x.h declares (function, type, macro,
@@ -7,6 +7,9 @@
   layers.py cycles BUILD_DIR   no circle between object files: A.o -> B.o when
                                A.o uses a symbol B.o defines (nm); main.o and
                                cmd_*.o sit on top and are left out
+  layers.py circles SRC_DIR    no include circle between modules: x.c, x.h and a
+                               private x_int.h are module x; x -> y when one of
+                               x's files includes y.h
 
 Each prints one line per fault ("bad: ...") and one per file or graph that
 passed ("ok: ..."); layers.sh counts them.
@@ -84,25 +87,15 @@ def symbols(obj):
     return defined, undefined
 
 
-def cycles(build):
-    objs = sorted(f for f in os.listdir(build) if f.endswith('.o') and f != 'main.o'
-                  and not f.startswith('cmd_') and not f.startswith('test_'))
-    if not objs:
-        print('bad: no object files in %s' % build)
-        return 1
-    syms = {o: symbols(os.path.join(build, o)) for o in objs}
-    owner = {}
-    for o in objs:
-        for s in syms[o][0]:
-            owner.setdefault(s, o)
-    graph = {o: sorted({owner[s] for s in syms[o][1] if s in owner} - {o}) for o in objs}
+def components(graph):
+    """The strongly connected components of more than one node (Tarjan), each sorted."""
     index, low, stack, on, sccs = {}, {}, [], set(), []
 
-    def visit(v):   # Tarjan's strongly connected components
+    def visit(v):
         index[v] = low[v] = len(index)
         stack.append(v)
         on.add(v)
-        for w in graph[v]:
+        for w in graph.get(v, ()):
             if w not in index:
                 visit(w)
                 low[v] = min(low[v], low[w])
@@ -120,9 +113,44 @@ def cycles(build):
                 sccs.append(sorted(scc))
 
     sys.setrecursionlimit(10000)
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sccs
+
+
+def circles(src):
+    graph = {}
+    module = lambda name: re.sub(r'_int$', '', name[:-2])
+    for f in sorted(os.listdir(src)):
+        if not f.endswith(('.c', '.h')):
+            continue
+        text = open(os.path.join(src, f), encoding='utf-8', errors='replace').read()
+        deps = graph.setdefault(module(f), set())
+        for h in re.findall(r'^\s*#\s*include\s+"([^"]+)"', text, re.M):
+            if os.path.exists(os.path.join(src, h)) and module(h) != module(f):
+                deps.add(module(h))
+    sccs = components(graph)
+    for scc in sccs:
+        print('bad: include circle between modules %s' % ' '.join(scc))
+    if not sccs:
+        print('ok: no include circle between %d modules' % len(graph))
+    return len(sccs)
+
+
+def cycles(build):
+    objs = sorted(f for f in os.listdir(build) if f.endswith('.o') and f != 'main.o'
+                  and not f.startswith('cmd_') and not f.startswith('test_'))
+    if not objs:
+        print('bad: no object files in %s' % build)
+        return 1
+    syms = {o: symbols(os.path.join(build, o)) for o in objs}
+    owner = {}
     for o in objs:
-        if o not in index:
-            visit(o)
+        for s in syms[o][0]:
+            owner.setdefault(s, o)
+    graph = {o: sorted({owner[s] for s in syms[o][1] if s in owner} - {o}) for o in objs}
+    sccs = components(graph)
     for scc in sccs:
         print('bad: circle between %s' % ' '.join(scc))
         for a in scc:
@@ -136,6 +164,7 @@ def cycles(build):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3 or sys.argv[1] not in ('includes', 'cycles'):
-        sys.exit('usage: layers.py includes SRC_DIR | cycles BUILD_DIR')
-    sys.exit(1 if (includes if sys.argv[1] == 'includes' else cycles)(sys.argv[2]) else 0)
+    checks = {'includes': includes, 'circles': circles, 'cycles': cycles}
+    if len(sys.argv) != 3 or sys.argv[1] not in checks:
+        sys.exit('usage: layers.py includes SRC_DIR | circles SRC_DIR | cycles BUILD_DIR')
+    sys.exit(1 if checks[sys.argv[1]](sys.argv[2]) else 0)
