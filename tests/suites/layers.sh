@@ -37,7 +37,7 @@ done
 # The layers by file. Renderers put what a verdict carries into words, JSON,
 # TSV or HTML; engines decide. A new file goes in one of these lists.
 top="src/main.c src/cmd_*.c src/commands.h"
-renderers="src/out.[ch] src/report.[ch] src/report_scan.[ch] src/reply.[ch] src/web.[ch] src/serve.[ch]
+renderers="src/out.[ch] src/report.[ch] src/report_scan.[ch] src/reply.[ch] src/web.[ch] src/serve*.[ch]
 	src/export.[ch]"
 engines="src/check.[ch] src/scan.[ch] src/screen.[ch] src/media.[ch] src/match*.[ch] src/verdict*.[ch]
 	src/quantity.[ch] src/note.[ch] src/chat*.[ch] src/anon.[ch] src/image.[ch] src/ocr.[ch] src/chrome.[ch]
