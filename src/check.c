@@ -85,6 +85,17 @@ int check_jsonl(const struct check *c, FILE *in, const char *name)
 	return status;
 }
 
+int check_image_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char magic[12];
+	size_t n = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	return image_kind(magic, n) != IMAGE_NONE;
+}
+
 int check_read_image(const void *image, size_t n, struct ocr_text *t, char **why)
 {
 	struct ocr *o = ocr_new(why);

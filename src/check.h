@@ -59,6 +59,9 @@ int check_text(const struct check *c, const struct check_msg *msg, const char *t
  */
 int check_jsonl(const struct check *c, FILE *in, const char *name);
 
+/* Is the file at path a PNG, JPEG, WebP or GIF image by its first bytes (not a text, a chat)? */
+int check_image_file(const char *path);
+
 /*
  * Read the text in n bytes of an image into t. Returns 0 (t.text may be
  * ""), EXIT_USAGE when it cannot be read or EXIT_SYSTEM when Tesseract

@@ -20,18 +20,6 @@
 #include "report.h"
 #include "util.h"
 
-/* A single argument naming a file that is an image by its bytes: read it into in. */
-static int image_argument(const char *arg, struct strbuf *in)
-{
-	FILE *f = fopen(arg, "rb");
-	if (!f)
-		return 0;
-	unsigned char magic[12];
-	size_t n = fread(magic, 1, sizeof magic, f);
-	fclose(f);
-	return image_kind(magic, n) != IMAGE_NONE && read_file(arg, in) == 0;
-}
-
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -83,7 +71,8 @@ int cmd_check(int argc, char **argv)
 			warnx_(_("%s: %s"), name, strerror(errno));
 			return EXIT_USAGE;
 		}
-	} else if (optind + 1 == argc && !batch && image_argument(argv[optind], &in)) {
+	} else if (optind + 1 == argc && !batch && check_image_file(argv[optind])
+		   && read_file(argv[optind], &in) == 0) {
 		name = argv[optind];   /* saring check photo.jpg */
 		is_image = 1;
 	} else if (optind < argc) {

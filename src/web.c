@@ -11,7 +11,6 @@
 #include "chat.h"
 #include "check.h"
 #include "i18n.h"
-#include "image.h"
 #include "note.h"
 #include "ocr.h"
 #include "out.h"
@@ -516,13 +515,8 @@ static int web_image(struct strbuf *out, struct matcher *m, const struct strbuf 
 
 int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char *name, char **err)
 {
-	struct strbuf bytes = STRBUF_INIT;
-	unsigned char magic[12] = { 0 };
-	FILE *f = fopen(path, "rb");
-	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-	if (f)
-		fclose(f);
-	if (image_kind(magic, got) != IMAGE_NONE) {   /* a picture, not a chat */
+	if (check_image_file(path)) {   /* a picture, not a chat */
+		struct strbuf bytes = STRBUF_INIT;
 		int rc = read_file(path, &bytes) < 0 ? -1 : web_image(out, m, &bytes, name, err);
 		if (rc < 0 && !*err)
 			*err = xstrdup(_("The file could not be read."));
