@@ -59,7 +59,8 @@ static void scan_images(struct scan *sc, const char *file, struct media_set *med
 		fputs("\r\033[K", stderr);
 	im->attached += (long)media->n;
 	if (rc < 0) {
-		warnx_(_("%s: %ld attached images not read: %s"), file, (long)media->n, err);
+		if (!sc->quiet)
+			warnx_(_("%s: %ld attached images not read: %s"), file, (long)media->n, err);
 		free(err);
 		im->failed += (long)media->n;
 		return;
@@ -68,12 +69,12 @@ static void scan_images(struct scan *sc, const char *file, struct media_set *med
 	im->copies += media->copies;
 	im->missing += media->missing;
 	im->failed += media->failed;
-	if (media->missing)
+	if (media->missing && !sc->quiet)
 		warnx_(ngettext("%s: %ld attached image is not in the export", "%s: %ld attached images are not in the export",
 				(unsigned long)media->missing), file, media->missing);
 	for (size_t i = 0; i < media->n; i++) {
 		const struct media *m = &media->v[i];
-		if (m->status == MEDIA_FAILED)
+		if (m->status == MEDIA_FAILED && !sc->quiet)
 			warnx_(_("%s: %s: %s"), file, m->name, m->err);
 		if (!m->text || !*m->text)
 			continue;
