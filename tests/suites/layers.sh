@@ -41,7 +41,7 @@ renderers="src/out.[ch] src/report.[ch] src/report_scan.[ch] src/reply.[ch] src/
 	src/export.[ch]"
 engines="src/check.[ch] src/scan.[ch] src/screen.[ch] src/media.[ch] src/match*.[ch] src/verdict*.[ch]
 	src/quantity.[ch] src/note.[ch] src/chat*.[ch] src/anon.[ch] src/image.[ch] src/ocr.[ch] src/chrome.[ch]
-	src/import*.[ch] src/feed*.[ch] src/fetch.[ch] src/update.[ch] src/bundle.[ch] src/sources.[ch]
+	src/import*.[ch] src/feed*.[ch] src/fetch.[ch] src/update.[ch] src/bundle.[ch] src/source*.[ch]
 	src/ingest.[ch] src/doc.[ch] src/date.[ch] src/store*.[ch] src/fts_tok.c src/postings.[ch] src/text.[ch]
 	src/normalize.[ch] src/stem.[ch] src/tables.[ch] src/hmap.[ch] src/util.[ch] src/i18n.[ch] src/exe.[ch]
 	src/lazylib.c"
