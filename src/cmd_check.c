@@ -1,6 +1,8 @@
 /*
- * cmd_check.c: saring check: match one message (or a JSON Lines batch)
- * and print the verdict with the closest sources.
+ * cmd_check.c: saring check: match one message (or a JSON Lines batch,
+ * or an image's text) and print the verdict with the closest sources.
+ * The checking is check.c's, the printing report.c's; this file reads
+ * the options and the input and calls them.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -9,58 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
+#include "check.h"
 #include "commands.h"
+#include "i18n.h"
 #include "image.h"
 #include "match.h"
 #include "out.h"
 #include "report.h"
 #include "util.h"
-
-/* A single argument naming a file that is an image by its bytes: read it into in. */
-static int image_argument(const char *arg, struct strbuf *in)
-{
-	FILE *f = fopen(arg, "rb");
-	if (!f)
-		return 0;
-	unsigned char magic[12];
-	size_t n = fread(magic, 1, sizeof magic, f);
-	fclose(f);
-	return image_kind(magic, n) != IMAGE_NONE && read_file(arg, in) == 0;
-}
-
-/* Read the text in an image and check it like a pasted message. */
-static int check_image(struct report *rep, const struct strbuf *in, const char *name)
-{
-	long w, h, pixels;
-	const char *why;
-	if (image_check(in->buf, in->len, &w, &h, &pixels, &why) < 0) {   /* before loading Tesseract */
-		warnx_(_("%s: %s"), name, why);
-		return EXIT_USAGE;
-	}
-	char *err = NULL;
-	struct ocr *o = ocr_new(&err);
-	struct ocr_text t;
-	if (!o || ocr_read(o, in->buf, in->len, &t, &err) < 0) {
-		warnx_(_("%s: %s"), name, err);
-		int status = o ? EXIT_USAGE : EXIT_SYSTEM;
-		ocr_free(o);
-		free(err);
-		return status;
-	}
-	ocr_free(o);
-	int status;
-	if (!*t.text) {
-		warnx_(_("%s: no text found in the image"), name);
-		status = EXIT_USAGE;
-	} else {
-		rep->ocr = &t;
-		status = report_one(rep, NULL, t.text, strlen(t.text), name, 1);
-		rep->ocr = NULL;
-	}
-	ocr_text_clear(&t);
-	return status;
-}
 
 int cmd_check(int argc, char **argv)
 {
@@ -76,14 +34,13 @@ int cmd_check(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report rep = { 0 };
-	rep.format = OUT_HUMAN;
-	rep.topn = 3;
+	struct report rep = { OUT_HUMAN, 0 };
+	int topn = 3;
 	const char *file = NULL, *image = NULL, *color = "auto", *db = global_db;
 	int batch = 0, c;
 	while ((c = getopt_long(argc, argv, "n:f:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'n': rep.topn = (int)opt_int(optarg, 1, 100, "-n"); break;
+		case 'n': topn = (int)opt_int(optarg, 1, 100, "-n"); break;
 		case 'j': rep.format = OUT_JSON; break;
 		case 't': rep.format = OUT_TSV; break;
 		case 'b': batch = 1; break;
@@ -114,7 +71,8 @@ int cmd_check(int argc, char **argv)
 			warnx_(_("%s: %s"), name, strerror(errno));
 			return EXIT_USAGE;
 		}
-	} else if (optind + 1 == argc && !batch && image_argument(argv[optind], &in)) {
+	} else if (optind + 1 == argc && !batch && check_image_file(argv[optind])
+		   && read_file(argv[optind], &in) == 0) {
 		name = argv[optind];   /* saring check photo.jpg */
 		is_image = 1;
 	} else if (optind < argc) {
@@ -139,12 +97,13 @@ int cmd_check(int argc, char **argv)
 	if (!batch && in.len && image_kind(in.buf, in.len) != IMAGE_NONE)
 		is_image = 1;   /* -f or standard input, an image by its bytes */
 	struct store *st = cmd_store(db);
-	report_begin(&rep, st);
-	int status = batch ? report_jsonl(&rep, batch_in, name)
-		   : is_image ? check_image(&rep, &in, name)
-			      : report_one(&rep, NULL, in.buf, in.len, name, 1);
+	struct check ck = { matcher_new(st), { topn, rep.format != OUT_TSV }, 0, report_verdict, report_bad_line, &rep };
+	struct check_msg msg = { NULL, name, 1, NULL };
+	int status = batch ? check_jsonl(&ck, batch_in, name)
+		   : is_image ? check_image(&ck, in.buf, in.len, name)
+			      : check_text(&ck, &msg, in.buf, in.len);
 	close_input(batch_in);
-	report_end(&rep);
+	matcher_free(ck.m);
 	sb_release(&in);
 	return status;
 }

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
 #include "commands.h"
 #include "store.h"
 #include "store_read.h"

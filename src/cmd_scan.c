@@ -54,7 +54,8 @@ int cmd_scan(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct scan sc = { .format = OUT_HUMAN, .order = DATE_AUTO, .ocr = 1 };
+	struct scan_lines lines = { OUT_HUMAN, 0 };
+	struct scan sc = { .order = DATE_AUTO, .ocr = 1, .seen = scan_line, .ctx = &lines };
 	const char *html = NULL;
 	long min_words = SCAN_MIN_WORDS;
 	int anonymize = 0;
@@ -62,10 +63,10 @@ int cmd_scan(int argc, char **argv)
 	int top = SCAN_TOP, c;
 	while ((c = getopt_long(argc, argv, "n:", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'j': sc.format = OUT_JSON; break;
-		case 't': sc.format = OUT_TSV; break;
+		case 'j': lines.format = OUT_JSON; break;
+		case 't': lines.format = OUT_TSV; break;
 		case 'o':
-			if (parse_only(optarg, &sc.only) < 0)
+			if (parse_only(optarg, &lines.only) < 0)
 				return usage_error(_("--only wants verdicts (hoax,altered,official,similar,unknown), not '%s'"), optarg);
 			break;
 		case 'w': min_words = opt_int(optarg, 1, 1000, "--min-words"); break;
@@ -95,7 +96,7 @@ int cmd_scan(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (scan_export(&sc, argv[i]) != EXIT_CLEAN)
 			status = EXIT_USAGE;
-	if (sc.format == OUT_HUMAN)
+	if (lines.format == OUT_HUMAN)
 		scan_summary(&sc, top);
 	if (html && scan_html(&sc, html, top) < 0)
 		status = EXIT_SYSTEM;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "exe.h"
 
 static const char *chosen = "en";   /* set once by i18n_init() before any thread starts */
 
@@ -28,12 +28,6 @@ static const char *from_locale(const char *v)
 	if (!strncmp(v, "in", 2) && (v[2] == '\0' || v[2] == '_'))
 		return "id";
 	return "en";
-}
-
-static char *locale_dir(void)
-{
-	char *dir = exe_relative("build/locale");
-	return dir ? dir : xstrdup(SARING_LOCALEDIR);
 }
 
 int i18n_init(const char *lang)
@@ -61,8 +55,8 @@ int i18n_init(const char *lang)
 	const char *lm = setlocale(LC_MESSAGES, "");
 	if (!lm || !strcmp(lm, "C") || !strcmp(lm, "POSIX"))
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	char *dir = locale_dir();
-	bindtextdomain("saring", dir);
+	char *dir = exe_relative("build/locale");   /* the source tree's, else the installed catalogs */
+	bindtextdomain("saring", dir ? dir : SARING_LOCALEDIR);
 	bind_textdomain_codeset("saring", "UTF-8");
 	textdomain("saring");
 	free(dir);

@@ -52,13 +52,6 @@ struct span;
 char *out_snippet(const char *snippet, const struct span *hits, size_t nhits, const char *open,
 		  const char *close);
 
-/*
- * A matcher's note as a sentence: translate = 0 gives the fixed English
- * used in JSON, 1 the reader's language. The caller frees the string.
- */
-struct note;
-char *note_text(const struct note *n, int translate);
-
 /* "\033[...m" when color, else "". */
 const char *out_sgr(int color, const char *code);
 

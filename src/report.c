@@ -1,28 +1,15 @@
-/* report.c: verdicts for people, JSON Lines and TSV. */
-#include "i18n.h"
+/* report.c: verdicts for people, JSON Lines, TSV and replies (check's renderer). */
 #include "report.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "note.h"
 #include "out.h"
 #include "reply.h"
-#include "text.h"
-#include "util.h"
-
-void report_begin(struct report *r, struct store *st)
-{
-	r->m = matcher_new(st);
-}
-
-void report_end(struct report *r)
-{
-	matcher_free(r->m);
-	r->m = NULL;
-}
 
 const char *verdict_sentence(enum verdict v)
 {
@@ -184,106 +171,44 @@ static void print_ocr(const struct ocr_text *t, const char *name)
 	putchar('\n');
 }
 
-static int blank(const char *s, size_t n)
+void report_verdict(void *ctx, const struct check_msg *msg, const struct result *res)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
-int report_one(struct report *r, json_t *id, const char *text, size_t len,
-		const char *name, long line)
-{
-	if (blank(text, len)) {
-		warnx_(_("%s:%ld: empty message, nothing to check"), name, line);
-		return EXIT_USAGE;
-	}
-	struct strbuf clean = STRBUF_INIT;
-	if (utf8_sanitize(text, len, &clean))
-		warnx_(_("%s:%ld: invalid UTF-8 in the message, replaced"), name, line);
-	struct match_opts o = { r->topn, r->format != OUT_TSV };
-	struct result res;
-	matcher_check(r->m, clean.buf, clean.len, &o, &res);
-	r->verdicts[res.verdict]++;
+	const struct report *r = ctx;
 	switch (r->format) {
 	case OUT_HUMAN:
-		if (r->ocr)
-			print_ocr(r->ocr, name);
-		print_human(r, &res);
+		if (msg->ocr)
+			print_ocr(msg->ocr, msg->name);
+		print_human(r, res);
 		break;
 	case OUT_JSON: {
-		json_t *j = report_json(id, &res);
-		if (r->ocr)
-			json_object_set_new(j, "ocr", json_pack("{s:o,s:f,s:o}", "text", out_str(r->ocr->text),
-				"confidence", round(r->ocr->confidence * 100) / 100, "dropped", out_str(r->ocr->dropped)));
+		json_t *j = report_json(msg->id, res);
+		if (msg->ocr)
+			json_object_set_new(j, "ocr", json_pack("{s:o,s:f,s:o}", "text", out_str(msg->ocr->text),
+				"confidence", round(msg->ocr->confidence * 100) / 100, "dropped", out_str(msg->ocr->dropped)));
 		out_json_line(j);
 		break;
 	}
-	case OUT_TSV: print_tsv(&res, id); break;
+	case OUT_TSV: print_tsv(res, msg->id); break;
 	case OUT_REPLY: {
-		char *t = reply_text(&res);
+		char *t = reply_text(res);
 		out_term(stdout, t, 1);
 		free(t);
 		break;
 	}
 	}
-	int status = (res.verdict == V_HOAX || res.verdict == V_ALTERED) ? EXIT_HOAX : EXIT_CLEAN;
-	result_clear(&res);
-	sb_release(&clean);
-	return status;
 }
 
-/* One line of a JSON Lines batch: a result line, or an error line (one output line per input line). */
-static int jsonl_line(struct report *r, const char *rec, size_t n, int too_long, const char *name, long line)
+void report_bad_line(void *ctx, json_t *id, const char *why)
 {
-	json_error_t err;
-	json_t *o = too_long ? NULL : json_loadb(rec, n, JSON_DECODE_ANY, &err);
-	json_t *text = o ? json_object_get(o, "text") : NULL;
-	int s;
-	if (!o || !json_is_object(o) || !json_is_string(text)) {
-		const char *why = too_long ? _("line longer than 64 MB, skipped") : !o ? err.text
-				: !json_is_object(o) ? _("not a JSON object") : _("no \"text\" string");
-		warnx_(_("%s:%ld: %s"), name, line, why);
-		json_t *e = json_object();
-		json_object_set(e, "id", o && json_is_object(o) && json_object_get(o, "id")
-					 ? json_object_get(o, "id") : json_null());
-		json_object_set_new(e, "error", json_string(why));
-		if (r->format == OUT_JSON) {
-			out_json_line(e);
-		} else {
-			if (r->format == OUT_TSV)
-				printf("\terror\t\t\t\t\t\n");
-			json_decref(e);
-		}
-		s = EXIT_USAGE;
+	const struct report *r = ctx;
+	json_t *e = json_object();
+	json_object_set(e, "id", id ? id : json_null());
+	json_object_set_new(e, "error", json_string(why));
+	if (r->format == OUT_JSON) {
+		out_json_line(e);
 	} else {
-		s = report_one(r, json_object_get(o, "id"), json_string_value(text),
-			       json_string_length(text), name, line);
+		if (r->format == OUT_TSV)
+			printf("\terror\t\t\t\t\t\n");
+		json_decref(e);
 	}
-	json_decref(o);
-	return s;
-}
-
-int report_jsonl(struct report *r, FILE *in, const char *name)
-{
-	int status = EXIT_CLEAN, got;
-	long line = 0;
-	struct strbuf rec = STRBUF_INIT;
-	matcher_batch(r->m, 1);
-	while ((got = read_line(in, &rec, INPUT_MAX)) > 0) {
-		line++;
-		if (blank(rec.buf, rec.len))
-			continue;
-		int s = jsonl_line(r, rec.buf, rec.len, got == 2, name, line);
-		if (s > status)
-			status = s;
-	}
-	if (got < 0) {
-		warnx_(_("%s: read error"), name);
-		status = EXIT_USAGE;
-	}
-	matcher_batch(r->m, 0);
-	sb_release(&rec);
-	return status;
 }

@@ -1,42 +1,30 @@
 /*
- * report.h: running messages through the matcher and printing each
- * result as text for people, JSON Lines or TSV. Used by check and scan.
+ * report.h: a verdict printed as text for people, JSON Lines, TSV or a
+ * reply (check's renderer, behind check.c), and the verdict's words and
+ * JSON object that scan's and the web page's renderers share.
  *
- * Ownership: a report borrows the store; report_end() frees the matcher.
+ * Ownership: everything is borrowed; report_json() returns a new reference.
  */
 #ifndef SARING_REPORT_H
 #define SARING_REPORT_H
 
 #include <jansson.h>
-#include <stddef.h>
-#include <stdio.h>
 
+#include "check.h"
 #include "match.h"
-#include "ocr.h"
 
 enum out_format { OUT_HUMAN, OUT_JSON, OUT_TSV, OUT_REPLY };
 
+/* How check's verdicts are printed: the context of report_verdict() and report_bad_line(). */
 struct report {
 	enum out_format format;
-	int topn;               /* sources to show */
 	int color;              /* ANSI colour in human output */
-	struct matcher *m;      /* owned, from report_begin() */
-	const struct ocr_text *ocr;  /* borrowed: the message was read from an image, or NULL */
-	long verdicts[V_HOAX + 1];  /* messages per verdict */
 };
 
-void report_begin(struct report *r, struct store *st);
-void report_end(struct report *r);
-
-/*
- * Match text and print the result. id (borrowed, may be NULL) is echoed
- * in JSON/TSV. Returns the exit status it implies: 1 for hoax or
- * altered, 2 for empty input, else 0.
- */
-int report_one(struct report *r, json_t *id, const char *text, size_t len,
-		const char *name, long line);
-/* A JSON Lines batch: {"id", "text"} per line, one result line each, read as a stream. */
-int report_jsonl(struct report *r, FILE *in, const char *name);
+/* check_verdict_fn: print the verdict on msg (with the text read, for an image) on stdout. */
+void report_verdict(void *rep, const struct check_msg *msg, const struct result *res);
+/* check_bad_line_fn: a batch line that is no message, as a JSON error line or an empty TSV row. */
+void report_bad_line(void *rep, json_t *id, const char *why);
 
 /* The result as the JSON object check --json prints (new reference). */
 json_t *report_json(json_t *id, const struct result *res);

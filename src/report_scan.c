@@ -10,6 +10,7 @@
 
 #include "hmap.h"
 #include "i18n.h"
+#include "note.h"
 #include "out.h"
 #include "report.h"
 #include "util.h"
@@ -35,10 +36,11 @@ const char *scan_heading(const struct scan_section *s, size_t n, int file, int *
 	return _(file ? s->file_heading : s->heading);
 }
 
-void scan_line(const struct scan *sc, const char *file, const struct chat_msg *msg,
+void scan_line(void *lines, const struct scan *sc, const char *file, const struct chat_msg *msg,
 	       const struct sighting *s, const char *image)
 {
-	if (sc->format == OUT_HUMAN || (sc->only && !(sc->only & (1u << s->verdict))))
+	const struct scan_lines *l = lines;
+	if (l->format == OUT_HUMAN || (l->only && !(l->only & (1u << s->verdict))))
 		return;
 	struct strbuf name = STRBUF_INIT;   /* the sender as printed, whole: a pseudonym with --anonymize */
 	if (sc->sc.anonymize)
@@ -46,7 +48,7 @@ void scan_line(const struct scan *sc, const char *file, const struct chat_msg *m
 	else
 		sb_puts(&name, msg->sender);
 	const char *sender = name.buf;
-	if (sc->format == OUT_JSON) {
+	if (l->format == OUT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(file));
 		json_object_set_new(o, "line", json_integer(msg->line));
@@ -106,13 +108,15 @@ static void term_document(const struct sighting *d)
 	fputs("] ", stdout);
 	out_term(stdout, d->title, 0);
 	putchar('\n');
-	const char *more[] = { d->url, d->change };
+	char *change = notes_joined(d->change, d->nchange, 1);
+	const char *more[] = { d->url, change };
 	for (int k = 0; k < 2; k++)
 		if (more[k]) {
 			fputs("      ", stdout);
 			out_term(stdout, more[k], 0);
 			putchar('\n');
 		}
+	free(change);
 }
 
 /* A message to check next: copies, verdict, first sighting, excerpt. */
@@ -211,8 +215,10 @@ static void html_document(FILE *f, const struct sighting *d)
 	out_html(f, d->match_id);
 	fputs("]</small>", f);
 	if (d->change) {
+		char *change = notes_joined(d->change, d->nchange, 1);
 		fputs("<br>", f);
-		out_html(f, d->change);
+		out_html(f, change);
+		free(change);
 	}
 	fprintf(f, "</td><td class=\"n\">%ld</td><td class=\"n\">%d</td><td>", d->copies, d->nsenders);
 	out_html(f, *d->first ? d->first : "?");

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "report.h"
 #include "scan.h"
 
 /* Entries per list in the summary: scan --top's default, and the web page's. */
@@ -38,8 +39,18 @@ extern const struct scan_section scan_sections[SCAN_SECTIONS];
  */
 const char *scan_heading(const struct scan_section *s, size_t n, int file, int *none);
 
-/* The line of --json or --tsv for a message (image: NULL), or for the text read from the image it attached. */
-void scan_line(const struct scan *sc, const char *file, const struct chat_msg *msg,
+/* What scan prints per message as it is read: the context of scan_line(). */
+struct scan_lines {
+	enum out_format format;     /* OUT_JSON or OUT_TSV; none for OUT_HUMAN */
+	unsigned only;              /* bit per verdict printed; 0 = all */
+};
+
+/*
+ * scan_seen_fn (lines: a struct scan_lines): the line of --json or --tsv
+ * for a message (image: NULL), or for the text read from the image it
+ * attached.
+ */
+void scan_line(void *lines, const struct scan *sc, const char *file, const struct chat_msg *msg,
 	       const struct sighting *s, const char *image);
 
 /* The summary for people at the end of scan, on stdout; top entries per list. */

@@ -1,7 +1,7 @@
 /*
- * scan.c: screening exports for `saring scan`: each chat read as a stream
- * into the screening engine, with a line per message as it is read, then
- * the images it attached.
+ * scan.c: screening exports (see scan.h): each chat read as a stream into
+ * the screening engine, each screened message handed on as it is read,
+ * then the images it attached.
  */
 #include "scan.h"
 
@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "media.h"
-#include "report_scan.h"
 #include "util.h"
 
 void scan_init(struct scan *sc, struct matcher *m, long min_words, int anonymize, const char *key_file)
@@ -30,13 +30,14 @@ void scan_free(struct scan *sc)
 	screening_free(&sc->sc);
 }
 
-/* A sighting to print; a hoax or an altered release makes the exit status 1. */
+/* A sighting to hand on; a hoax or an altered release makes the exit status 1. */
 static void seen(struct scan *sc, const char *file, const struct chat_msg *msg,
 		 const struct sighting *s, const char *image)
 {
 	if (s->verdict == V_HOAX || s->verdict == V_ALTERED)
 		sc->status = EXIT_HOAX;
-	scan_line(sc, file, msg, s, image);
+	if (sc->seen)
+		sc->seen(sc->ctx, sc, file, msg, s, image);
 }
 
 static void image_progress(void *ctx, size_t done, size_t total)
@@ -58,7 +59,8 @@ static void scan_images(struct scan *sc, const char *file, struct media_set *med
 		fputs("\r\033[K", stderr);
 	im->attached += (long)media->n;
 	if (rc < 0) {
-		warnx_(_("%s: %ld attached images not read: %s"), file, (long)media->n, err);
+		if (!sc->quiet)
+			warnx_(_("%s: %ld attached images not read: %s"), file, (long)media->n, err);
 		free(err);
 		im->failed += (long)media->n;
 		return;
@@ -67,12 +69,12 @@ static void scan_images(struct scan *sc, const char *file, struct media_set *med
 	im->copies += media->copies;
 	im->missing += media->missing;
 	im->failed += media->failed;
-	if (media->missing)
+	if (media->missing && !sc->quiet)
 		warnx_(ngettext("%s: %ld attached image is not in the export", "%s: %ld attached images are not in the export",
 				(unsigned long)media->missing), file, media->missing);
 	for (size_t i = 0; i < media->n; i++) {
 		const struct media *m = &media->v[i];
-		if (m->status == MEDIA_FAILED)
+		if (m->status == MEDIA_FAILED && !sc->quiet)
 			warnx_(_("%s: %s: %s"), file, m->name, m->err);
 		if (!m->text || !*m->text)
 			continue;
@@ -84,6 +86,16 @@ static void scan_images(struct scan *sc, const char *file, struct media_set *med
 	}
 }
 
+/* Has the chat's screening, begun at t0, run past max_seconds? Asked every 256 messages. */
+static int late(const struct scan *sc, const struct timespec *t0)
+{
+	if (!sc->max_seconds || sc->sc.read % 256)
+		return 0;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec - t0->tv_sec >= sc->max_seconds;
+}
+
 /* Screen the chat r (read from file) message by message; its images wait in media. */
 static int scan_chat(struct scan *sc, const char *file, struct chat_reader *r, struct media_set *media)
 {
@@ -91,6 +103,8 @@ static int scan_chat(struct scan *sc, const char *file, struct chat_reader *r, s
 	struct chat_msg msg;
 	int rc, status = EXIT_CLEAN;
 	long before = sc->sc.read;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while ((rc = chat_next(r, &msg)) > 0) {
 		if (sc->progress && sc->sc.read && sc->sc.read % 5000 == 0)
 			fprintf(stderr, _("\rsaring scan: %s: %ld messages"), file, sc->sc.read);
@@ -100,11 +114,17 @@ static int scan_chat(struct scan *sc, const char *file, struct chat_reader *r, s
 		const struct sighting *s = screening_add(&sc->sc, &msg);
 		if (s)
 			seen(sc, file, &msg, s, NULL);
+		if (late(sc, &t0)) {   /* a bomb of short messages must not hold the server */
+			sc->end = SCAN_LATE;
+			break;
+		}
 	}
 	if (sc->progress)
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {
-		warnx_(_("%s"), chat_error(r));
+		if (!sc->quiet)
+			warnx_(_("%s"), chat_error(r));
+		sc->end = SCAN_BROKEN;
 		status = EXIT_USAGE;
 	}
 	if (sc->sc.read == before && chat_skipped_lines(r) > 0)
@@ -118,9 +138,11 @@ int scan_export(struct scan *sc, const char *path)
 	char *err = NULL, *folder_chat = NULL;
 	const char *file = path;
 	struct stat fst;
+	sc->end = SCAN_NOT_CHAT;
 	if (strcmp(file, "-") && stat(file, &fst) == 0 && S_ISDIR(fst.st_mode)) {   /* a folder export */
 		if (media_folder_chat(file, &folder_chat, &err) < 0) {
-			warnx_(_("%s"), err);
+			if (!sc->quiet)
+				warnx_(_("%s"), err);
 			free(err);
 			return EXIT_USAGE;
 		}
@@ -128,11 +150,15 @@ int scan_export(struct scan *sc, const char *path)
 	}
 	struct chat_reader *r = chat_open(file, sc->order, &err);
 	if (!r) {
-		warnx_(_("%s"), err);
+		if (!sc->quiet)
+			warnx_(_("%s"), err);
 		free(err);
 		free(folder_chat);
 		return EXIT_USAGE;
 	}
+	if (sc->max_text)
+		chat_limit(r, sc->max_text);
+	sc->end = SCAN_WHOLE;
 	struct media_set media = { 0 };
 	int status = scan_chat(sc, file, r, &media);
 	chat_close(r);

@@ -1,18 +1,21 @@
 /*
- * scan.h: `saring scan`'s work, one export at a time: its chat read
- * message by message into the screening engine (screen.c), a line printed
- * per message as it is read (report_scan.c), then the images it attached
- * read and screened.
+ * scan.h: screening a chat, the use case behind `saring scan` and the
+ * chat upload of `saring serve`, one export at a time: its chat read
+ * message by message into the screening engine (screen.c), each screened
+ * message handed to the caller's function as it is read (report_scan.c
+ * prints a line), then the images it attached read and screened. What
+ * people are shown is the renderers' (report_scan.c, web.c).
  *
  * Ownership: a scan owns its screening and its key; scan_free() gives
- * them back. Paths are borrowed.
+ * them back. Paths and the callback's context are borrowed.
  */
 #ifndef SARING_SCAN_H
 #define SARING_SCAN_H
 
 #include "anon.h"
+#include <stdint.h>
+
 #include "chat.h"
-#include "report.h"
 #include "screen.h"
 
 /* Messages with fewer words are counted, not screened: scan --min-words and the web upload. */
@@ -23,15 +26,37 @@ struct scan_images {
 	long attached, read, copies, missing, failed;
 };
 
+struct scan;
+
+/*
+ * A screened message of the chat in file (image: the attached image its
+ * text was read from, or NULL), seen as s: render it. The pointers are
+ * valid for the call only.
+ */
+typedef void scan_seen_fn(void *ctx, const struct scan *sc, const char *file, const struct chat_msg *msg,
+			  const struct sighting *s, const char *image);
+
+/* How the last export's reading ended. */
+enum scan_end {
+	SCAN_WHOLE,      /* read to its end (or its text limit) */
+	SCAN_NOT_CHAT,   /* no chat export: not opened */
+	SCAN_LATE,       /* stopped after max_seconds */
+	SCAN_BROKEN,     /* could not be read to the end */
+};
+
 struct scan {
 	struct screening sc;        /* the engine: counts, sightings */
-	enum out_format format;     /* the line per message (none for OUT_HUMAN) */
-	unsigned only;              /* bit per verdict printed; 0 = all */
 	struct anon anon;           /* the key of the pseudonyms, with sc.anonymize */
 	enum date_order order;
 	int ocr;                    /* read attached images (not --no-ocr) */
 	int progress;               /* counts on stderr while long chats are read */
+	int quiet;                  /* nothing said on stderr (the web page says it its own way) */
+	uint64_t max_text;          /* bytes of text read of a chat at most (chat_limit()), 0: all */
+	int max_seconds;            /* a chat's screening stops after this long, 0: never */
+	scan_seen_fn *seen;         /* each screened message, or NULL */
+	void *ctx;                  /* passed to seen */
 	int status;                 /* EXIT_HOAX once a hoax or an altered release was seen */
+	enum scan_end end;          /* the last export's */
 	struct scan_images images;  /* all chats */
 };
 
@@ -43,7 +68,8 @@ void scan_init(struct scan *sc, struct matcher *m, long min_words, int anonymize
 /*
  * Screen the export at path (a chat .txt or .zip, a folder export, "-"
  * for stdin). Returns EXIT_CLEAN, or EXIT_USAGE when it was no chat export
- * or could not be read to the end (said on stderr).
+ * or could not be read to the end (said on stderr unless quiet; sc->end
+ * says which).
  */
 int scan_export(struct scan *sc, const char *path);
 void scan_free(struct scan *sc);

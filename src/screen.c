@@ -10,7 +10,7 @@
 
 #include "anon.h"
 #include "normalize.h"
-#include "out.h"
+#include "note.h"
 #include "util.h"
 
 #define SEEN_MAX HMAP_CACHE_MAX   /* distinct messages remembered for deduplication */
@@ -35,6 +35,10 @@ static int fp_token(void *ctx, const struct token *t)
 static void sighting_free(struct sighting *s)
 {
 	free(s->excerpt);
+	for (size_t i = 0; i < s->nchange; i++) {
+		free(s->change[i].said);
+		free(s->change[i].release);
+	}
 	free(s->change);
 	free(s);
 }
@@ -137,20 +141,19 @@ static void set_doc(struct screening *sc, struct sighting *s, const struct match
 	s->url = f[3];
 }
 
-/* What an altered message changed: its notes on numbers, dates and times, joined by "; ". */
-static char *change_of(const struct result *r)
+/* What an altered message changed: copies of those of its n notes on numbers, dates and times. */
+static void set_change(struct sighting *s, const struct note *notes, size_t n)
 {
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t i = 0; i < r->nnotes; i++) {
-		if (!note_is_change(&r->notes[i]))
+	for (size_t i = 0; i < n; i++) {
+		if (!note_is_change(&notes[i]))
 			continue;
-		char *t = note_text(&r->notes[i], 1);
-		sb_printf(&sb, "%s%s", sb.len ? "; " : "", t);
-		free(t);
+		if (!s->change)
+			s->change = xcalloc(n, sizeof *s->change);
+		struct note *c = &s->change[s->nchange++];
+		c->kind = notes[i].kind;
+		c->said = notes[i].said ? xstrdup(notes[i].said) : NULL;
+		c->release = notes[i].release ? xstrdup(notes[i].release) : NULL;
 	}
-	if (!sb.len)
-		return NULL;   /* nothing was allocated */
-	return sb_detach(&sb);
 }
 
 /*
@@ -171,7 +174,7 @@ static struct sighting *new_sighting(struct screening *sc, const struct result *
 	if (r->nm)
 		set_doc(sc, s, &r->m[0]);
 	if (r->verdict == V_ALTERED)
-		s->change = change_of(r);
+		set_change(s, r->notes, r->nnotes);
 	return s;
 }
 
@@ -229,8 +232,10 @@ static const struct sighting *screen_text(struct screening *sc, const struct cha
 		s->excerpt = excerpt_of(sc, msg->text, msg->text_len);
 	sc->verdicts[s->verdict]++;
 	if ((s->verdict == V_HOAX || s->verdict == V_ALTERED) && s->match_id) {
-		struct strbuf key = STRBUF_INIT;   /* an altered release once per change */
-		sb_printf(&key, "%s\n%s", s->match_id, s->change ? s->change : "");
+		struct strbuf key = STRBUF_INIT;   /* an altered release once per change, in JSON's English */
+		char *change = notes_joined(s->change, s->nchange, 0);
+		sb_printf(&key, "%s\n%s", s->match_id, change ? change : "");
+		free(change);
 		struct hmap_entry *h = hmap_put(&sc->hoaxes, key.buf, key.len, &isnew);
 		sb_release(&key);
 		if (isnew) {
@@ -241,7 +246,7 @@ static const struct sighting *screen_text(struct screening *sc, const struct cha
 			d->label = s->label;
 			d->title = s->title;
 			d->url = s->url;
-			d->change = s->change ? xstrdup(s->change) : NULL;
+			set_change(d, s->change, s->nchange);
 			h->val.ptr = d;
 		}
 		add_sender(h->val.ptr, msg->sender, msg->time);

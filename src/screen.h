@@ -31,8 +31,10 @@ struct sighting {
 	const char *match_id, *label, *title, *url;   /* the best match's, shared (screening.docs); NULL when none */
 	char *excerpt;      /* owned: the text, cut (masked with anonymize), kept once it is a lead
 			     * (similar, or a second copy of a forward's length); else NULL */
-	char *change;       /* owned: for altered, what differs from the release (the matcher's
-			     * notes in the reader's language); else NULL */
+	struct note *change;  /* owned: for altered, what differs from the release (the
+			       * matcher's notes on numbers, dates and times, nchange of
+			       * them, put in words by the renderer); else NULL */
+	size_t nchange;
 	char first[20], last[20];  /* ISO times of the first and last copies, or "" */
 	long copies;
 	long words;         /* the message's words, stopwords included */

@@ -12,7 +12,7 @@
  * HTTP is libmicrohttpd's, a thread per connection, so that one slow
  * request (a chat that takes seconds to screen) never holds up another.
  * Matchers and their store connections are not thread-safe: a request
- * takes one from a small pool (struct pool) while it matches. The main
+ * takes one from a small pool (serve_pool.c) while it matches. The main
  * thread waits for SIGINT or SIGTERM; a watchdog thread cuts connections
  * that take longer than REQUEST_SECONDS however they trickle their bytes.
  * It listens on 127.0.0.1 unless told otherwise, and then refuses requests
@@ -22,11 +22,9 @@
  * sites cannot read. Messages are never logged; an uploaded chat lives in
  * a private temporary file only while it is screened.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -40,11 +38,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "i18n.h"
-#include "match.h"
-#include "normalize.h"
 #include "serve.h"
-#include "store.h"
+#include "serve_listen.h"
+#include "serve_pool.h"
 #include "util.h"
 #include "web.h"
 
@@ -56,7 +54,6 @@
 #define IDLE_SECONDS 10              /* a connection that sends nothing for this long is closed */
 #define REQUEST_SECONDS 30           /* a request (headers, body, answer) may take this long in all */
 #define THREAD_STACK (1 << 20)       /* a connection thread's stack: the matcher needs little */
-#define MATCHERS_MAX 8               /* requests that match at the same time; others wait their turn */
 #define HTTP_FORBIDDEN 403
 /* Status codes whose libmicrohttpd names changed between versions. */
 #define HTTP_CONTENT_TOO_LARGE 413
@@ -64,17 +61,6 @@
 
 static const char csp[] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
 			  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-/* Matchers for the request threads: one each while it matches, made when first needed. */
-struct pool {
-	pthread_mutex_t lock;
-	pthread_cond_t freed;
-	const char *db;                      /* borrowed: the database path (NULL: the default) */
-	struct store *st[MATCHERS_MAX];      /* owned; a connection of its own for each matcher */
-	struct matcher *m[MATCHERS_MAX];     /* owned */
-	int busy[MATCHERS_MAX];
-	int made;                            /* slots in use */
-};
 
 /* A connection, while open: when its current request started, for the watchdog. */
 struct conn {
@@ -115,50 +101,6 @@ struct request {
 	struct strbuf token;           /* the form's token field */
 	int form;                      /* the body is a form (urlencoded or multipart) */
 };
-
-/* A matcher of the pool for this thread's request, made if none is free and there is room, else waited for. */
-static struct matcher *pool_take(struct pool *p, int *slot)
-{
-	pthread_mutex_lock(&p->lock);
-	for (;;) {
-		for (int i = 0; i < p->made; i++)
-			if (!p->busy[i]) {
-				p->busy[i] = 1;
-				*slot = i;
-				pthread_mutex_unlock(&p->lock);
-				return p->m[i];
-			}
-		if (p->made < MATCHERS_MAX)
-			break;
-		pthread_cond_wait(&p->freed, &p->lock);
-	}
-	int i = p->made++;
-	p->busy[i] = 1;
-	pthread_mutex_unlock(&p->lock);
-	/* opened outside the lock: others may take and give back meanwhile */
-	p->st[i] = store_open(p->db, STORE_READ);
-	p->m[i] = matcher_new(p->st[i]);
-	*slot = i;
-	return p->m[i];
-}
-
-static void pool_give(struct pool *p, int slot)
-{
-	pthread_mutex_lock(&p->lock);
-	p->busy[slot] = 0;
-	pthread_cond_signal(&p->freed);
-	pthread_mutex_unlock(&p->lock);
-}
-
-static void pool_free(struct pool *p)
-{
-	for (int i = 0; i < p->made; i++) {
-		matcher_free(p->m[i]);
-		store_close(p->st[i]);
-	}
-	pthread_mutex_destroy(&p->lock);
-	pthread_cond_destroy(&p->freed);
-}
 
 static enum route route_of(const char *url)
 {
@@ -495,7 +437,7 @@ static enum MHD_Result answer_api(struct server *sv, struct MHD_Connection *c, s
 		if (MHD_lookup_connection_value_n(c, MHD_GET_ARGUMENT_KIND, "text", 4, &v, &len) == MHD_YES && v)
 			text = v;
 	}
-	if (!text || web_blank(text, len)) {
+	if (!text || check_blank(text, len)) {
 		json_decref(body);
 		return send_json_error(c, MHD_HTTP_BAD_REQUEST, "empty text: nothing to check");
 	}
@@ -574,7 +516,7 @@ static enum MHD_Result request_end(struct server *sv, struct MHD_Connection *c, 
 		sb_release(&html);
 		return ok;
 	}
-	if (!rq->has_text || web_blank(rq->text.buf, rq->text.len))
+	if (!rq->has_text || check_blank(rq->text.buf, rq->text.len))
 		return send_error(c, rq, MHD_HTTP_BAD_REQUEST, "",
 				  _("Paste a message in the box first: there is nothing to check."));
 	struct strbuf html = STRBUF_INIT;
@@ -724,76 +666,6 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	sb_release(&sb);
 }
 
-static int is_loopback(const struct sockaddr *sa)
-{
-	if (sa->sa_family == AF_INET)
-		return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
-	if (sa->sa_family == AF_INET6) {
-		const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
-		return IN6_IS_ADDR_LOOPBACK(a) ||
-		       (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
-	}
-	return 0;
-}
-
-/* A listening socket for host:port, or -1 with a message printed. *loopback says what it is. */
-static int listen_on(const char *host, long port, int *loopback, unsigned *bound, struct strbuf *url,
-		     char self[INET6_ADDRSTRLEN + 2])
-{
-	struct addrinfo hints = { 0 }, *res = NULL;
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
-	char portstr[16];
-	snprintf(portstr, sizeof portstr, "%ld", port);
-	int rc = getaddrinfo(host, portstr, &hints, &res);
-	if (rc) {
-		warnx_(_("cannot listen on '%s': %s"), host, gai_strerror(rc));
-		return -1;
-	}
-	int fd = -1, saved = 0;
-	for (struct addrinfo *a = res; a && fd < 0; a = a->ai_next) {
-		fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-		if (fd < 0) {
-			saved = errno;
-			continue;
-		}
-		int one = 1;
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-		if (bind(fd, a->ai_addr, a->ai_addrlen) < 0 || listen(fd, 64) < 0) {
-			saved = errno;
-			close(fd);
-			fd = -1;
-			continue;
-		}
-		*loopback = is_loopback(a->ai_addr);
-	}
-	freeaddrinfo(res);
-	if (fd < 0) {
-		warnx_(_("cannot listen on %s port %ld: %s"), host, port, strerror(saved));
-		return -1;
-	}
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof ss;
-	char name[INET6_ADDRSTRLEN] = "?";
-	if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0) {
-		if (ss.ss_family == AF_INET6) {
-			struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
-			inet_ntop(AF_INET6, &s6->sin6_addr, name, sizeof name);
-			*bound = ntohs(s6->sin6_port);
-			sb_printf(url, "http://[%s]:%u/", name, *bound);
-			snprintf(self, INET6_ADDRSTRLEN + 2, "[%s]", name);
-		} else {
-			struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
-			inet_ntop(AF_INET, &s4->sin_addr, name, sizeof name);
-			*bound = ntohs(s4->sin_port);
-			sb_printf(url, "http://%s:%u/", name, *bound);
-			snprintf(self, INET6_ADDRSTRLEN + 2, "%s", name);
-		}
-	}
-	return fd;
-}
-
 int serve_run(const char *db, const char *host, long port)
 {
 	static struct server sv;   /* static: its connection table is large */
@@ -810,10 +682,8 @@ int serve_run(const char *db, const char *host, long port)
 		die(EXIT_SYSTEM, _("cannot get random bytes for the page's token"));
 	for (size_t i = 0; i < sizeof rnd; i++)
 		snprintf(sv.token + 2 * i, 3, "%02x", rnd[i]);
-	pthread_mutex_init(&sv.pool.lock, NULL);
-	pthread_cond_init(&sv.pool.freed, NULL);
+	pool_init(&sv.pool, db);
 	pthread_mutex_init(&sv.conns_lock, NULL);
-	sv.pool.db = db;
 	int slot;   /* the first matcher now: a database that cannot be read is said at once */
 	pool_take(&sv.pool, &slot);
 	pool_give(&sv.pool, slot);

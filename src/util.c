@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* The running command, for every message's prefix: set once by main before any thread starts. */
 const char *progcmd = NULL;
@@ -356,24 +355,6 @@ int read_line(FILE *f, struct strbuf *line, size_t max)
 	if (ferror(f))
 		return -1;
 	return big ? 2 : any;
-}
-
-char *exe_relative(const char *rel)
-{
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	sb_printf(&sb, "%.*s/%s", (int)(slash - exe), exe, rel);
-	if (access(sb.buf, R_OK) == 0)
-		return sb_detach(&sb);
-	sb_release(&sb);
-	return NULL;
 }
 
 uint64_t hash64(const void *p, size_t n)

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "exe.h"   /* exe_relative(), for the files that find saring's own data through util.h */
+
 /* Exit status, shared by every command (see saring(1) EXIT STATUS). */
 enum exit_status {
 	EXIT_CLEAN = 0,   /* nothing hoax-like found */
@@ -118,12 +120,6 @@ void close_input(FILE *f);
  * holds its first max bytes and the rest up to the newline is skipped.
  */
 int read_line(FILE *f, struct strbuf *line, size_t max);
-
-/*
- * A path next to the running executable's folder ("build/starter.db" next
- * to ./saring in the source tree), or NULL when that file does not exist.
- */
-char *exe_relative(const char *rel);
 
 /*
  * $XDG_CONFIG_HOME/saring/NAME, else $HOME/.config/saring/NAME (dies

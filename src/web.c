@@ -5,26 +5,22 @@
  */
 #include "web.h"
 
-#include "screen.h"
-
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <strings.h>
 
 #include "chat.h"
-#include "hmap.h"
+#include "check.h"
 #include "i18n.h"
-#include "image.h"
+#include "note.h"
 #include "ocr.h"
-#include "normalize.h"
 #include "out.h"
 #include "reply.h"
 #include "report.h"
 #include "report_scan.h"
+#include "scan.h"
+#include "screen.h"
 #include "text.h"
 #include "util.h"
-
 
 static const char style[] =
 	":root{color-scheme:light;--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#f4f4ef;--accent:#0a58ca}"
@@ -122,14 +118,6 @@ static void esc(struct strbuf *out, const char *s)
 {
 	if (s)
 		web_escape(out, s, strlen(s));
-}
-
-int web_blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			return 0;
-	return 1;
 }
 
 /* The hidden field every form of the page posts back (the server refuses a form without it). */
@@ -269,40 +257,29 @@ static void source(struct strbuf *out, const struct match *c)
 	sb_puts(out, "</div></li>\n");
 }
 
-/* Run the matcher as check does: invalid UTF-8 replaced, snippets asked for. */
-static int run_check(struct matcher *m, const char *text, size_t len, struct result *res)
+/* check_verdict_fn: the verdict card, its sources and the reply for the group, appended to out. */
+static void card_html(void *out_, const struct check_msg *msg, const struct result *res)
 {
-	struct strbuf clean = STRBUF_INIT;
-	utf8_sanitize(text, len, &clean);
-	struct match_opts o = { WEB_TOPN, 1 };
-	int rc = matcher_check(m, clean.buf, clean.len, &o, res);
-	sb_release(&clean);
-	return rc;
-}
-
-int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t len)
-{
-	struct result res;
-	if (run_check(m, text, len, &res) < 0)
-		return -1;
-	const char *vname = verdict_name(res.verdict);
+	(void)msg;
+	struct strbuf *out = out_;
+	const char *vname = verdict_name(res->verdict);
 	sb_printf(out, "<section class=\"card v-%s\" id=\"verdict\" role=\"status\">\n<p class=\"verdict\">", vname);
-	esc(out, verdict_title(res.verdict));
+	esc(out, verdict_title(res->verdict));
 	sb_puts(out, "</p>\n<p class=\"sentence\">");
-	esc(out, verdict_sentence(res.verdict));
+	esc(out, verdict_sentence(res->verdict));
 	sb_puts(out, "</p>\n");
-	if (res.nm && res.verdict != V_UNKNOWN) {
+	if (res->nm && res->verdict != V_UNKNOWN) {
 		struct strbuf s = STRBUF_INIT;
-		sb_printf(&s, _("similarity %.0f%%"), 100 * res.score);
+		sb_printf(&s, _("similarity %.0f%%"), 100 * res->score);
 		sb_puts(out, "<p class=\"small\">");
 		esc(out, s.buf);
 		sb_puts(out, "</p>\n");
 		sb_release(&s);
 	}
-	if (res.nnotes) {
+	if (res->nnotes) {
 		sb_puts(out, "<ul class=\"notes\">\n");
-		for (size_t i = 0; i < res.nnotes; i++) {
-			char *t = note_text(&res.notes[i], 1);
+		for (size_t i = 0; i < res->nnotes; i++) {
+			char *t = note_text(&res->notes[i], 1);
 			sb_puts(out, "<li>");
 			esc(out, t);
 			sb_puts(out, "</li>\n");
@@ -310,17 +287,17 @@ int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t le
 		}
 		sb_puts(out, "</ul>\n");
 	}
-	if (res.nm && res.verdict != V_UNKNOWN) {
+	if (res->nm && res->verdict != V_UNKNOWN) {
 		sb_puts(out, "<h3>");
 		esc(out, _("Closest sources"));
 		sb_puts(out, "</h3>\n<ol class=\"sources\">\n");
-		for (size_t i = 0; i < res.nm; i++)
-			source(out, &res.m[i]);
+		for (size_t i = 0; i < res->nm; i++)
+			source(out, &res->m[i]);
 		sb_puts(out, "</ol>\n");
 	}
 	sb_puts(out, "</section>\n");
 
-	char *reply = reply_text(&res);
+	char *reply = reply_text(res);
 	int lines = 1;
 	for (const char *p = reply; *p; p++)
 		lines += *p == '\n';
@@ -336,18 +313,38 @@ int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t le
 	esc(out, _("Copy reply"));
 	sb_puts(out, "</button><span id=\"copied\" role=\"status\"></span>\n</section>\n");
 	free(reply);
-	result_clear(&res);
-	return 0;
+}
+
+/* Check text as the page does (see check.h: quiet, snippets, WEB_TOPN sources): 0, or -1 on a database error. */
+static int page_check(struct matcher *m, const char *text, size_t len, check_verdict_fn *verdict, void *ctx)
+{
+	struct check ck = { m, { WEB_TOPN, 1 }, 1, verdict, NULL, ctx };
+	struct check_msg msg = { NULL, "upload", 1, NULL };
+	return check_text(&ck, &msg, text, len) == EXIT_SYSTEM ? -1 : 0;
+}
+
+int web_check(struct strbuf *out, struct matcher *m, const char *text, size_t len)
+{
+	return page_check(m, text, len, card_html, out);
+}
+
+/* The JSON API's answer: the object check --json prints for the message (ctx: struct api_answer). */
+struct api_answer {
+	json_t *id;   /* borrowed */
+	json_t *o;    /* new */
+};
+
+static void answer_json(void *ctx, const struct check_msg *msg, const struct result *res)
+{
+	(void)msg;
+	struct api_answer *a = ctx;
+	a->o = report_json(a->id, res);
 }
 
 json_t *web_check_json(struct matcher *m, json_t *id, const char *text, size_t len)
 {
-	struct result res;
-	if (run_check(m, text, len, &res) < 0)
-		return NULL;
-	json_t *o = report_json(id, &res);
-	result_clear(&res);
-	return o;
+	struct api_answer a = { id, NULL };
+	return page_check(m, text, len, answer_json, &a) < 0 ? NULL : a.o;
 }
 
 /* ---- the chat summary: `saring scan` for one uploaded export ---- */
@@ -392,9 +389,11 @@ static void entry_html(struct strbuf *out, struct strbuf *s, const struct sighti
 	else
 		esc(out, d->excerpt);
 	if (document && d->change) {
+		char *change = notes_joined(d->change, d->nchange, 1);
 		sb_puts(out, "\n<div class=\"change\">");
-		esc(out, d->change);
+		esc(out, change);
 		sb_puts(out, "</div>");
+		free(change);
 	}
 	sb_reset(s);
 	sb_printf(s, ngettext("%ld copy", "%ld copies", (unsigned long)d->copies), d->copies);
@@ -483,18 +482,16 @@ static int web_image(struct strbuf *out, struct matcher *m, const struct strbuf 
 		     char **err)
 {
 	char *why = NULL;
-	struct ocr *o = ocr_new(&why);
 	struct ocr_text t;
-	if (!o || ocr_read(o, bytes->buf, bytes->len, &t, &why) < 0) {
+	int status = check_read_image(bytes->buf, bytes->len, &t, &why);
+	if (status) {
 		warnx_(_("%s: %s"), name ? name : "upload", why);
-		*err = xstrdup(o ? _("This picture could not be read: it is damaged, too large, or not a PNG, JPEG, "
-				     "WebP or GIF image.")
-				 : _("Pictures cannot be read here: Tesseract is not installed. See the terminal for why."));
-		ocr_free(o);
+		*err = xstrdup(status == EXIT_USAGE ? _("This picture could not be read: it is damaged, too large, or not a PNG, JPEG, "
+						       "WebP or GIF image.")
+			       : _("Pictures cannot be read here: Tesseract is not installed. See the terminal for why."));
 		free(why);
 		return -1;
 	}
-	ocr_free(o);
 	int rc = 0;
 	if (!*t.text) {
 		*err = xstrdup(_("No text was found in this picture."));
@@ -518,57 +515,33 @@ static int web_image(struct strbuf *out, struct matcher *m, const struct strbuf 
 
 int web_scan(struct strbuf *out, struct matcher *m, const char *path, const char *name, char **err)
 {
-	struct strbuf bytes = STRBUF_INIT;
-	unsigned char magic[12] = { 0 };
-	FILE *f = fopen(path, "rb");
-	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-	if (f)
-		fclose(f);
-	if (image_kind(magic, got) != IMAGE_NONE) {   /* a picture, not a chat */
+	if (check_image_file(path)) {   /* a picture, not a chat */
+		struct strbuf bytes = STRBUF_INIT;
 		int rc = read_file(path, &bytes) < 0 ? -1 : web_image(out, m, &bytes, name, err);
 		if (rc < 0 && !*err)
 			*err = xstrdup(_("The file could not be read."));
 		sb_release(&bytes);
 		return rc;
 	}
-	char *why = NULL;
-	struct chat_reader *r = chat_open(path, DATE_AUTO, &why);
-	if (!r) {
-		free(why);
-		*err = xstrdup(_("This file is not a WhatsApp chat export (.txt or .zip)."));
-		return -1;
-	}
-	chat_limit(r, WEB_SCAN_TEXT);
-	struct screening sm;
-	screening_init(&sm, m, SCAN_MIN_WORDS, 0);
-	struct chat_msg msg;
-	int rc, late = 0;
-	struct timespec t0, t;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct scan sc = { .order = DATE_AUTO, .quiet = 1, .max_text = WEB_SCAN_TEXT, .max_seconds = WEB_SCAN_SECONDS };
+	scan_init(&sc, m, SCAN_MIN_WORDS, 0, NULL);
 	matcher_batch(m, 1);
-	while ((rc = chat_next(r, &msg)) > 0) {
-		screening_add(&sm, &msg);
-		if (sm.read % 256 == 0) {   /* a bomb of short messages must not hold the server */
-			clock_gettime(CLOCK_MONOTONIC, &t);
-			if ((late = t.tv_sec - t0.tv_sec >= WEB_SCAN_SECONDS))
-				break;
-		}
-	}
+	scan_export(&sc, path);
 	matcher_batch(m, 0);
-	chat_close(r);
-	if (sm.read == 0) {
-		screening_free(&sm);
-		*err = xstrdup(_("No WhatsApp messages found in this file. Export the chat from "
-				 "WhatsApp (More, Export chat) and choose that file."));
+	if (sc.end == SCAN_NOT_CHAT || sc.sc.read == 0) {
+		*err = xstrdup(sc.end == SCAN_NOT_CHAT ? _("This file is not a WhatsApp chat export (.txt or .zip).")
+			       : _("No WhatsApp messages found in this file. Export the chat from "
+				   "WhatsApp (More, Export chat) and choose that file."));
+		scan_free(&sc);
 		return -1;
 	}
-	if (late)
+	if (sc.end == SCAN_LATE)
 		web_error(out, _("This chat is too long to screen here at once; this summary covers "
 				 "its first messages. Use saring scan for the whole chat."));
-	else if (rc < 0)
+	else if (sc.end == SCAN_BROKEN)
 		web_error(out, _("The chat export could not be read to the end; this summary covers "
 				 "the messages before the problem."));
-	render_summary(out, &sm, name);
-	screening_free(&sm);
+	render_summary(out, &sc.sc, name);
+	scan_free(&sc);
 	return 0;
 }

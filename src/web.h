@@ -36,9 +36,6 @@ struct strbuf;
  */
 void web_escape(struct strbuf *out, const char *text, size_t len);
 
-/* Is the text empty or only spaces, tabs and line breaks (nothing to check)? */
-int web_blank(const char *text, size_t len);
-
 /*
  * The whole page. Its forms post token back (the server's defence against
  * forms sent from other sites). message (may be NULL) is put back in the box;
