@@ -13,21 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum chat_kind {
-	CHAT_TEXT,      /* an ordinary message: screen it */
-	CHAT_SYSTEM,    /* encryption notice, joined/left/added/removed, group created, ... */
-	CHAT_MEDIA,     /* <Media omitted>, image omitted, x.jpg (file terlampir), ...;
-	                 * a caption, if any, follows the placeholder after '\n' */
-	CHAT_DELETED,   /* This message was deleted / Pesan ini telah dihapus */
-};
-
-/*
- * How to read the three numbers of a date. DATE_AUTO infers it per date
- * shape (see chat_date.c): a day above 12 decides; otherwise the field that
- * changes most often is the day; a tie means DMY, or MDY with an AM/PM
- * clock. A 4-digit year is always the year, whatever the order.
- */
-enum date_order { DATE_AUTO, DATE_DMY, DATE_MDY, DATE_YMD };
+#include "chat_types.h"
 
 struct chat_msg {
 	long line;            /* 1-based line of the header in the file */

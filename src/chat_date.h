@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "chat.h"
+#include "chat_types.h"
 
 /* Day/month/year orders; YDM exists because some tools write %y-%d-%m. */
 enum order { ORD_DMY, ORD_MDY, ORD_YMD, ORD_YDM, ORD_N };

@@ -23,7 +23,7 @@
 
 #include <stddef.h>
 
-#include "chat.h"
+#include "chat_types.h"
 
 struct strbuf;
 

@@ -8,7 +8,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "commands.h"
-#include "import.h"
+#include "import_opts.h"
 #include "store.h"
 #include "store_read.h"
 #include "util.h"

@@ -10,8 +10,7 @@
 
 #include "i18n.h"
 #include "commands.h"
-#include "import.h"
-#include "match.h"
+#include "import_opts.h"
 #include "out.h"
 #include "store.h"
 #include "store_read.h"

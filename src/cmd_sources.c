@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "i18n.h"
-#include "import.h"
+#include "import_opts.h"
 #include "out.h"
 #include "sources.h"
 #include "util.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feed_int.h"
+#include "feed_kind.h"
 #include "i18n.h"
 
 #define FEED_KIND_ENTRY(e, k) [e] = &k,

@@ -4,7 +4,8 @@
  * so neither its content type nor an error page is looked at.
  */
 #include "bundle.h"
-#include "feed_int.h"
+#include "feed_kind.h"
+#include "sources.h"
 
 #define BUNDLE_MAX_BYTES (64 << 20)   /* a bundle's compressed body */
 

@@ -11,18 +11,7 @@
 #include <stdio.h>
 
 #include "doc.h"
-
-enum import_format { FMT_AUTO, FMT_JSONL, FMT_CSV, FMT_CLAIMREVIEW, FMT_TEXT };
-
-struct import_opts {
-	enum import_format format;   /* FMT_AUTO: from extension, then content */
-	const char *label;           /* --label: default label when a record has none (NULL: none) */
-	const char *source;          /* --source: corpus name (NULL: the file's base name) */
-	const char *const *map;      /* --map "field=column" pairs for CSV (borrowed) */
-	size_t nmap;
-	const char *const *label_map;  /* --map-label "value=label[,value=label...]" (borrowed) */
-	size_t nlabel_map;
-};
+#include "import_opts.h"
 
 /*
  * Parse "jsonl", "csv", "claimreview", "text" or "auto" (also "ndjson",
@@ -31,16 +20,6 @@ struct import_opts {
 int import_format_parse(const char *name);
 const char *import_format_name(enum import_format f);
 
-/*
- * The canonical label for name: "hoax", "factcheck" or "official", also
- * from the common ratings of Indonesian datasets and fact checkers: hoaks,
- * salah, disinformasi, misinformasi, fitnah, ... for hoax; cek fakta for
- * factcheck; valid, benar, fakta, resmi, klarifikasi for official (the
- * full list is in saring-corpus(5); any case, surrounding spaces and
- * brackets ignored: "[SALAH]"); NULL if unknown. The result is a static
- * string.
- */
-const char *import_label(const char *name);
 
 /*
  * Read one file (or a directory of .txt/.md files for FMT_TEXT/FMT_AUTO)

@@ -21,7 +21,8 @@
 #ifndef SARING_IMPORT_READER_H
 #define SARING_IMPORT_READER_H
 
-#include "import.h"
+#include "doc.h"
+#include "import_opts.h"
 #include "import_input.h"
 #include "util.h"
 

@@ -19,9 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chat.h"
 #include "chat_format.h"
-#include "chat_zip.h"
 #include "hmap.h"
 #include "i18n.h"
 #include "image.h"

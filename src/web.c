@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chat.h"
 #include "check.h"
 #include "i18n.h"
 #include "note.h"

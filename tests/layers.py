@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""layers.py: three checks of tests/suites/layers.sh that want more than grep.
+"""layers.py: four checks of tests/suites/layers.sh that want more than grep.
+
+  layers.py sizes SRC_DIR      no file of SRC_DIR over 800 lines, no function
+                               over 120
 
   layers.py includes SRC_DIR   each #include "x.h" of SRC_DIR/*.c is used: some
                                identifier x.h declares (function, type, macro,
@@ -163,8 +166,40 @@ def cycles(build):
     return len(sccs)
 
 
+MAX_FILE_LINES = 800
+MAX_FUNCTION_LINES = 120
+
+
+def sizes(src):
+    """No source file over MAX_FILE_LINES lines, no function over MAX_FUNCTION_LINES
+    (a function: a line at column 0 naming it, to its closing brace at column 0)."""
+    faults = 0
+    for name in sorted(f for f in os.listdir(src) if f.endswith(('.c', '.h'))):
+        lines = open(os.path.join(src, name), encoding='utf-8', errors='replace').read().split('\n')
+        bad = []
+        if len(lines) > MAX_FILE_LINES:
+            bad.append('%d lines (at most %d: split it by what it does)' % (len(lines), MAX_FILE_LINES))
+        start = None
+        for i, line in enumerate(lines):
+            if line == '{' and i > 0 and re.match(r'^[A-Za-z_]', lines[i - 1]) or \
+               line == '{' and i > 1 and re.match(r'^[A-Za-z_]', lines[i - 2]) and lines[i - 1].startswith('\t'):
+                start = i - 1 if re.match(r'^[A-Za-z_]', lines[i - 1]) else i - 2
+            elif line == '}' and start is not None:
+                n = i - start + 1
+                if n > MAX_FUNCTION_LINES:
+                    bad.append('a function of %d lines at line %d (at most %d)'
+                               % (n, start + 1, MAX_FUNCTION_LINES))
+                start = None
+        if bad:
+            faults += 1
+            print('bad: src/%s: %s' % (name, '; '.join(bad)))
+        else:
+            print('ok: src/%s' % name)
+    return faults
+
+
 if __name__ == '__main__':
-    checks = {'includes': includes, 'circles': circles, 'cycles': cycles}
+    checks = {'sizes': sizes, 'includes': includes, 'circles': circles, 'cycles': cycles}
     if len(sys.argv) != 3 or sys.argv[1] not in checks:
-        sys.exit('usage: layers.py includes SRC_DIR | circles SRC_DIR | cycles BUILD_DIR')
+        sys.exit('usage: layers.py sizes SRC_DIR | includes SRC_DIR | circles SRC_DIR | cycles BUILD_DIR')
     sys.exit(1 if checks[sys.argv[1]](sys.argv[2]) else 0)
