@@ -16,6 +16,7 @@
  * (store_fts_expr() and the store's reads build those), passed through
  * untouched.
  */
+#include "store_terms.h"
 #include "store_int.h"
 
 #include <stdlib.h>

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store_terms.h"
 #include "store_read.h"
 
 /* How far evidence of this many bits beyond chance is from none (0) to plenty (near 1). */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "normalize.h"
-#include "store.h"
+#include "store_terms.h"
 #include "store_read.h"
 
 struct snip_tok {

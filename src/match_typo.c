@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "normalize.h"
-#include "store.h"
+#include "store_terms.h"
 #include "store_read.h"
 
 /* A document's distinct terms, ascending, and a filter of them: most edits tried miss it. */

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "store_terms.h"
 
 #define SCHEMA_VERSION 4
 
@@ -128,24 +129,5 @@ int store_remove(struct store *st, const char *id);
 int store_optimize(struct store *st);
 /* Rebuild the FTS index and every document's terms. 0 or -1. */
 int store_reindex(struct store *st);
-
-/* The i-th term hash of a terms blob (little-endian uint32s; 0 separates fields). */
-static inline uint32_t terms_at(const unsigned char *blob, size_t i)
-{
-	const unsigned char *p = blob + 4 * i;
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-/* The distinct terms of a terms blob into *v (grown with xgrow), ascending: their number. */
-size_t distinct_terms(const unsigned char *blob, size_t nb, uint32_t **v, size_t *cap);
-/* Canonical token hash, as stored in doc_terms.terms. */
-uint32_t term_hash(const char *t, size_t len);
-
-/*
- * The FTS5 MATCH expression of a search for text, through the pipeline:
- * each distinct token quoted (so user text is never query syntax), joined
- * by " OR " when any is set, else by spaces (AND). Empty when no token.
- */
-struct strbuf;
-void store_fts_expr(const char *text, size_t len, int any, struct strbuf *out);
 
 #endif

@@ -16,7 +16,7 @@
 
 #include "normalize.h"
 #include "quantity.h"
-#include "store.h"
+#include "store_terms.h"
 #include "store_read.h"
 
 const char *verdict_name(enum verdict v)
