@@ -3,6 +3,8 @@
 #   - SQL lives in the store: only the store's files call sqlite3_* or
 #     include its private header (store_int.h, which holds the connection)
 #   - the matcher and the screening engine hold no SQL text
+#   - renderers never read a threshold (tuning.h, T_MATCH, T_SIMILAR): the
+#     verdict carries what they need
 #   - no file over 800 lines, no function over 120 (tests/layers.py sizes)
 #   - engines (the use cases, the matcher, the readers, ...) never include a
 #     renderer's header: verdicts leave them as data, through callbacks
@@ -58,6 +60,12 @@ for f in src/*.c src/*.h; do
 	engine)
 		if grep -nE "^#[[:space:]]*include[[:space:]]+\"($renderer_headers)\"" "$f" >"$TEST_ENV/inc"; then
 			bad "$f is an engine and includes a renderer's header: $(tr '\n' ' ' <"$TEST_ENV/inc")(hand the data to a callback instead)"
+		else
+			ok
+		fi ;;
+	renderer)
+		if grep -nE 'tuning\.h|match_int\.h|\<T_(MATCH|SIMILAR)\>' "$f" >"$TEST_ENV/thr"; then
+			bad "$f is a renderer and reads a threshold: $(tr '\n' ' ' <"$TEST_ENV/thr")(render what the verdict carries: is_match, is_similar, show_at)"
 		else
 			ok
 		fi ;;
