@@ -356,7 +356,7 @@ void archive_entry_set_pathname(struct archive_entry *e, const char *p)
 #include <stdlib.h>
 #include <tesseract/capi.h>
 
-#include "ocr.h"
+#include "lazylib.h"
 
 #ifndef TESS_SO
 #define TESS_SO "libtesseract.so.5"

@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "lazylib.h"
+
 #define OCR_LANG "ind"             /* every picture is read with this ... */
 #define OCR_MORE "eng"             /* ... and the lines it is unsure of again with this (ocr.c) */
 #define OCR_LANGS "ind+eng"        /* the languages read, as the messages name them */
@@ -60,7 +62,5 @@ void ocr_text_clear(struct ocr_text *t);
 struct strbuf;
 void ocr_mend(struct strbuf *t);
 
-/* Why Tesseract or Leptonica cannot be opened (and the package to install), or NULL. lazylib.c */
-const char *ocr_lib_error(void);
 
 #endif

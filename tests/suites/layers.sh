@@ -47,7 +47,7 @@ engines="src/check.[ch] src/scan.[ch] src/screen.[ch] src/media.[ch] src/match*.
 	src/import*.[ch] src/feed*.[ch] src/fetch.[ch] src/update.[ch] src/bundle.[ch] src/source*.[ch]
 	src/ingest.[ch] src/doc.[ch] src/date.[ch] src/store*.[ch] src/fts_tok.c src/postings.[ch] src/text.[ch]
 	src/normalize.[ch] src/stem.[ch] src/tables.[ch] src/hmap.[ch] src/util.[ch] src/i18n.[ch] src/exe.[ch]
-	src/lazylib.c"
+	src/lazylib.[ch]"
 renderer_headers=$(for f in $renderers; do case $f in *.h) basename "$f" ;; esac; done | tr '\n' '|')
 renderer_headers=${renderer_headers%|}
 for f in src/*.c src/*.h; do
