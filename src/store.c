@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "postings.h"
 #include "tables.h"
 #include "util.h"
@@ -310,6 +311,30 @@ static int no_wal(struct store *st)
 	return none;
 }
 
+/*
+ * A reader of the user's own database (no --db, no SARING_DB) that holds
+ * no documents yet (an update that could fetch nothing, a first import
+ * that failed) reads the bundled starter corpus instead, and says so: an
+ * empty database must not answer "nothing close" for every message.
+ */
+static int empty_user_db(const char *path)
+{
+	sqlite3 *db;
+	int empty = 0;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM doc)", -1, &s, NULL) == SQLITE_OK &&
+		    sqlite3_step(s) == SQLITE_ROW)
+			empty = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	if (empty)
+		warnx_(_("%s holds no documents yet; reading the bundled starter corpus (fill it with 'saring import' "
+			 "or 'saring update')"), path);
+	return empty;
+}
+
 struct store *store_open(const char *path, enum store_mode mode)
 {
 	struct store *st = xcalloc(1, sizeof *st);
@@ -326,6 +351,7 @@ struct store *store_open(const char *path, enum store_mode mode)
 		die(EXIT_SYSTEM, "%s: is a directory", st->path);
 	if (exists && !S_ISREG(sb.st_mode))   /* a FIFO would block the open */
 		die(EXIT_SYSTEM, "%s: not a regular file", st->path);
+	int path_empty = exists && mode == STORE_READ && !explicit_path && empty_user_db(st->path);
 	if (mode == STORE_WRITE) {
 		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 		if (!exists) {
@@ -339,7 +365,7 @@ struct store *store_open(const char *path, enum store_mode mode)
 			if (fd >= 0)
 				close(fd);
 		}
-	} else if (!exists) {
+	} else if (!exists || (!explicit_path && path_empty)) {
 		if (explicit_path)
 			die(EXIT_SYSTEM, "%s: no such database; create one with 'saring import'", st->path);
 		free(st->path);
