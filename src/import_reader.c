@@ -145,6 +145,7 @@ const char *import_label(const char *name)
 		{ "konten palsu", "hoax" }, { "konten yang salah", "hoax" },
 		{ "konten yang menyesatkan", "hoax" }, { "konten manipulasi", "hoax" },
 		{ "konten tiruan", "hoax" }, { "konteks yang salah", "hoax" },
+		{ "penipuan", "hoax" }, { "scam", "hoax" },   /* TurnBackHoax's scam rating: a hoax, its rating kept */
 		{ "factcheck", "factcheck" }, { "fact-check", "factcheck" },
 		{ "fact_check", "factcheck" }, { "fact check", "factcheck" },
 		{ "cek fakta", "factcheck" }, { "cekfakta", "factcheck" },

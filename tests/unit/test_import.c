@@ -185,6 +185,7 @@ static void test_labels(void)
 		{ "Disinformasi", "hoax" }, { "misinformasi", "hoax" }, { "FITNAH", "hoax" },
 		{ "Konten yang Menyesatkan", "hoax" }, { "(palsu)", "hoax" },
 		{ "BENAR", "official" }, { "Fakta", "official" }, { "periksa fakta", "factcheck" },
+		{ "PENIPUAN", "hoax" }, { "[Penipuan]", "hoax" }, { "scam", "hoax" },
 		{ "[SALAH", NULL }, { "[]", NULL }, { "0", NULL },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
