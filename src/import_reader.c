@@ -241,7 +241,8 @@ void reader_emit(struct reader *r, struct doc *d, long line, const char *deflabe
 	if (d->label) {
 		const char *l = record_label(r, d->label);
 		if (!l) {
-			reader_bad(r, line, _("unknown label \"%.*s\" (map it: --map-label '%.*s=hoax')"),
+			reader_bad(r, line, _("unknown label \"%.*s\" (say which it is: --map-label '%.*s=LABEL', "
+				       "LABEL hoax, factcheck or official)"),
 			    import_quote_len(d->label), d->label, import_quote_len(d->label), d->label);
 			goto drop;
 		}

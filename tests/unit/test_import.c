@@ -1098,7 +1098,7 @@ static void test_label_map(void)
 	for (size_t i = 0; i < 5 && i < g.n; i++)
 		CHECK_STR(g.docs[i].label, want[i]);
 	CHECK_INT(g.nbad, 1);
-	CHECK(bad_is(&g, 0, 6, "unknown label \"2\" (map it: --map-label '2=hoax')"));
+	CHECK(bad_is(&g, 0, 6, "unknown label \"2\" (say which it is: --map-label '2=LABEL', LABEL hoax, factcheck or official)"));
 
 	static const struct { const char *entry, *err; } wrong[] = {
 		{ "1", "bad --map-label \"1\": expected VALUE=LABEL" },
