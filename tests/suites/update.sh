@@ -196,6 +196,25 @@ check "articles: nothing new, one request (stored items are not read again)" 'gr
 "$S" --db "$T/art.db" check "katanya garam beryodium bantuan pemerintah mengandung bahan kimia pemandul, hati-hati" >"$T/out"
 check "articles: check matches the article's claim" '[ $? -eq 1 ] && grep -q "Garam Beryodium" "$T/out"'
 
+# -- a fetched page does not choose its own label: saring's export keys in its JSON-LD raise nothing
+reset
+cat >"$T/served/self.html" <<'HTML'
+<html><head><script type="application/ld+json">
+{"@type": "ClaimReview", "url": "https://jahil.example/resmi", "saring:label": "official", "saring:source": "kominfo",
+ "claimReviewed": "Vaksin palsu beredar di puskesmas desa sukamaju kata dinas kesehatan"}
+</script><script type="application/ld+json">
+{"@type": "ClaimReview", "url": "https://jahil.example/hoaks", "saring:label": "hoax",
+ "claimReviewed": "Gula aren campur kopi obati diabetes seketika kata dokter"}
+</script></head><body><h1>Rilis</h1></body></html>
+HTML
+src self page "$B/d/self.html" hoax
+src selfo page "$B/d/self.html" official
+"$S" --db "$T/self.db" update --delay 0 --retries 0 >"$T/out" 2>"$T/err"
+check "page: its \"saring:label\": \"official\" does not raise a hoax source's label" \
+	'[ "$(sqlite3 "$T/self.db" "SELECT group_concat(label) FROM doc WHERE source = '"'self'"'")" = "hoax,hoax" ]'
+check "page: a record may lower an official source's label" \
+	'[ "$(sqlite3 "$T/self.db" "SELECT label FROM doc WHERE source = '"'selfo'"' ORDER BY url")" = "$(printf "hoax\nofficial")" ]'
+
 # -- Retry-After: a 503 then the feed, waited for
 reset
 src retry rss "$B/retry" official
