@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "store.h"
 
 #define PK_BYTES crypto_sign_PUBLICKEYBYTES
 #define SK_BYTES crypto_sign_SECRETKEYBYTES
@@ -347,6 +348,69 @@ int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const
 	return rc;
 }
 
+void bundle_signer_release(struct bundle_signer *b)
+{
+	for (size_t i = 0; i < b->nsources; i++)
+		free(b->sources[i]);
+	free(b->sources);
+	memset(b, 0, sizeof *b);
+}
+
+/* The distinct sources of the records in jsonl, into b. */
+static void record_sources(const struct strbuf *jsonl, struct bundle_signer *b)
+{
+	size_t cap = 0;
+	for (const char *p = jsonl->buf, *end = jsonl->buf + jsonl->len; p && p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		json_t *rec = json_loadb(p, nl ? (size_t)(nl - p) : (size_t)(end - p), 0, NULL);
+		const char *source = json_string_value(json_object_get(rec, "source"));
+		size_t i = 0;
+		while (source && i < b->nsources && strcmp(b->sources[i], source))
+			i++;
+		if (source && i == b->nsources) {
+			xgrow((void **)&b->sources, &cap, b->nsources + 1, sizeof *b->sources);
+			b->sources[b->nsources++] = xstrdup(source);
+		}
+		json_decref(rec);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+int bundle_accept(struct store *st, const char *name, const struct bundle_signer *signer, char **err)
+{
+	for (size_t i = 0; *signer->key && i < signer->nsources; i++) {
+		char *newest = NULL;
+		if (store_bundle_get(st, signer->key, signer->sources[i], &newest) < 0)
+			return fail(err, _("database error: %s"), store_errmsg(st));
+		int older = newest && strcmp(signer->created, newest) < 0;
+		if (older) {
+			struct strbuf m = STRBUF_INIT;
+			sb_printf(&m, _("%s: created %s, before the bundle of %s from key %.16s already taken (created %s): "
+					"an old bundle replayed; refused"), name, signer->created, signer->sources[i],
+				  signer->key, newest);
+			*err = sb_detach(&m);
+		}
+		free(newest);
+		if (older)
+			return -1;
+		if (store_bundle_put(st, signer->key, signer->sources[i], signer->created) < 0)
+			return fail(err, _("database error: %s"), store_errmsg(st));
+	}
+	return 0;
+}
+
+/* Is s an ISO 8601 UTC time as bundle_write() writes it (2026-12-08T04:05:06Z)? */
+static int is_utc_time(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	if (!s || strlen(s) != sizeof shape - 1)
+		return 0;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
 /* The integer at key in the manifest, or -1. */
 static long long manifest_int(const json_t *m, const char *key)
 {
@@ -354,8 +418,10 @@ static long long manifest_int(const json_t *m, const char *key)
 	return json_is_integer(v) && json_integer_value(v) >= 0 ? json_integer_value(v) : -1;
 }
 
-int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl, char **err)
+int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl,
+		struct bundle_signer *signer, char **err)
 {
+	memset(signer, 0, sizeof *signer);
 	if (!bundle_is(data, n))
 		return fail(err, _("%s: not a saring bundle"), name);
 	size_t at = strlen(BUNDLE_MAGIC);
@@ -373,10 +439,12 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 	json_t *m = json_loadb(data + at, signed_len - at - 1, 0, NULL);
 	const char *hkey = m ? json_string_value(json_object_get(m, "key")) : NULL;
 	const char *hhash = m ? json_string_value(json_object_get(m, "blake2b")) : NULL;
+	const char *created = m ? json_string_value(json_object_get(m, "created")) : NULL;
 	long long bytes = m ? manifest_int(m, "bytes") : -1, size = m ? manifest_int(m, "size") : -1;
 	unsigned char pk[PK_BYTES], hash[HASH_BYTES], got[HASH_BYTES], sig[SIG_BYTES];
 	int rc = -1;
-	if (!m || !hhash || unhex(hhash, strlen(hhash), hash, HASH_BYTES) < 0 || bytes < 0 || size < 0) {
+	if (!m || !hhash || unhex(hhash, strlen(hhash), hash, HASH_BYTES) < 0 || bytes < 0 || size < 0 ||
+	    !is_utc_time(created)) {
 		fail(err, _("%s: the bundle's manifest is damaged; refused"), name);
 		goto out;
 	}
@@ -399,6 +467,8 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 		}
 		if (!t.found)
 			warnx_(_("%s: signed by key %.16s, which you do not trust; opened anyway (--insecure)"), name, hkey);
+		hex(pk, PK_BYTES, signer->key);
+		memcpy(signer->created, created, sizeof signer->created);
 	} else if (siglen == 8 && !memcmp(sigline, "unsigned", 8)) {
 		if (!insecure) {
 			fail(err, _("%s: the bundle is not signed; refused (--insecure opens it anyway)"), name);
@@ -419,6 +489,8 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 		goto out;
 	}
 	rc = gunzip(name, payload, plen, (size_t)size, jsonl, err);
+	if (rc == 0)
+		record_sources(jsonl, signer);
 out:
 	json_decref(m);
 	return rc;

@@ -33,14 +33,34 @@
 #define BUNDLE_MAGIC "saring-bundle 1\n"
 #define BUNDLE_MAX_SIZE ((size_t)512 << 20)   /* JSON Lines a bundle may unpack to */
 
+struct store;
+
+/* What an opened bundle's signature vouches for (bundle_open() fills it; bundle_signer_release() frees it). */
+struct bundle_signer {
+	char key[65];            /* the signer's public key in hex; "" when the bundle is unsigned */
+	char created[21];        /* the manifest's signed creation time, ISO 8601 UTC; "" when unsigned */
+	char **sources;          /* owned, with their strings: the distinct sources of its records */
+	size_t nsources;
+};
+void bundle_signer_release(struct bundle_signer *b);
+
 /* Do the n bytes at data start like a bundle? */
 int bundle_is(const char *data, size_t n);
 /*
- * Check and unpack a bundle (name for messages) into *jsonl: 0, or -1 with
- * *err. insecure: an unsigned bundle, or one signed by a key not trusted,
- * is opened anyway, with a warning (a bad signature or hash never is).
+ * Check and unpack a bundle (name for messages) into *jsonl, and who
+ * signed it into *signer: 0, or -1 with *err. insecure: an unsigned
+ * bundle, or one signed by a key not trusted, is opened anyway, with a
+ * warning (a bad signature or hash never is).
  */
-int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl, char **err);
+int bundle_open(const char *name, const char *data, size_t n, int insecure, struct strbuf *jsonl,
+		struct bundle_signer *signer, char **err);
+/*
+ * Inside the caller's write transaction, before it commits a bundle's
+ * documents: refuse a bundle created before the newest one st took from
+ * the same key for any of its sources (a rollback), else keep its time as
+ * that newest. 0, or -1 with *err. An unsigned bundle has nothing to keep.
+ */
+int bundle_accept(struct store *st, const char *name, const struct bundle_signer *signer, char **err);
 /* Write jsonl (docs records) as a bundle to path, signed with the secret key file (NULL: unsigned). 0 or -1. */
 int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const char *keyfile, char **err);
 

@@ -269,6 +269,25 @@ check "bundle round trip: the same corpus" 'cmp -s "$T/c.jsonl" "$T/s.jsonl"'
 "$S" --db "$T/c2.db" import "$T/served/c.bundle" >/dev/null 2>&1
 check "trust remove: refused again" '[ $? -eq 2 ] && [ -z "$("$S" trust list)" ]'
 
+# -- rollback: once a bundle is taken, an older one signed by the same key is refused
+"$S" trust add "$T/office.pub" >/dev/null
+sleep 1
+"$S" --db build/starter.db export --bundle "$T/served/new.bundle" --sign-key "$T/office.key" >/dev/null
+"$S" --db "$T/r.db" import "$T/served/new.bundle" >/dev/null 2>&1
+"$S" --db "$T/r.db" import --replace "$T/served/c.bundle" >"$T/out" 2>"$T/err"
+check "rollback: an older bundle of the same key refused by import" \
+	'[ $? -eq 2 ] && grep -q "c.bundle: created .*, before the bundle of starter from key [0-9a-f]\{16\} already taken (created .*): an old bundle replayed; refused" "$T/err"'
+"$S" --db "$T/r.db" import "$T/served/new.bundle" >"$T/out" 2>&1
+check "rollback: the newest bundle again is taken" '[ $? -eq 0 ] && grep -q "unchanged 55" "$T/out"'
+reset
+src rb bundle "$B/d/new.bundle"
+"$S" --db "$T/r2.db" update --delay 0 >"$T/out" 2>&1
+reset
+src rb bundle "$B/d/c.bundle"
+"$S" --db "$T/r2.db" update --delay 0 >"$T/out" 2>&1
+check "rollback: an older bundle of the same key refused by update" \
+	'[ $? -eq 3 ] && grep -q "^rb: failed, nothing written: rb: created .*: an old bundle replayed; refused" "$T/out"'
+
 # -- the real samples in ../shared/data/feeds parse as they should
 if [ -f "$SHARED/feeds/turnbackhoax-rss.xml" ]; then
 	reset
