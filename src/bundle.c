@@ -64,8 +64,12 @@ static int unhex(const char *s, size_t len, unsigned char *b, size_t n)
 
 /* ---- keys ---- */
 
-/* Read a key file "PREFIX HEX" into b (n bytes): 0, or -1 with *err. */
-static int read_key(const char *path, const char *prefix, unsigned char *b, size_t n, char **err)
+/*
+ * Read a key file "PREFIX HEX" into b (n bytes): 0, or -1 with *err.
+ * With sources, a trusted key's second line "for SOURCE,SOURCE" gives
+ * them (owned; NULL when the file names none).
+ */
+static int read_key(const char *path, const char *prefix, unsigned char *b, size_t n, char **sources, char **err)
 {
 	struct strbuf text = STRBUF_INIT;
 	if (read_file(path, &text) != 0) {
@@ -80,6 +84,9 @@ static int read_key(const char *path, const char *prefix, unsigned char *b, size
 	if (ok) {
 		const char *h = text.buf + k + 1;
 		ok = unhex(h, strcspn(h, " \r\n"), b, n) == 0;
+		const char *line2 = strchr(h, '\n');
+		if (sources && line2 && !strncmp(line2 + 1, "for ", 4))
+			*sources = xstrndup(line2 + 5, strcspn(line2 + 5, " \r\n"));
 	}
 	sodium_memzero(text.buf, text.len);
 	sb_release(&text);
@@ -137,17 +144,37 @@ int trust_keygen(const char *path, char **err)
 	return rc;
 }
 
-int trust_add(const char *keyfile, char **id, char **err)
+/* Is source one of sources (comma-separated)? */
+static int is_among(const char *sources, const char *source)
+{
+	size_t n = strlen(source);
+	for (const char *p = sources; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (!strncmp(p, source, n) && (p[n] == ',' || !p[n]))
+			return 1;
+	return 0;
+}
+
+const char *trust_sources_check(const char *sources)
+{
+	if (!sources || !*sources || *sources == ',' || sources[strlen(sources) - 1] == ',' || strstr(sources, ",,"))
+		return N_("--for wants the sources the key may write, as SOURCE[,SOURCE...]");
+	for (const char *p = sources; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p > '~')
+			return N_("a source in --for is written in ASCII letters, digits and punctuation");
+	return NULL;
+}
+
+int trust_add(const char *keyfile, const char *sources, char **id, char **err)
 {
 	unsigned char pk[PK_BYTES];
-	if (read_key(keyfile, "saring-public-key", pk, PK_BYTES, err) < 0)
+	if (read_key(keyfile, "saring-public-key", pk, PK_BYTES, NULL, err) < 0)
 		return -1;
 	char h[2 * PK_BYTES + 1];
 	hex(pk, PK_BYTES, h);
 	char *dir = config_path("trusted");
 	struct strbuf path = STRBUF_INIT, text = STRBUF_INIT;
 	sb_printf(&path, "%s/%.16s.pub", dir, h);
-	sb_printf(&text, "saring-public-key %s\n", h);
+	sb_printf(&text, "saring-public-key %s\nfor %s\n", h, sources);
 	int rc = mkdir_parents(path.buf) < 0 ? fail(err, _("%s: cannot create the folder"), dir)
 					     : write_text(path.buf, text.buf, text.len, 0644, err);
 	if (rc == 0)
@@ -158,8 +185,16 @@ int trust_add(const char *keyfile, char **id, char **err)
 	return rc;
 }
 
-/* Call fn for each trusted key (its file and key); stop when fn returns non-zero. */
-static int each_trusted(int (*fn)(void *ctx, const char *file, const unsigned char *pk, const char *h), void *ctx)
+/* A trusted key as its file in the trust store holds it. */
+struct trusted_key {
+	const char *file;                 /* borrowed */
+	unsigned char pk[PK_BYTES];
+	char h[2 * PK_BYTES + 1];         /* pk in hex */
+	char *sources;                    /* owned: the sources its bundles may write, comma-separated; NULL: none */
+};
+
+/* Call fn for each trusted key; stop when fn returns non-zero. */
+static int each_trusted(int (*fn)(void *ctx, const struct trusted_key *k), void *ctx)
 {
 	char *dir = config_path("trusted");
 	DIR *d = opendir(dir);
@@ -171,12 +206,13 @@ static int each_trusted(int (*fn)(void *ctx, const char *file, const unsigned ch
 			continue;
 		struct strbuf path = STRBUF_INIT;
 		sb_printf(&path, "%s/%s", dir, e->d_name);
-		unsigned char pk[PK_BYTES];
-		char *err = NULL, h[2 * PK_BYTES + 1];
-		if (read_key(path.buf, "saring-public-key", pk, PK_BYTES, &err) == 0) {
-			hex(pk, PK_BYTES, h);
-			stop = fn(ctx, path.buf, pk, h);
+		struct trusted_key k = { .file = path.buf };
+		char *err = NULL;
+		if (read_key(path.buf, "saring-public-key", k.pk, PK_BYTES, &k.sources, &err) == 0) {
+			hex(k.pk, PK_BYTES, k.h);
+			stop = fn(ctx, &k);
 		}
+		free(k.sources);
 		free(err);
 		sb_release(&path);
 	}
@@ -186,11 +222,9 @@ static int each_trusted(int (*fn)(void *ctx, const char *file, const unsigned ch
 	return stop;
 }
 
-static int print_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+static int print_key(void *ctx, const struct trusted_key *k)
 {
-	(void)file;
-	(void)pk;
-	fprintf(ctx, "%.16s %s\n", h, h);
+	fprintf(ctx, "%.16s %s %s\n", k->h, k->h, k->sources ? k->sources : "-");
 	return 0;
 }
 
@@ -205,14 +239,13 @@ struct removal {
 	char **err;
 };
 
-static int remove_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+static int remove_key(void *ctx, const struct trusted_key *k)
 {
-	(void)pk;
 	struct removal *r = ctx;
-	if (strncmp(h, r->id, strlen(r->id)))
+	if (strncmp(k->h, r->id, strlen(r->id)))
 		return 0;
-	if (unlink(file) != 0) {
-		r->removed = fail(r->err, _("%s: cannot remove"), file);
+	if (unlink(k->file) != 0) {
+		r->removed = fail(r->err, _("%s: cannot remove"), k->file);
 		return 1;
 	}
 	r->removed = 1;
@@ -231,14 +264,15 @@ int trust_remove(const char *id, char **err)
 struct trusted {
 	const unsigned char *pk;
 	int found;
+	char *sources;   /* owned: the found key's sources, or NULL */
 };
 
-static int is_key(void *ctx, const char *file, const unsigned char *pk, const char *h)
+static int is_key(void *ctx, const struct trusted_key *k)
 {
-	(void)file;
-	(void)h;
 	struct trusted *t = ctx;
-	t->found = !memcmp(pk, t->pk, PK_BYTES);
+	t->found = !memcmp(k->pk, t->pk, PK_BYTES);
+	if (t->found && k->sources)
+		t->sources = xstrdup(k->sources);
 	return t->found;
 }
 
@@ -308,7 +342,7 @@ int bundle_is(const char *data, size_t n)
 int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const char *keyfile, char **err)
 {
 	unsigned char sk[SK_BYTES], hash[HASH_BYTES], sig[SIG_BYTES];
-	if (keyfile && read_key(keyfile, "saring-secret-key", sk, SK_BYTES, err) < 0)
+	if (keyfile && read_key(keyfile, "saring-secret-key", sk, SK_BYTES, NULL, err) < 0)
 		return -1;
 	struct strbuf payload = STRBUF_INIT, out = STRBUF_INIT;
 	if (gzip(jsonl, n, &payload) < 0) {
@@ -356,24 +390,41 @@ void bundle_signer_release(struct bundle_signer *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* The distinct sources of the records in jsonl, into b. */
-static void record_sources(const struct strbuf *jsonl, struct bundle_signer *b)
+/*
+ * The distinct sources of the records in jsonl, into b: 0, or -1 with
+ * *err when a record names none or one not among the sources the key is
+ * trusted for (so the distinct ones are at most those).
+ */
+static int record_sources(const char *name, const struct strbuf *jsonl, const char *trusted_for,
+			  struct bundle_signer *b, char **err)
 {
 	size_t cap = 0;
+	long line = 0;
 	for (const char *p = jsonl->buf, *end = jsonl->buf + jsonl->len; p && p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		line++;
 		json_t *rec = json_loadb(p, nl ? (size_t)(nl - p) : (size_t)(end - p), 0, NULL);
 		const char *source = json_string_value(json_object_get(rec, "source"));
 		size_t i = 0;
 		while (source && i < b->nsources && strcmp(b->sources[i], source))
 			i++;
-		if (source && i == b->nsources) {
+		if (!source || (i == b->nsources && !is_among(trusted_for, source))) {
+			struct strbuf m = STRBUF_INIT;
+			sb_printf(&m, _("%s: record %ld: source '%s' is not one that key %.16s is trusted for "
+					"(saring trust add KEYFILE --for SOURCE,...); refused"), name, line,
+				  source ? source : "", b->key);
+			*err = sb_detach(&m);
+			json_decref(rec);
+			return -1;
+		}
+		if (i == b->nsources) {
 			xgrow((void **)&b->sources, &cap, b->nsources + 1, sizeof *b->sources);
 			b->sources[b->nsources++] = xstrdup(source);
 		}
 		json_decref(rec);
 		p = nl ? nl + 1 : NULL;
 	}
+	return 0;
 }
 
 int bundle_accept(struct store *st, const char *name, const struct bundle_signer *signer, char **err)
@@ -442,6 +493,7 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 	const char *created = m ? json_string_value(json_object_get(m, "created")) : NULL;
 	long long bytes = m ? manifest_int(m, "bytes") : -1, size = m ? manifest_int(m, "size") : -1;
 	unsigned char pk[PK_BYTES], hash[HASH_BYTES], got[HASH_BYTES], sig[SIG_BYTES];
+	struct trusted t = { pk, 0, NULL };
 	int rc = -1;
 	if (!m || !hhash || unhex(hhash, strlen(hhash), hash, HASH_BYTES) < 0 || bytes < 0 || size < 0 ||
 	    !is_utc_time(created)) {
@@ -456,11 +508,10 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 			fail(err, _("%s: bad signature: the bundle was changed after it was signed, or is damaged; refused"), name);
 			goto out;
 		}
-		struct trusted t = { pk, 0 };
 		each_trusted(is_key, &t);
 		if (!t.found && !insecure) {
 			struct strbuf msg = STRBUF_INIT;
-			sb_printf(&msg, _("%s: signed by key %.16s, which you do not trust (saring trust add KEYFILE); refused"),
+			sb_printf(&msg, _("%s: signed by key %.16s, which you do not trust (saring trust add KEYFILE --for SOURCE,...); refused"),
 				  name, hkey);
 			*err = sb_detach(&msg);
 			goto out;
@@ -469,6 +520,7 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 			warnx_(_("%s: signed by key %.16s, which you do not trust; opened anyway (--insecure)"), name, hkey);
 		hex(pk, PK_BYTES, signer->key);
 		memcpy(signer->created, created, sizeof signer->created);
+		signer->trusted = t.found;
 	} else if (siglen == 8 && !memcmp(sigline, "unsigned", 8)) {
 		if (!insecure) {
 			fail(err, _("%s: the bundle is not signed; refused (--insecure opens it anyway)"), name);
@@ -489,9 +541,10 @@ int bundle_open(const char *name, const char *data, size_t n, int insecure, stru
 		goto out;
 	}
 	rc = gunzip(name, payload, plen, (size_t)size, jsonl, err);
-	if (rc == 0)
-		record_sources(jsonl, signer);
+	if (rc == 0 && signer->trusted)
+		rc = record_sources(name, jsonl, t.sources, signer, err);
 out:
+	free(t.sources);
 	json_decref(m);
 	return rc;
 }

@@ -448,7 +448,8 @@ int ingest_file(struct ingest *g, const char *path)
 	struct bundle_signer signer = { .nsources = 0 };
 	int bundle = open_bundle(path, g->insecure, &text, &signer);
 	int s = bundle < 0 ? EXIT_USAGE
-		: import_one(&g->st, g->db, path, bundle ? &text : NULL, bundle ? &signer : NULL, g->o, g->replace,
+		: import_one(&g->st, g->db, path, bundle ? &text : NULL, bundle ? &signer : NULL, g->o,
+			     g->replace && (!bundle || signer.trusted),
 			     g->strict, &g->total);
 	sb_release(&text);
 	bundle_signer_release(&signer);

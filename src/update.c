@@ -65,17 +65,18 @@ struct write_ctx {
 	struct store *st;
 	const struct source *src;
 	struct update_result *res;
+	int replace;               /* a new version of a document replaces the old (not from a bundle not trusted) */
 	int failed;
 };
 
 static int write_doc(void *ctx, struct doc *d, long line)
 {
 	struct write_ctx *w = ctx;
-	switch (store_put(w->st, d, 1)) {
+	switch (store_put(w->st, d, w->replace)) {
 	case PUT_ADDED: w->res->added++; break;
 	case PUT_UPDATED: w->res->updated++; break;
 	case PUT_UNCHANGED: w->res->unchanged++; break;
-	case PUT_CONFLICT: w->res->skipped++; break;   /* not with replace */
+	case PUT_CONFLICT: w->res->skipped++; break;   /* not with replace: a bundle opened with --insecure */
 	case PUT_CLASH:
 		warnx_(_("%s: record %ld: id '%s' is held by a document of %s, record skipped"), w->src->name, line, d->id,
 		       w->st->held_by ? w->st->held_by : "another source");
@@ -118,7 +119,7 @@ static void write_all(struct store *st, const struct source *src, const struct s
 		return;
 	}
 	st->fetched_at = when;
-	struct write_ctx w = { st, src, res, 0 };
+	struct write_ctx w = { st, src, res, !feed_kinds[src->type]->unpack || signer->trusted, 0 };
 	if (jsonl->len)
 		import_read_mem(src->name, jsonl->buf, jsonl->len, FMT_JSONL, src->name, write_doc, write_bad, &w);
 	st->fetched_at = NULL;

@@ -241,8 +241,8 @@ src bundle bundle "$B/d/c.bundle"
 B2="$T/b.db"
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
 check "bundle: an untrusted key refused" 'grep -q "^bundle: failed, nothing written: bundle: signed by key [0-9a-f]*, which you do not trust" "$T/out"'
-"$S" trust add "$T/office.pub" >"$T/out"
-check "trust add" 'grep -q "^trusted key [0-9a-f]\{16\}$" "$T/out" && [ "$("$S" trust list | wc -l)" = 1 ]'
+"$S" trust add "$T/office.pub" --for starter >"$T/out"
+check "trust add" 'grep -q "^trusted key [0-9a-f]\{16\} for starter$" "$T/out" && [ "$("$S" trust list | wc -l)" = 1 ]'
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
 check "bundle: trusted, 55 added" 'grep -q "^bundle: added 55," "$T/out" && [ "$(sqlite3 "$B2" "SELECT count(*) FROM doc WHERE source = '"'starter'"'")" = 55 ]'
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
@@ -270,7 +270,7 @@ check "bundle round trip: the same corpus" 'cmp -s "$T/c.jsonl" "$T/s.jsonl"'
 check "trust remove: refused again" '[ $? -eq 2 ] && [ -z "$("$S" trust list)" ]'
 
 # -- rollback: once a bundle is taken, an older one signed by the same key is refused
-"$S" trust add "$T/office.pub" >/dev/null
+"$S" trust add "$T/office.pub" --for starter >/dev/null
 sleep 1
 "$S" --db build/starter.db export --bundle "$T/served/new.bundle" --sign-key "$T/office.key" >/dev/null
 "$S" --db "$T/r.db" import "$T/served/new.bundle" >/dev/null 2>&1
@@ -287,6 +287,35 @@ src rb bundle "$B/d/c.bundle"
 "$S" --db "$T/r2.db" update --delay 0 >"$T/out" 2>&1
 check "rollback: an older bundle of the same key refused by update" \
 	'[ $? -eq 3 ] && grep -q "^rb: failed, nothing written: rb: created .*: an old bundle replayed; refused" "$T/out"'
+
+# -- a key writes only the sources it is trusted for; no bundle touches another source's documents
+printf '%s\n' '{"id":"tbh:7","label":"hoax","title":"Garam beryodium mengandung bahan pemandul","source":"turnbackhoax"}' >"$T/tbh.jsonl"
+"$S" --db "$T/v.db" import "$T/tbh.jsonl" >/dev/null
+printf '%s\n' '{"id":"tbh:7","label":"official","title":"Garam beryodium mengandung bahan pemandul","source":"turnbackhoax"}' >"$T/evil.jsonl"
+printf '%s\n' '{"id":"tbh:7","label":"official","title":"Garam beryodium mengandung bahan pemandul","source":"starter"}' >"$T/squat.jsonl"
+for f in evil squat; do
+	"$S" --db "$T/$f-src.db" import "$T/$f.jsonl" >/dev/null
+	"$S" --db "$T/$f-src.db" export --bundle "$T/served/$f.bundle" --sign-key "$T/office.key" >/dev/null
+done
+"$S" --db "$T/v.db" import --replace "$T/served/evil.bundle" >"$T/out" 2>"$T/err"
+check "scope: a record of a source the key is not trusted for refuses the bundle (import --replace)" \
+	'[ $? -eq 2 ] && grep -q "evil.bundle: record 1: source .turnbackhoax. is not one that key [0-9a-f]\{16\} is trusted for" "$T/err"'
+reset
+src evil bundle "$B/d/evil.bundle"
+src squat bundle "$B/d/squat.bundle"
+"$S" --db "$T/v.db" update --delay 0 >"$T/out" 2>"$T/err"
+check "scope: the same bundle refused by update" \
+	'grep -q "^evil: failed, nothing written: evil: record 1: source .turnbackhoax. is not one" "$T/out"'
+check "scope: a trusted source's record never replaces another source's document" \
+	'grep -q "^squat: added 0, updated 0, unchanged 0, skipped 1" "$T/out" && grep -q "id .tbh:7. is held by a document of turnbackhoax" "$T/err"'
+check "scope: the hoax is still a hoax" '[ "$(sqlite3 "$T/v.db" "SELECT label, source FROM doc WHERE id = '"'tbh:7'"'")" = "hoax|turnbackhoax" ]'
+"$S" trust add "$T/office.pub" >/dev/null 2>"$T/err"
+check "scope: trust add wants --for" '[ $? -eq 2 ] && grep -q "\-\-for wants the sources" "$T/err"'
+"$S" trust add "$T/office.pub" --for "a,,b" >/dev/null 2>&1
+check "scope: an empty source in --for refused" '[ $? -eq 2 ]'
+"$S" trust add "$T/office.pub" --for turnbackhoax,starter >/dev/null
+"$S" trust list >"$T/out"
+check "scope: trust list shows the sources" 'grep -q "^[0-9a-f]\{16\} [0-9a-f]\{64\} turnbackhoax,starter$" "$T/out"'
 
 # -- the real samples in ../shared/data/feeds parse as they should
 if [ -f "$SHARED/feeds/turnbackhoax-rss.xml" ]; then
