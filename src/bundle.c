@@ -64,21 +64,75 @@ static int unhex(const char *s, size_t len, unsigned char *b, size_t n)
 
 /* ---- keys ---- */
 
-/*
- * Read a key file "PREFIX HEX" into b (n bytes): 0, or -1 with *err.
- * With sources, a trusted key's second line "for SOURCE,SOURCE" gives
- * them (owned; NULL when the file names none).
- */
-static int read_key(const char *path, const char *prefix, unsigned char *b, size_t n, char **sources, char **err)
+#define KEY_FILE_MAX 16384   /* a key file's bytes: a key is 150, a trusted key's sources a line */
+
+/* Which key file, and so how it is checked before it is read (as ssh checks its own). */
+enum key_file {
+	KEY_SECRET,    /* a secret key: yours, and no one else may read or write it (0600) */
+	KEY_PUBLIC,    /* a public key handed to trust add: any regular file */
+	KEY_TRUSTED,   /* a file of the trust store: yours (or root's), no one else may write it, no link */
+};
+
+static int fail_errno(char **err, const char *path)
 {
-	struct strbuf text = STRBUF_INIT;
-	if (read_file(path, &text) != 0) {
-		sb_release(&text);
-		struct strbuf m = STRBUF_INIT;
-		sb_printf(&m, _("%s: %s"), path, strerror(errno));
-		*err = sb_detach(&m);
-		return -1;
+	struct strbuf m = STRBUF_INIT;
+	sb_printf(&m, _("%s: %s"), path, strerror(errno));
+	*err = sb_detach(&m);
+	return -1;
+}
+
+/* Is a file or folder, as st says, safe to take trust from: its owner us or root, no one else writing? */
+static int owned_and_unwritable(const struct stat *st)
+{
+	return (st->st_uid == geteuid() || st->st_uid == 0) && !(st->st_mode & 022);
+}
+
+/*
+ * The text of a key file of this kind (at most KEY_FILE_MAX bytes) into
+ * text, and what the file is into *st: 0, or -1 with *err.
+ */
+static int read_key_file(const char *path, enum key_file kind, struct strbuf *text, struct stat *st, char **err)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | (kind == KEY_TRUSTED ? O_NOFOLLOW : 0));
+	if (fd < 0 || fstat(fd, st) != 0) {
+		int rc = fail_errno(err, path);
+		if (fd >= 0)
+			close(fd);
+		return rc;
 	}
+	const char *why = !S_ISREG(st->st_mode) ? N_("%s: not a regular file; refused")
+		: st->st_size > KEY_FILE_MAX ? N_("%s: too large for a key file; refused")
+		: kind == KEY_TRUSTED && !owned_and_unwritable(st) ? N_("%s: owned by another user or writable by "
+									"others; not trusted")
+		: NULL;
+	char chunk[KEY_FILE_MAX + 1];
+	ssize_t got = why ? 0 : read(fd, chunk, sizeof chunk);
+	close(fd);
+	if (!why && got < 0)
+		return fail_errno(err, path);
+	if (!why && got > KEY_FILE_MAX)
+		why = N_("%s: too large for a key file; refused");
+	if (why)
+		return fail(err, _(why), path);
+	sb_add(text, chunk, (size_t)got);
+	sodium_memzero(chunk, sizeof chunk);
+	return 0;
+}
+
+/*
+ * Read a key file "PREFIX HEX" of this kind into b (n bytes): 0, or -1
+ * with *err. With sources, a trusted key's second line "for SOURCE,SOURCE"
+ * gives them (owned; NULL when the file names none).
+ */
+static int read_key(const char *path, enum key_file kind, unsigned char *b, size_t n, char **sources, char **err)
+{
+	const char *prefix = kind == KEY_SECRET ? "saring-secret-key" : "saring-public-key";
+	struct strbuf text = STRBUF_INIT;
+	struct stat st;
+	if (read_key_file(path, kind, &text, &st, err) < 0)
+		return -1;
+	if (!text.buf)
+		sb_add(&text, "", 0);
 	size_t k = strlen(prefix);
 	int ok = text.len > k + 1 && !strncmp(text.buf, prefix, k) && text.buf[k] == ' ';
 	if (ok) {
@@ -90,24 +144,39 @@ static int read_key(const char *path, const char *prefix, unsigned char *b, size
 	}
 	sodium_memzero(text.buf, text.len);
 	sb_release(&text);
+	if (!ok && sources) {
+		free(*sources);
+		*sources = NULL;
+	}
 	if (!ok)
 		return fail(err, _("%s: not a saring key file of this kind"), path);
+	if (kind == KEY_SECRET && st.st_uid != geteuid())
+		return fail(err, _("%s: the secret key is not yours; refused"), path);
+	if (kind == KEY_SECRET && (st.st_mode & 077))
+		return fail(err, _("%s: others may read or write the secret key; refused (chmod 600 it)"), path);
 	return 0;
 }
 
-/* Write text to path (mode), through a new file renamed over the old. 0 or -1. */
-static int write_text(const char *path, const char *text, size_t n, mode_t mode, char **err)
+/*
+ * Write text to path (mode): a new file, never through a link (O_EXCL,
+ * O_NOFOLLOW); with replace, made beside it and renamed over the old, else
+ * path itself, which must not exist. 0 or -1.
+ */
+static int write_text(const char *path, const char *text, size_t n, mode_t mode, int replace, char **err)
 {
 	struct strbuf tmp = STRBUF_INIT;
-	sb_printf(&tmp, "%s.tmp", path);
-	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	sb_printf(&tmp, replace ? "%s.tmp" : "%s", path);
+	if (replace)
+		unlink(tmp.buf);   /* a leftover, or a link planted there: the name only */
+	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
 	int ok = fd >= 0 && write(fd, text, n) == (ssize_t)n;
-	ok = (fd >= 0 && close(fd) == 0) && ok && rename(tmp.buf, path) == 0;
+	ok = (fd >= 0 && close(fd) == 0) && ok && (!replace || rename(tmp.buf, path) == 0);
 	if (!ok) {
 		struct strbuf m = STRBUF_INIT;
 		sb_printf(&m, _("%s: %s"), path, strerror(errno));
 		*err = sb_detach(&m);
-		unlink(tmp.buf);
+		if (fd >= 0)   /* ours: never a file that was there */
+			unlink(tmp.buf);
 	}
 	sb_release(&tmp);
 	return ok ? 0 : -1;
@@ -127,17 +196,17 @@ int trust_keygen(const char *path, char **err)
 	sodium_memzero(hsk, sizeof hsk);
 	struct stat st;
 	int rc = -1;
-	if (stat(name.buf, &st) == 0)
+	if (lstat(name.buf, &st) == 0)
 		fail(err, _("%s: exists already; not overwritten"), name.buf);
 	else
-		rc = write_text(name.buf, text.buf, text.len, 0600, err);
+		rc = write_text(name.buf, text.buf, text.len, 0600, 0, err);
 	sodium_memzero(text.buf, text.len);
 	if (rc == 0) {
 		sb_reset(&name);
 		sb_reset(&text);
 		sb_printf(&name, "%s.pub", path);
 		sb_printf(&text, "saring-public-key %s\n", hpk);
-		rc = write_text(name.buf, text.buf, text.len, 0644, err);
+		rc = write_text(name.buf, text.buf, text.len, 0644, 1, err);
 	}
 	sb_release(&name);
 	sb_release(&text);
@@ -167,7 +236,7 @@ const char *trust_sources_check(const char *sources)
 int trust_add(const char *keyfile, const char *sources, char **id, char **err)
 {
 	unsigned char pk[PK_BYTES];
-	if (read_key(keyfile, "saring-public-key", pk, PK_BYTES, NULL, err) < 0)
+	if (read_key(keyfile, KEY_PUBLIC, pk, PK_BYTES, NULL, err) < 0)
 		return -1;
 	char h[2 * PK_BYTES + 1];
 	hex(pk, PK_BYTES, h);
@@ -176,7 +245,7 @@ int trust_add(const char *keyfile, const char *sources, char **id, char **err)
 	sb_printf(&path, "%s/%.16s.pub", dir, h);
 	sb_printf(&text, "saring-public-key %s\nfor %s\n", h, sources);
 	int rc = mkdir_parents(path.buf) < 0 ? fail(err, _("%s: cannot create the folder"), dir)
-					     : write_text(path.buf, text.buf, text.len, 0644, err);
+					     : write_text(path.buf, text.buf, text.len, 0644, 1, err);
 	if (rc == 0)
 		*id = xstrndup(h, 16);
 	free(dir);
@@ -198,6 +267,12 @@ static int each_trusted(int (*fn)(void *ctx, const struct trusted_key *k), void 
 {
 	char *dir = config_path("trusted");
 	DIR *d = opendir(dir);
+	struct stat st;
+	if (d && (fstat(dirfd(d), &st) != 0 || !owned_and_unwritable(&st))) {
+		warnx_(_("%s: owned by another user or writable by others; no key in it is trusted"), dir);
+		closedir(d);
+		d = NULL;
+	}
 	int stop = 0;
 	struct dirent *e;
 	while (d && !stop && (e = readdir(d))) {
@@ -208,9 +283,11 @@ static int each_trusted(int (*fn)(void *ctx, const struct trusted_key *k), void 
 		sb_printf(&path, "%s/%s", dir, e->d_name);
 		struct trusted_key k = { .file = path.buf };
 		char *err = NULL;
-		if (read_key(path.buf, "saring-public-key", k.pk, PK_BYTES, &k.sources, &err) == 0) {
+		if (read_key(path.buf, KEY_TRUSTED, k.pk, PK_BYTES, &k.sources, &err) == 0) {
 			hex(k.pk, PK_BYTES, k.h);
 			stop = fn(ctx, &k);
+		} else {
+			warnx_("%s", err);
 		}
 		free(k.sources);
 		free(err);
@@ -342,7 +419,7 @@ int bundle_is(const char *data, size_t n)
 int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const char *keyfile, char **err)
 {
 	unsigned char sk[SK_BYTES], hash[HASH_BYTES], sig[SIG_BYTES];
-	if (keyfile && read_key(keyfile, "saring-secret-key", sk, SK_BYTES, NULL, err) < 0)
+	if (keyfile && read_key(keyfile, KEY_SECRET, sk, SK_BYTES, NULL, err) < 0)
 		return -1;
 	struct strbuf payload = STRBUF_INIT, out = STRBUF_INIT;
 	if (gzip(jsonl, n, &payload) < 0) {
@@ -376,7 +453,7 @@ int bundle_write(const char *path, const char *jsonl, size_t n, long docs, const
 		sb_puts(&out, "unsigned\n");
 	}
 	sb_add(&out, payload.buf, payload.len);
-	int rc = write_text(path, out.buf, out.len, 0644, err);
+	int rc = write_text(path, out.buf, out.len, 0644, 1, err);
 	sb_release(&payload);
 	sb_release(&out);
 	return rc;

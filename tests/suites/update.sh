@@ -317,6 +317,39 @@ check "scope: an empty source in --for refused" '[ $? -eq 2 ]'
 "$S" trust list >"$T/out"
 check "scope: trust list shows the sources" 'grep -q "^[0-9a-f]\{16\} [0-9a-f]\{64\} turnbackhoax,starter$" "$T/out"'
 
+# -- key files and the trust store checked as ssh checks its own, read bounded, made through no link
+chmod 644 "$T/office.key"
+"$S" --db build/starter.db export --bundle "$T/w.bundle" --sign-key "$T/office.key" >/dev/null 2>"$T/err"
+check "keys: a secret key others may read does not sign" \
+	'[ $? -ne 0 ] && grep -q "office.key: others may read or write the secret key; refused (chmod 600 it)" "$T/err" && [ ! -e "$T/w.bundle" ]'
+chmod 600 "$T/office.key"
+start=$(date +%s)
+(ulimit -v 1000000; timeout 10 "$S" trust add /dev/zero --for x) >/dev/null 2>"$T/err"
+check "keys: trust add /dev/zero fails at once" \
+	'[ $? -eq 2 ] && grep -q "/dev/zero: not a regular file; refused" "$T/err" && [ $(($(date +%s) - start)) -lt 3 ]'
+pub=$(ls "$T/cfg/saring/trusted/"*.pub)
+chmod 666 "$pub"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>"$T/err"
+check "keys: a trusted key file others may write is not trusted" \
+	'[ $? -eq 2 ] && grep -q "owned by another user or writable by others; not trusted" "$T/err" && grep -q "which you do not trust" "$T/err"'
+chmod 644 "$pub"
+chmod 777 "$T/cfg/saring/trusted"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>"$T/err"
+check "keys: a trust store others may write trusts nothing" \
+	'[ $? -eq 2 ] && grep -q "trusted: owned by another user or writable by others; no key in it is trusted" "$T/err"'
+chmod 700 "$T/cfg/saring/trusted"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>&1
+check "keys: trusted again once put right" '[ $? -eq 0 ]'
+ln -s "$T/victim" "$T/k2.key"
+"$S" trust keygen "$T/k2" >/dev/null 2>"$T/err"
+check "keys: keygen refuses a link planted at the secret key's name" '[ $? -ne 0 ] && grep -q "exists already" "$T/err" && [ ! -e "$T/victim" ]'
+printf 'mine\n' >"$T/victim2"
+ln -s "$T/victim2" "$T/k3.key.tmp"
+ln -s "$T/victim2" "$T/k3.pub.tmp"
+"$S" trust keygen "$T/k3" >/dev/null 2>&1
+check "keys: keygen writes through no link planted beside it" \
+	'[ "$(cat "$T/victim2")" = mine ] && [ -f "$T/k3.key" ] && [ ! -L "$T/k3.key" ] && [ "$(stat -c %a "$T/k3.key")" = 600 ] && [ -f "$T/k3.pub" ] && [ ! -L "$T/k3.pub" ]'
+
 # -- the real samples in ../shared/data/feeds parse as they should
 if [ -f "$SHARED/feeds/turnbackhoax-rss.xml" ]; then
 	reset
