@@ -324,7 +324,7 @@ check "keys: a secret key others may read does not sign" \
 	'[ $? -ne 0 ] && grep -q "office.key: others may read or write the secret key; refused (chmod 600 it)" "$T/err" && [ ! -e "$T/w.bundle" ]'
 chmod 600 "$T/office.key"
 start=$(date +%s)
-(ulimit -v 1000000; timeout 10 "$S" trust add /dev/zero --for x) >/dev/null 2>"$T/err"
+timeout 10 "$S" trust add /dev/zero --for x >/dev/null 2>"$T/err"
 check "keys: trust add /dev/zero fails at once" \
 	'[ $? -eq 2 ] && grep -q "/dev/zero: not a regular file; refused" "$T/err" && [ $(($(date +%s) - start)) -lt 3 ]'
 pub=$(ls "$T/cfg/saring/trusted/"*.pub)
