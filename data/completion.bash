@@ -31,7 +31,7 @@ _saring_options()
 	show) echo '--json --db --help' ;;
 	sources) echo '--json --label --publisher --key --help' ;;
 	stats) echo '--json --db --help' ;;
-	trust) echo '--help' ;;
+	trust) echo '--for --help' ;;
 	update) echo '--delay --timeout --retries --max-pages --insecure --db --help' ;;
 	esac
 }

@@ -10,9 +10,9 @@
 #define BUNDLE_MAX_BYTES (64 << 20)   /* a bundle's compressed body */
 
 static int bundle_unpack(const struct source *src, const char *body, size_t n, int insecure, struct strbuf *jsonl,
-			 char **err)
+			 struct bundle_signer *signer, char **err)
 {
-	return bundle_open(src->name, body, n, insecure, jsonl, err);
+	return bundle_open(src->name, body, n, insecure, jsonl, signer, err);
 }
 
 const struct feed_kind feed_bundle = {

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+struct bundle_signer;
 struct fetch_response;
 struct feed_page;
 struct source;
@@ -63,7 +64,7 @@ struct feed_kind {
 	int (*parse)(const struct source *src, const char *body, size_t n, struct feed_page *pg, char **err);
 	/* The records of a whole answer that is one piece (no paging, no error page): 0, or -1 with *err (owned). */
 	int (*unpack)(const struct source *src, const char *body, size_t n, int insecure, struct strbuf *jsonl,
-		      char **err);
+		      struct bundle_signer *signer, char **err);
 	/* Is page, which held new records, the last? (NULL: the first page is the last.) */
 	int (*last_page)(long page, const struct fetch_response *rs, const struct feed_page *pg);
 };

@@ -74,6 +74,18 @@ static char *web_url(const char *u)
 	return n ? xstrndup(u, n) : NULL;
 }
 
+/*
+ * A record's label: the source's, as configured; what the source sends may
+ * say hoax or fact check (Mafindo's status, a page's own review), never
+ * official: only a source labelled official brings official documents.
+ */
+static const char *record_label(const struct source *src, const char *own)
+{
+	if (own && (!strcmp(own, "hoax") || !strcmp(own, "factcheck")))
+		return own;
+	return src->label;
+}
+
 void feed_emit(struct feed_page *pg, const struct source *src, struct record *r)
 {
 	/* a record without text is left out (import would skip it); one past the bound is counted */
@@ -89,7 +101,7 @@ void feed_emit(struct feed_page *pg, const struct source *src, struct record *r)
 		jput(o, "id", id.buf);
 		sb_release(&id);
 	}
-	jput(o, "label", r->label ? r->label : src->label);
+	jput(o, "label", record_label(src, r->label));
 	if (!r->rating)
 		r->rating = feed_bracket_rating(r->title);
 	jput(o, "rating", r->rating);

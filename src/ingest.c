@@ -351,7 +351,7 @@ static int threaded(void)
  * the trusted keys, in *text; 1 when path is a bundle, 0 when it is not,
  * -1 when it is one that cannot be opened (said on stderr).
  */
-static int open_bundle(const char *path, int insecure, struct strbuf *text)
+static int open_bundle(const char *path, int insecure, struct strbuf *text, struct bundle_signer *signer)
 {
 	char head[sizeof BUNDLE_MAGIC];
 	struct stat sb;
@@ -365,7 +365,7 @@ static int open_bundle(const char *path, int insecure, struct strbuf *text)
 		return 0;
 	struct strbuf raw = STRBUF_INIT;
 	char *err = NULL;
-	int rc = read_file(path, &raw) == 0 ? bundle_open(path, raw.buf, raw.len, insecure, text, &err) : -1;
+	int rc = read_file(path, &raw) == 0 ? bundle_open(path, raw.buf, raw.len, insecure, text, signer, &err) : -1;
 	if (rc < 0)
 		warnx_("%s", err ? err : strerror(errno));
 	free(err);
@@ -373,9 +373,10 @@ static int open_bundle(const char *path, int insecure, struct strbuf *text)
 	return rc < 0 ? -1 : 1;
 }
 
-/* Import one file (or a bundle's text, when text is not NULL) in one transaction; returns an exit status. */
+/* Import one file (or a bundle's text and signer, when text is not NULL) in one transaction; returns an exit status. */
 static int import_one(struct store **st, const char *db, const char *path, const struct strbuf *text,
-		const struct import_opts *o, int replace, int strict, struct ingest_counts *total)
+		const struct bundle_signer *signer, const struct import_opts *o, int replace, int strict,
+		struct ingest_counts *total)
 {
 	struct run r = { st, db, 0, path, replace, strict, 0, 0, 0, { 0 } };
 	struct stat sb;
@@ -410,6 +411,13 @@ static int import_one(struct store **st, const char *db, const char *path, const
 		return r.db_error ? EXIT_SYSTEM : EXIT_USAGE;
 	}
 	free(err);
+	err = NULL;
+	if (signer && bundle_accept(*st, path, signer, &err) < 0) {
+		warnx_("%s", err);
+		free(err);
+		store_rollback(*st);
+		return EXIT_USAGE;
+	}
 	if (store_commit(*st) < 0) {
 		warnx_(_("%s: cannot commit: %s"), path, store_errmsg(*st));
 		store_rollback(*st);
@@ -437,10 +445,14 @@ int ingest_interrupted(void)
 int ingest_file(struct ingest *g, const char *path)
 {
 	struct strbuf text = STRBUF_INIT;
-	int bundle = open_bundle(path, g->insecure, &text);
+	struct bundle_signer signer = { .nsources = 0 };
+	int bundle = open_bundle(path, g->insecure, &text, &signer);
 	int s = bundle < 0 ? EXIT_USAGE
-		: import_one(&g->st, g->db, path, bundle ? &text : NULL, g->o, g->replace, g->strict, &g->total);
+		: import_one(&g->st, g->db, path, bundle ? &text : NULL, bundle ? &signer : NULL, g->o,
+			     g->replace && (!bundle || signer.trusted),
+			     g->strict, &g->total);
 	sb_release(&text);
+	bundle_signer_release(&signer);
 	return s;
 }
 

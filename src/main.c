@@ -58,7 +58,7 @@ static const struct command commands[] = {
 	{ "sources", cmd_sources, 0, "[--json] [--label L] [--publisher P] [--key K] [list | add NAME TYPE [URL] | remove NAME...]",
 	  N_("list, add and remove the sources that update fetches") },
 	{ "stats", cmd_stats, NEEDS_DB, "[--json]", N_("summarise the corpus") },
-	{ "trust", cmd_trust, 0, "[list | keygen NAME | add KEYFILE... | remove ID...]",
+	{ "trust", cmd_trust, 0, "[list | keygen NAME | add KEYFILE... --for SOURCE,... | remove ID...]",
 	  N_("the keys whose signed bundles import and update accept") },
 	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
 	  N_("fetch new fact checks and releases from the configured sources") },

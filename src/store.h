@@ -123,6 +123,15 @@ int store_source_get(struct store *st, const char *name, char **etag, char **las
 int store_source_put(struct store *st, const char *name, const char *etag, const char *last_modified,
 		     const char *fetched_at);
 
+/*
+ * The creation time of the newest bundle taken from a key (hex) for a
+ * source (meta), owned by the caller (NULL when none) after
+ * store_bundle_get(); store_bundle_put() keeps it, inside the caller's
+ * transaction. 0 or -1.
+ */
+int store_bundle_get(struct store *st, const char *key, const char *source, char **created);
+int store_bundle_put(struct store *st, const char *key, const char *source, const char *created);
+
 /* Remove by id: 1 removed, 0 no such id, -1 error. */
 int store_remove(struct store *st, const char *id);
 /* Merge the FTS index into one segment, for fast reads. 0 or -1. */

@@ -92,6 +92,8 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 
 /* Column i of the current row as an owned string, NULL for NULL. */
 char *store_col_dup(sqlite3_stmt *s, int i);
+/* The meta key (a printf format of key and source) under which a bundle's key and source keep their newest creation time. */
+#define BUNDLE_META_KEY "bundle\t%s\t%s"
 /* The DOC_COLUMNS of the current row, from column 0, into d (owned by d). */
 void store_doc_row(sqlite3_stmt *s, struct doc *d);
 /* The first column of a one-row query as an int; a database error is fatal. */

@@ -191,6 +191,21 @@ int store_source_get(struct store *st, const char *name, char **etag, char **las
 
 
 
+int store_bundle_get(struct store *st, const char *key, const char *source, char **created)
+{
+	*created = NULL;
+	struct strbuf k = STRBUF_INIT;
+	sb_printf(&k, BUNDLE_META_KEY, key, source);
+	sqlite3_stmt *s = store_prepare(st, "SELECT value FROM meta WHERE key = ?1");
+	sqlite3_bind_text(s, 1, k.buf, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*created = store_col_dup(s, 0);
+	sqlite3_finalize(s);
+	sb_release(&k);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_get(struct store *st, const char *id, struct doc *d)
 {
 	sqlite3_stmt *s = store_prepare(st, "SELECT " DOC_COLUMNS " FROM doc WHERE id = ?1");

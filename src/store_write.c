@@ -431,6 +431,19 @@ int store_source_put(struct store *st, const char *name, const char *etag, const
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_bundle_put(struct store *st, const char *key, const char *source, const char *created)
+{
+	struct strbuf k = STRBUF_INIT;
+	sb_printf(&k, BUNDLE_META_KEY, key, source);
+	sqlite3_stmt *s = store_prepare(st, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");
+	sqlite3_bind_text(s, 1, k.buf, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, created, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	sb_release(&k);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_remove(struct store *st, const char *id)
 {
 	prepare_writes(st);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bundle.h"
 #include "feed.h"
 #include "i18n.h"
 #include "import.h"
@@ -64,17 +65,18 @@ struct write_ctx {
 	struct store *st;
 	const struct source *src;
 	struct update_result *res;
+	int replace;               /* a new version of a document replaces the old (not from a bundle not trusted) */
 	int failed;
 };
 
 static int write_doc(void *ctx, struct doc *d, long line)
 {
 	struct write_ctx *w = ctx;
-	switch (store_put(w->st, d, 1)) {
+	switch (store_put(w->st, d, w->replace)) {
 	case PUT_ADDED: w->res->added++; break;
 	case PUT_UPDATED: w->res->updated++; break;
 	case PUT_UNCHANGED: w->res->unchanged++; break;
-	case PUT_CONFLICT: w->res->skipped++; break;   /* not with replace */
+	case PUT_CONFLICT: w->res->skipped++; break;   /* not with replace: a bundle opened with --insecure */
 	case PUT_CLASH:
 		warnx_(_("%s: record %ld: id '%s' is held by a document of %s, record skipped"), w->src->name, line, d->id,
 		       w->st->held_by ? w->st->held_by : "another source");
@@ -106,7 +108,8 @@ static void now_iso(char out[21])
 
 /* Write the records (saring JSON Lines) and the source's validators in one transaction. */
 static void write_all(struct store *st, const struct source *src, const struct strbuf *jsonl,
-		      const char *etag, const char *last_modified, struct update_result *res)
+		      const struct bundle_signer *signer, const char *etag, const char *last_modified,
+		      struct update_result *res)
 {
 	char when[21];
 	now_iso(when);
@@ -116,10 +119,18 @@ static void write_all(struct store *st, const struct source *src, const struct s
 		return;
 	}
 	st->fetched_at = when;
-	struct write_ctx w = { st, src, res, 0 };
+	struct write_ctx w = { st, src, res, !feed_kinds[src->type]->unpack || signer->trusted, 0 };
 	if (jsonl->len)
 		import_read_mem(src->name, jsonl->buf, jsonl->len, FMT_JSONL, src->name, write_doc, write_bad, &w);
 	st->fetched_at = NULL;
+	char *err = NULL;
+	if (!w.failed && bundle_accept(st, src->name, signer, &err) < 0) {
+		fail(res, "%s", err);
+		free(err);
+		store_rollback(st);
+		res->added = res->updated = res->unchanged = 0;
+		return;
+	}
 	if (w.failed || store_source_put(st, src->name, etag, last_modified, when) < 0 || store_commit(st) < 0) {
 		if (!res->error)
 			fail(res, _("database error: %s"), store_errmsg(st));
@@ -218,10 +229,18 @@ static int last_page(const struct source *src, long page, const struct fetch_res
 	return kind->last_page(page, rs, pg);
 }
 
-/* One response's records into all (a bundle's too): 0, or -1 with res->error. */
+/* What a run over a source's pages keeps between them. */
+struct paging {
+	struct strbuf all;              /* the records so far, saring JSON Lines */
+	char *token;                    /* owned: the last page's next token, or NULL */
+	uint64_t last_hash;             /* of the last page's records: the same page again ends the paging */
+	int done;
+	struct bundle_signer signer;    /* who signed a bundle source's answer */
+};
+
+/* One response's records into pg->all (a bundle's too): 0, or -1 with res->error. */
 static int take_page(struct store *st, const struct source *src, const struct update_opts *o,
-		     const struct fetch_response *rs, long page, struct strbuf *all, char **token,
-		     uint64_t *last_hash, int *done, struct update_result *res)
+		     const struct fetch_response *rs, long page, struct paging *pgs, struct update_result *res)
 {
 	const struct feed_kind *kind = feed_kinds[src->type];
 	if (!kind->unpack && memmem(rs->body.buf ? rs->body.buf : "", rs->body.len, ERROR_PAGE, strlen(ERROR_PAGE))) {
@@ -239,15 +258,16 @@ static int take_page(struct store *st, const struct source *src, const struct up
 	char *err = NULL;
 	if (kind->unpack) {
 		struct strbuf jsonl = STRBUF_INIT;
-		if (kind->unpack(src, rs->body.buf ? rs->body.buf : "", rs->body.len, o->insecure, &jsonl, &err) < 0) {
+		if (kind->unpack(src, rs->body.buf ? rs->body.buf : "", rs->body.len, o->insecure, &jsonl, &pgs->signer,
+				 &err) < 0) {
 			fail(res, "%s", err);
 			free(err);
 			sb_release(&jsonl);
 			return -1;
 		}
-		sb_add(all, jsonl.buf ? jsonl.buf : "", jsonl.len);
+		sb_add(&pgs->all, jsonl.buf ? jsonl.buf : "", jsonl.len);
 		sb_release(&jsonl);
-		*done = 1;
+		pgs->done = 1;
 		return 0;
 	}
 	struct feed_page pg;
@@ -270,18 +290,18 @@ static int take_page(struct store *st, const struct source *src, const struct up
 		read_articles(st, src, o, &pg.jsonl, res);
 	/* a server that ignores the page number sends the same page again: the end */
 	uint64_t h = pg.jsonl.len ? hash64(pg.jsonl.buf, pg.jsonl.len) : 0;
-	int again = page > 1 && h == *last_hash;
-	*last_hash = h;
+	int again = page > 1 && h == pgs->last_hash;
+	pgs->last_hash = h;
 	if (!again)
-		sb_add(all, pg.jsonl.buf ? pg.jsonl.buf : "", pg.jsonl.len);
-	*done = again || last_page(src, page, rs, &pg, k.known);
-	if (!*done && all->len > UPDATE_MAX_RECORD_BYTES) {
+		sb_add(&pgs->all, pg.jsonl.buf ? pg.jsonl.buf : "", pg.jsonl.len);
+	pgs->done = again || last_page(src, page, rs, &pg, k.known);
+	if (!pgs->done && pgs->all.len > UPDATE_MAX_RECORD_BYTES) {
 		warnx_(_("%s: stopped after %ld pages: %zu bytes of records, the most kept at once"), src->name,
-		       page, all->len);
-		*done = 1;
+		       page, pgs->all.len);
+		pgs->done = 1;
 	}
-	free(*token);
-	*token = pg.next_token;
+	free(pgs->token);
+	pgs->token = pg.next_token;
 	pg.next_token = NULL;
 	feed_page_release(&pg);
 	return 0;
@@ -291,7 +311,7 @@ void update_source(struct store *st, const struct source *src, const struct upda
 		   struct update_result *res)
 {
 	memset(res, 0, sizeof *res);
-	char *etag = NULL, *lm = NULL, *token = NULL;
+	char *etag = NULL, *lm = NULL;
 	if (store_source_get(st, src->name, &etag, &lm) < 0) {
 		fail(res, _("database error: %s"), store_errmsg(st));
 		res->db_error = 1;
@@ -300,16 +320,16 @@ void update_source(struct store *st, const struct source *src, const struct upda
 	struct fetch_limits lim = o->lim;
 	if (feed_kinds[src->type]->max_bytes)
 		lim.max_bytes = feed_kinds[src->type]->max_bytes;
-	struct strbuf url = STRBUF_INIT, post = STRBUF_INIT, all = STRBUF_INIT;
+	struct strbuf url = STRBUF_INIT, post = STRBUF_INIT;
+	struct paging pgs = { STRBUF_INIT, NULL, 0, 0, { .nsources = 0 } };
 	char *new_etag = NULL, *new_lm = NULL;
-	uint64_t last_hash = 0;
-	int done = 0, ok = 1;
-	for (long page = 1; !done && ok; page++) {
+	int ok = 1;
+	for (long page = 1; !pgs.done && ok; page++) {
 		if (page > o->max_pages) {
 			warnx_(_("%s: stopped after %d pages (--max-pages)"), src->name, o->max_pages);
 			break;
 		}
-		page_request(src, page, token, &url, &post);
+		page_request(src, page, pgs.token, &url, &post);
 		struct fetch_request rq = { url.buf, page == 1 ? etag : NULL, page == 1 ? lm : NULL,
 					    post.len ? post.buf : NULL, NULL };
 		if (o->progress)
@@ -324,13 +344,13 @@ void update_source(struct store *st, const struct source *src, const struct upda
 			res->not_modified = page == 1;
 			new_etag = etag ? xstrdup(etag) : NULL;
 			new_lm = lm ? xstrdup(lm) : NULL;
-			done = 1;
+			pgs.done = 1;
 		} else {
 			if (page == 1) {
 				new_etag = rs.etag ? xstrdup(rs.etag) : NULL;
 				new_lm = rs.last_modified ? xstrdup(rs.last_modified) : NULL;
 			}
-			ok = take_page(st, src, o, &rs, page, &all, &token, &last_hash, &done, res) == 0;
+			ok = take_page(st, src, o, &rs, page, &pgs, res) == 0;
 			res->pages += ok;
 		}
 		fetch_response_release(&rs);
@@ -338,15 +358,16 @@ void update_source(struct store *st, const struct source *src, const struct upda
 	if (o->progress)
 		fputs("\r\033[K", stderr);
 	if (ok)
-		write_all(st, src, &all, new_etag, new_lm, res);
+		write_all(st, src, &pgs.all, &pgs.signer, new_etag, new_lm, res);
 	sb_release(&url);
 	sb_release(&post);
-	sb_release(&all);
+	sb_release(&pgs.all);
+	bundle_signer_release(&pgs.signer);
 	free(etag);
 	free(lm);
 	free(new_etag);
 	free(new_lm);
-	free(token);
+	free(pgs.token);
 }
 
 void update_result_release(struct update_result *res)

@@ -2,8 +2,8 @@
  * fuzz_feed.c: libFuzzer target for what saring update makes of a server's
  * answer (src/feed.c): the first byte picks the source type (RSS/Atom,
  * ClaimReview page, WordPress, Komdigi, Yudistira, Google), the rest is the
- * body. Every record out must be one JSON object a line, with valid UTF-8
- * and only http(s) URLs.
+ * body. Every record out must be one JSON object a line, with valid UTF-8,
+ * only http(s) URLs, and a label no higher than its hoax source's.
  */
 #include <jansson.h>
 #include <strings.h>
@@ -30,6 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(json_is_object(o));
 			const char *url = json_string_value(json_object_get(o, "url"));
 			FUZZ_ASSERT(!url || !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8));
+			const char *label = json_string_value(json_object_get(o, "label"));   /* never above the source's */
+			FUZZ_ASSERT(label && (!strcmp(label, "hoax") || !strcmp(label, "factcheck")));
 			json_decref(o);
 			p = nl + 1;
 		}

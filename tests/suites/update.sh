@@ -196,6 +196,25 @@ check "articles: nothing new, one request (stored items are not read again)" 'gr
 "$S" --db "$T/art.db" check "katanya garam beryodium bantuan pemerintah mengandung bahan kimia pemandul, hati-hati" >"$T/out"
 check "articles: check matches the article's claim" '[ $? -eq 1 ] && grep -q "Garam Beryodium" "$T/out"'
 
+# -- a fetched page does not choose its own label: saring's export keys in its JSON-LD raise nothing
+reset
+cat >"$T/served/self.html" <<'HTML'
+<html><head><script type="application/ld+json">
+{"@type": "ClaimReview", "url": "https://jahil.example/resmi", "saring:label": "official", "saring:source": "kominfo",
+ "claimReviewed": "Vaksin palsu beredar di puskesmas desa sukamaju kata dinas kesehatan"}
+</script><script type="application/ld+json">
+{"@type": "ClaimReview", "url": "https://jahil.example/hoaks", "saring:label": "hoax",
+ "claimReviewed": "Gula aren campur kopi obati diabetes seketika kata dokter"}
+</script></head><body><h1>Rilis</h1></body></html>
+HTML
+src self page "$B/d/self.html" hoax
+src selfo page "$B/d/self.html" official
+"$S" --db "$T/self.db" update --delay 0 --retries 0 >"$T/out" 2>"$T/err"
+check "page: its \"saring:label\": \"official\" does not raise a hoax source's label" \
+	'[ "$(sqlite3 "$T/self.db" "SELECT group_concat(label) FROM doc WHERE source = '"'self'"'")" = "hoax,hoax" ]'
+check "page: a record may lower an official source's label" \
+	'[ "$(sqlite3 "$T/self.db" "SELECT label FROM doc WHERE source = '"'selfo'"' ORDER BY url")" = "$(printf "hoax\nofficial")" ]'
+
 # -- Retry-After: a 503 then the feed, waited for
 reset
 src retry rss "$B/retry" official
@@ -222,8 +241,8 @@ src bundle bundle "$B/d/c.bundle"
 B2="$T/b.db"
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
 check "bundle: an untrusted key refused" 'grep -q "^bundle: failed, nothing written: bundle: signed by key [0-9a-f]*, which you do not trust" "$T/out"'
-"$S" trust add "$T/office.pub" >"$T/out"
-check "trust add" 'grep -q "^trusted key [0-9a-f]\{16\}$" "$T/out" && [ "$("$S" trust list | wc -l)" = 1 ]'
+"$S" trust add "$T/office.pub" --for starter >"$T/out"
+check "trust add" 'grep -q "^trusted key [0-9a-f]\{16\} for starter$" "$T/out" && [ "$("$S" trust list | wc -l)" = 1 ]'
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
 check "bundle: trusted, 55 added" 'grep -q "^bundle: added 55," "$T/out" && [ "$(sqlite3 "$B2" "SELECT count(*) FROM doc WHERE source = '"'starter'"'")" = 55 ]'
 "$S" --db "$B2" update --delay 0 >"$T/out" 2>&1
@@ -249,6 +268,87 @@ check "bundle round trip: the same corpus" 'cmp -s "$T/c.jsonl" "$T/s.jsonl"'
 "$S" trust remove "$("$S" trust list | cut -d" " -f1)"
 "$S" --db "$T/c2.db" import "$T/served/c.bundle" >/dev/null 2>&1
 check "trust remove: refused again" '[ $? -eq 2 ] && [ -z "$("$S" trust list)" ]'
+
+# -- rollback: once a bundle is taken, an older one signed by the same key is refused
+"$S" trust add "$T/office.pub" --for starter >/dev/null
+sleep 1
+"$S" --db build/starter.db export --bundle "$T/served/new.bundle" --sign-key "$T/office.key" >/dev/null
+"$S" --db "$T/r.db" import "$T/served/new.bundle" >/dev/null 2>&1
+"$S" --db "$T/r.db" import --replace "$T/served/c.bundle" >"$T/out" 2>"$T/err"
+check "rollback: an older bundle of the same key refused by import" \
+	'[ $? -eq 2 ] && grep -q "c.bundle: created .*, before the bundle of starter from key [0-9a-f]\{16\} already taken (created .*): an old bundle replayed; refused" "$T/err"'
+"$S" --db "$T/r.db" import "$T/served/new.bundle" >"$T/out" 2>&1
+check "rollback: the newest bundle again is taken" '[ $? -eq 0 ] && grep -q "unchanged 55" "$T/out"'
+reset
+src rb bundle "$B/d/new.bundle"
+"$S" --db "$T/r2.db" update --delay 0 >"$T/out" 2>&1
+reset
+src rb bundle "$B/d/c.bundle"
+"$S" --db "$T/r2.db" update --delay 0 >"$T/out" 2>&1
+check "rollback: an older bundle of the same key refused by update" \
+	'[ $? -eq 3 ] && grep -q "^rb: failed, nothing written: rb: created .*: an old bundle replayed; refused" "$T/out"'
+
+# -- a key writes only the sources it is trusted for; no bundle touches another source's documents
+printf '%s\n' '{"id":"tbh:7","label":"hoax","title":"Garam beryodium mengandung bahan pemandul","source":"turnbackhoax"}' >"$T/tbh.jsonl"
+"$S" --db "$T/v.db" import "$T/tbh.jsonl" >/dev/null
+printf '%s\n' '{"id":"tbh:7","label":"official","title":"Garam beryodium mengandung bahan pemandul","source":"turnbackhoax"}' >"$T/evil.jsonl"
+printf '%s\n' '{"id":"tbh:7","label":"official","title":"Garam beryodium mengandung bahan pemandul","source":"starter"}' >"$T/squat.jsonl"
+for f in evil squat; do
+	"$S" --db "$T/$f-src.db" import "$T/$f.jsonl" >/dev/null
+	"$S" --db "$T/$f-src.db" export --bundle "$T/served/$f.bundle" --sign-key "$T/office.key" >/dev/null
+done
+"$S" --db "$T/v.db" import --replace "$T/served/evil.bundle" >"$T/out" 2>"$T/err"
+check "scope: a record of a source the key is not trusted for refuses the bundle (import --replace)" \
+	'[ $? -eq 2 ] && grep -q "evil.bundle: record 1: source .turnbackhoax. is not one that key [0-9a-f]\{16\} is trusted for" "$T/err"'
+reset
+src evil bundle "$B/d/evil.bundle"
+src squat bundle "$B/d/squat.bundle"
+"$S" --db "$T/v.db" update --delay 0 >"$T/out" 2>"$T/err"
+check "scope: the same bundle refused by update" \
+	'grep -q "^evil: failed, nothing written: evil: record 1: source .turnbackhoax. is not one" "$T/out"'
+check "scope: a trusted source's record never replaces another source's document" \
+	'grep -q "^squat: added 0, updated 0, unchanged 0, skipped 1" "$T/out" && grep -q "id .tbh:7. is held by a document of turnbackhoax" "$T/err"'
+check "scope: the hoax is still a hoax" '[ "$(sqlite3 "$T/v.db" "SELECT label, source FROM doc WHERE id = '"'tbh:7'"'")" = "hoax|turnbackhoax" ]'
+"$S" trust add "$T/office.pub" >/dev/null 2>"$T/err"
+check "scope: trust add wants --for" '[ $? -eq 2 ] && grep -q "\-\-for wants the sources" "$T/err"'
+"$S" trust add "$T/office.pub" --for "a,,b" >/dev/null 2>&1
+check "scope: an empty source in --for refused" '[ $? -eq 2 ]'
+"$S" trust add "$T/office.pub" --for turnbackhoax,starter >/dev/null
+"$S" trust list >"$T/out"
+check "scope: trust list shows the sources" 'grep -q "^[0-9a-f]\{16\} [0-9a-f]\{64\} turnbackhoax,starter$" "$T/out"'
+
+# -- key files and the trust store checked as ssh checks its own, read bounded, made through no link
+chmod 644 "$T/office.key"
+"$S" --db build/starter.db export --bundle "$T/w.bundle" --sign-key "$T/office.key" >/dev/null 2>"$T/err"
+check "keys: a secret key others may read does not sign" \
+	'[ $? -ne 0 ] && grep -q "office.key: others may read or write the secret key; refused (chmod 600 it)" "$T/err" && [ ! -e "$T/w.bundle" ]'
+chmod 600 "$T/office.key"
+start=$(date +%s)
+timeout 10 "$S" trust add /dev/zero --for x >/dev/null 2>"$T/err"
+check "keys: trust add /dev/zero fails at once" \
+	'[ $? -eq 2 ] && grep -q "/dev/zero: not a regular file; refused" "$T/err" && [ $(($(date +%s) - start)) -lt 3 ]'
+pub=$(ls "$T/cfg/saring/trusted/"*.pub)
+chmod 666 "$pub"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>"$T/err"
+check "keys: a trusted key file others may write is not trusted" \
+	'[ $? -eq 2 ] && grep -q "owned by another user or writable by others; not trusted" "$T/err" && grep -q "which you do not trust" "$T/err"'
+chmod 644 "$pub"
+chmod 777 "$T/cfg/saring/trusted"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>"$T/err"
+check "keys: a trust store others may write trusts nothing" \
+	'[ $? -eq 2 ] && grep -q "trusted: owned by another user or writable by others; no key in it is trusted" "$T/err"'
+chmod 700 "$T/cfg/saring/trusted"
+"$S" --db "$T/w.db" import "$T/served/new.bundle" >/dev/null 2>&1
+check "keys: trusted again once put right" '[ $? -eq 0 ]'
+ln -s "$T/victim" "$T/k2.key"
+"$S" trust keygen "$T/k2" >/dev/null 2>"$T/err"
+check "keys: keygen refuses a link planted at the secret key's name" '[ $? -ne 0 ] && grep -q "exists already" "$T/err" && [ ! -e "$T/victim" ]'
+printf 'mine\n' >"$T/victim2"
+ln -s "$T/victim2" "$T/k3.key.tmp"
+ln -s "$T/victim2" "$T/k3.pub.tmp"
+"$S" trust keygen "$T/k3" >/dev/null 2>&1
+check "keys: keygen writes through no link planted beside it" \
+	'[ "$(cat "$T/victim2")" = mine ] && [ -f "$T/k3.key" ] && [ ! -L "$T/k3.key" ] && [ "$(stat -c %a "$T/k3.key")" = 600 ] && [ -f "$T/k3.pub" ] && [ ! -L "$T/k3.pub" ]'
 
 # -- the real samples in ../shared/data/feeds parse as they should
 if [ -f "$SHARED/feeds/turnbackhoax-rss.xml" ]; then

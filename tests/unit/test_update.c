@@ -298,25 +298,38 @@ static void bundles(void)
 	struct stat sb;
 	CHECK(stat(key.buf, &sb) == 0 && (sb.st_mode & 077) == 0);
 	sb_printf(&file, "%s/c.bundle", dir);
-	const char *jsonl = "{\"id\":\"a\",\"label\":\"hoax\",\"title\":\"t\"}\n";
+	const char *jsonl = "{\"id\":\"a\",\"label\":\"hoax\",\"title\":\"t\",\"source\":\"kab\"}\n";
 	CHECK_INT(bundle_write(file.buf, jsonl, strlen(jsonl), 1, key.buf, &err), 0);
 	struct strbuf raw = STRBUF_INIT, out = STRBUF_INIT;
+	struct bundle_signer signer;
 	CHECK_INT(read_file(file.buf, &raw), 0);
 	CHECK(bundle_is(raw.buf, raw.len));
-	CHECK_INT(bundle_open("c", raw.buf, raw.len, 0, &out, &err), -1);   /* not trusted yet */
+	CHECK_INT(bundle_open("c", raw.buf, raw.len, 0, &out, &signer, &err), -1);   /* not trusted yet */
 	CHECK(err && strstr(err, "which you do not trust"));
 	free(err);
 	err = NULL;
-	CHECK_INT(trust_add(pub.buf, &id, &err), 0);
+	CHECK_INT(trust_add(pub.buf, "other", &id, &err), 0);   /* trusted, but for another source */
+	free(id);
+	CHECK_INT(bundle_open("c", raw.buf, raw.len, 0, &out, &signer, &err), -1);
+	CHECK(err && strstr(err, "source 'kab' is not one that key"));
+	free(err);
+	err = NULL;
+	bundle_signer_release(&signer);
+	sb_reset(&out);
+	CHECK(trust_sources_check(NULL) && trust_sources_check("a,,b") && trust_sources_check(",a") &&
+	      trust_sources_check("a b") && !trust_sources_check("kab,kota.x"));
+	CHECK_INT(trust_add(pub.buf, "kota,kab", &id, &err), 0);
 	CHECK(id && strlen(id) == 16);
-	CHECK_INT(bundle_open("c", raw.buf, raw.len, 0, &out, &err), 0);
+	CHECK_INT(bundle_open("c", raw.buf, raw.len, 0, &out, &signer, &err), 0);
 	CHECK_STR(out.buf, jsonl);
+	CHECK(signer.trusted && signer.nsources == 1 && !strcmp(signer.sources[0], "kab"));
+	bundle_signer_release(&signer);
 	/* every single flipped byte is refused, whatever it hits */
 	int refused = 0;
 	for (size_t i = strlen(BUNDLE_MAGIC); i < raw.len; i++) {
 		raw.buf[i] ^= 0x20;
 		sb_reset(&out);
-		if (bundle_open("c", raw.buf, raw.len, 1, &out, &err) < 0)
+		if (bundle_open("c", raw.buf, raw.len, 1, &out, &signer, &err) < 0)
 			refused++;
 		free(err);
 		err = NULL;
@@ -324,7 +337,7 @@ static void bundles(void)
 	}
 	CHECK_INT(refused, (long long)(raw.len - strlen(BUNDLE_MAGIC)));
 	sb_reset(&out);
-	CHECK_INT(bundle_open("c", raw.buf, raw.len - 1, 1, &out, &err), -1);   /* cut short */
+	CHECK_INT(bundle_open("c", raw.buf, raw.len - 1, 1, &out, &signer, &err), -1);   /* cut short */
 	free(err);
 	err = NULL;
 	CHECK_INT(trust_remove(id, &err), 1);
@@ -335,13 +348,14 @@ static void bundles(void)
 	sb_reset(&raw);
 	CHECK_INT(read_file(file.buf, &raw), 0);
 	sb_reset(&out);
-	CHECK_INT(bundle_open("u", raw.buf, raw.len, 0, &out, &err), -1);
+	CHECK_INT(bundle_open("u", raw.buf, raw.len, 0, &out, &signer, &err), -1);
 	CHECK(err && strstr(err, "not signed"));
 	free(err);
 	err = NULL;
-	CHECK_INT(bundle_open("u", raw.buf, raw.len, 1, &out, &err), 0);
+	CHECK_INT(bundle_open("u", raw.buf, raw.len, 1, &out, &signer, &err), 0);
 	CHECK_STR(out.buf, jsonl);
 	CHECK(!bundle_is("saring-bundle 2\n", 16));
+	bundle_signer_release(&signer);
 	sb_release(&raw);
 	sb_release(&out);
 	char cmd[128];
