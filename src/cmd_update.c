@@ -27,7 +27,7 @@ int cmd_update(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000 }, 20, 0, isatty(2) };
+	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000, NULL }, 20, 0, isatty(2) };
 	const char *db = global_db;
 	int c;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -67,6 +67,7 @@ int cmd_update(int argc, char **argv)
 		if (!wanted)
 			continue;
 		struct update_result r;
+		o.lim.origin = src->url;   /* its own numeric local address may be fetched (fetch.h) */
 		update_source(st, src, &o, &r);
 		const char *reqs = _("requests");
 		if (r.error) {

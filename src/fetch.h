@@ -11,6 +11,15 @@
  * a failed connection, a 429 or a 5xx with a growing pause, honouring
  * Retry-After (up to FETCH_RETRY_AFTER_MAX seconds).
  *
+ * Only public addresses are fetched, checked on the address each
+ * connection is made to (so a name that resolves to one, DNS rebinding
+ * included, is no way round): loopback, private, shared, link-local,
+ * multicast and reserved addresses are refused, at the start and after a
+ * redirect. The one exception is the source's own configured URL when it
+ * names such an address by its number (http://127.0.0.1:8080/feed): that
+ * address and port, and no other, may be fetched. An https request is
+ * redirected only to https.
+ *
  * Ownership: the request's strings are borrowed; the response's are owned
  * and given back by fetch_response_release().
  */
@@ -30,6 +39,7 @@ struct fetch_limits {
 	size_t max_bytes;    /* body bound after decoding */
 	int retries;         /* further tries after a failure that may pass */
 	long delay_ms;       /* pause between two requests to one host */
+	const char *origin;  /* borrowed: the source's configured URL (its numeric local address is allowed), or NULL */
 };
 
 struct fetch_request {

@@ -159,6 +159,23 @@ check "script out of bodies" '! sqlite3 "$DB" "SELECT body FROM doc WHERE id = '
 check "javascript: URL dropped" '[ "$(sqlite3 "$DB" "SELECT url IS NULL FROM doc WHERE id = '"'good:jahil-1'"'")" = 1 ]'
 check "invalid UTF-8 replaced" 'sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'utf:utf-1'"'" | grep -q "^Gula Aren Campur Kopi Obati Diabetes .* Seketika$" && "$S" --db "$DB" show utf:utf-1 --json | python3 -c "import json,sys; json.load(sys.stdin)"'
 
+# -- addresses: only public ones, but for a source's own numeric local address and port (as $B here)
+reset
+python3 tests/update/server.py "$T/port2" "$T/log2" "$T/served" &
+server2=$!
+for _ in $(seq 100); do [ -f "$T/port2" ] && break; sleep 0.1; done
+B2=http://127.0.0.1:$(cat "$T/port2")
+src meta rss "$B/redirect?to=http://169.254.169.254/latest/meta-data/"
+src port rss "$B/redirect?to=$B2/f/rss.xml"
+src byname rss "http://localhost:${B##*:}/f/rss.xml"
+src same rss "$B/redirect?to=$B/f/rss.xml"
+up >"$T/out" 2>"$T/err"
+kill $server2
+check "redirect to the metadata address refused" 'grep -q "^meta: failed, nothing written: refused: redirect to 169.254.169.254:80, not a public address" "$T/out"'
+check "redirect to another loopback port refused, never asked" 'grep -q "^port: failed, nothing written: refused: redirect to 127.0.0.1:${B2##*:}, not a public address" "$T/out" && ! [ -s "$T/log2" ]'
+check "a name resolving to loopback refused" 'grep -qE "^byname: failed, nothing written: refused: (127.0.0.1|\[::1\]):${B##*:} is not a public address" "$T/out"'
+check "a redirect within the source's own address followed" 'grep -q "^same: added 2," "$T/out"'
+
 # -- progress on a terminal (script(1) gives a pty), none in a pipe
 if command -v script >/dev/null 2>&1; then
 	reset
