@@ -25,7 +25,7 @@ _saring_options()
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
-	scan) echo '--json --tsv --only --min-words --anonymize --key-file --date-order --top --html --db --help --no-ocr' ;;
+	scan) echo '--json --tsv --only --min-words --anonymize --key-file --date-order --top --html --db --help --no-ocr --max-text' ;;
 	search) echo '-n --label --json --fts --color --db --help' ;;
 	serve) echo '--listen --port --db --help' ;;
 	show) echo '--json --db --help' ;;

@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	  N_("print text as saring's canonical tokens") },
 	{ "reindex", cmd_reindex, NEEDS_DB | DB_WRITE, "", N_("rebuild the search index") },
 	{ "remove", cmd_remove, NEEDS_DB | DB_WRITE, "ID...", N_("remove documents from the corpus") },
-	{ "scan", cmd_scan, NEEDS_DB, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
+	{ "scan", cmd_scan, NEEDS_DB, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] [--max-text MB] FILE...",
 	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, NEEDS_DB, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },

@@ -133,6 +133,7 @@ int scan_export(struct scan *sc, const char *path)
 		free(folder_chat);
 		return EXIT_USAGE;
 	}
+	chat_limit(r, sc->max_text);
 	struct media_set media = { 0 };
 	int status = scan_chat(sc, file, r, &media);
 	chat_close(r);

@@ -17,6 +17,12 @@
 
 /* Messages with fewer words are counted, not screened: scan --min-words and the web upload. */
 #define SCAN_MIN_WORDS 4
+/*
+ * Megabytes of chat text read from one export at most, after unzipping
+ * (--max-text): a zip bomb of 1 GB took 106 s to screen; 128 MB is some
+ * 13 s, and a chat of many years' messages is a few tens of MB.
+ */
+#define SCAN_TEXT_MAX_MB 128
 
 /* Images attached to the scanned chats, by what became of them. */
 struct scan_images {
@@ -30,6 +36,7 @@ struct scan {
 	struct anon anon;           /* the key of the pseudonyms, with sc.anonymize */
 	enum date_order order;
 	int ocr;                    /* read attached images (not --no-ocr) */
+	uint64_t max_text;          /* bytes of text read from one export, unzipped, at most (chat_limit) */
 	int progress;               /* counts on stderr while long chats are read */
 	int status;                 /* EXIT_HOAX once a hoax or an altered release was seen */
 	struct scan_images images;  /* all chats */
