@@ -15,6 +15,8 @@
 
 #include "i18n.h"
 
+#define BUDGET_SPENT N_("the time budget is spent (--source-budget, --run-budget)")
+
 /* What the callbacks collect while a response comes in. */
 struct transfer {
 	struct fetch_response *rs;
@@ -201,7 +203,7 @@ static size_t on_header(char *h, size_t size, size_t n, void *ctx)
 	return len;
 }
 
-static double now_s(void)
+double fetch_clock(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -226,9 +228,16 @@ static void url_host(const char *url, char *out, size_t n)
 	snprintf(out, n, "%.*s", (int)len, p);
 }
 
-/* Wait until delay_ms has passed since the last request to url's host; note this one. */
-static void host_wait(const char *url, long delay_ms)
+/* Seconds left before lim's deadline (plenty when it has none). */
+static double time_left(const struct fetch_limits *lim)
 {
+	return lim->deadline > 0 ? lim->deadline - fetch_clock() : 1e9;
+}
+
+/* Wait until delay_ms has passed since the last request to url's host, or until the deadline; note this one. */
+static void host_wait(const char *url, const struct fetch_limits *lim)
+{
+	long delay_ms = lim->delay_ms;
 	static struct { char host[128]; double at; } seen[32];
 	static size_t nseen;
 	char host[128];
@@ -236,13 +245,15 @@ static void host_wait(const char *url, long delay_ms)
 	size_t i = 0;
 	while (i < nseen && strcmp(seen[i].host, host))
 		i++;
-	if (i < nseen)
-		sleep_s(seen[i].at + (double)delay_ms / 1000 - now_s());
+	if (i < nseen) {
+		double wait = seen[i].at + (double)delay_ms / 1000 - fetch_clock(), left = time_left(lim);
+		sleep_s(wait < left ? wait : left);
+	}
 	else if (nseen < sizeof seen / sizeof *seen)
 		snprintf(seen[nseen++].host, sizeof seen[0].host, "%s", host);
 	else
 		i = nseen - 1;   /* the table is full: the last slot serves the rest */
-	seen[i].at = now_s();
+	seen[i].at = fetch_clock();
 }
 
 /* One try: 0 done (any status), 1 failed but worth another try, -1 failed. */
@@ -280,7 +291,8 @@ static int attempt(const struct fetch_limits *lim, const struct fetch_request *r
 	curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, t);
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)FETCH_REDIRECTS);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, lim->timeout);
+	double left = time_left(lim);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(left < (double)lim->timeout ? left * 1000 + 1 : (double)lim->timeout * 1000));
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, lim->timeout < 10 ? lim->timeout : 10L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 64L);     /* bytes a second, over ... */
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, lim->timeout < 15 ? lim->timeout : 15L);
@@ -324,6 +336,9 @@ static int attempt(const struct fetch_limits *lim, const struct fetch_request *r
 	} else if (rc == CURLE_TOO_MANY_REDIRECTS) {
 		sb_printf(&msg, _("more than %d redirects"), FETCH_REDIRECTS);
 		ret = -1;
+	} else if (rc == CURLE_OPERATION_TIMEDOUT && time_left(lim) <= 0) {
+		sb_puts(&msg, _(BUDGET_SPENT));
+		ret = -1;
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		sb_printf(&msg, _("too slow: stopped after %ld s"), lim->timeout);
 		ret = 1;
@@ -352,7 +367,11 @@ int fetch(const struct fetch_limits *lim, const struct fetch_request *rq, struct
 	if (!inited++)
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 	for (int k = 0;; k++) {
-		host_wait(rq->url, lim->delay_ms);
+		host_wait(rq->url, lim);
+		if (time_left(lim) <= 0) {
+			set_owned(&rs->error, xstrdup(_(BUDGET_SPENT)));
+			return -1;
+		}
 		struct transfer t = { rs, lim->max_bytes, 0, 0, -1, 0, { 0 }, "" };
 		url_origin(lim->origin, &t.origin);
 		sb_reset(&rs->body);
@@ -368,7 +387,15 @@ int fetch(const struct fetch_limits *lim, const struct fetch_request *rq, struct
 			set_owned(&rs->error, sb_detach(&msg));
 			return -1;
 		}
-		sleep_s(t.retry_after >= 0 ? (double)t.retry_after : (double)(1 << k));
+		double pause = t.retry_after >= 0 ? (double)t.retry_after : (double)(1 << k);
+		if (pause >= time_left(lim)) {
+			struct strbuf msg = STRBUF_INIT;
+			sb_printf(&msg, _("%s; a pause of %.0f s before trying again would pass the time budget"),
+				  rs->error, pause);
+			set_owned(&rs->error, sb_detach(&msg));
+			return -1;
+		}
+		sleep_s(pause);
 		set_owned(&rs->error, NULL);
 	}
 }

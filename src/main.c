@@ -60,7 +60,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, NEEDS_DB, "[--json]", N_("summarise the corpus") },
 	{ "trust", cmd_trust, 0, "[list | keygen NAME | add KEYFILE... | remove ID...]",
 	  N_("the keys whose signed bundles import and update accept") },
-	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
+	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--source-budget S] [--run-budget S] [--insecure] [SOURCE...]",
 	  N_("fetch new fact checks and releases from the configured sources") },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)

@@ -220,6 +220,19 @@ start=$(date +%s)
 "$S" --db "$DB" update --delay 0 --retries 2 >"$T/out" 2>&1
 check "503 with Retry-After retried" 'grep -q "^retry: added 1, .*requests: 2)" "$T/out" && [ $(($(date +%s) - start)) -ge 1 ]'
 
+# -- time budgets, per source and per run, Retry-After pauses counted
+reset
+src busy rss "$B/busy"
+src slow1 rss "$B/slow"
+src slow2 rss "$B/slow"
+start=$(date +%s)
+"$S" --db "$DB" update --delay 0 --retries 5 --timeout 30 --source-budget 3 --run-budget 5 >"$T/out" 2>&1
+secs=$(($(date +%s) - start))
+check "a Retry-After past the source's budget is not waited for" 'grep -q "^busy: failed, nothing written: HTTP 503; a pause of 5 s before trying again would pass the time budget (requests: 1)" "$T/out"'
+check "a dripping source stopped at its budget" 'grep -q "^slow1: failed, nothing written: the time budget is spent" "$T/out"'
+check "the next source stopped at the run's budget" 'grep -q "^slow2: failed, nothing written: the time budget is spent" "$T/out"'
+check "the run within its budget ($secs s)" '[ "$secs" -ge 4 ] && [ "$secs" -le 7 ]'
+
 # -- bundles over HTTP and from files: signed, trusted, tampered, unsigned
 reset
 "$S" trust keygen "$T/office" >/dev/null
