@@ -25,14 +25,14 @@ _saring_options()
 	normalize) echo '--stem --tokens --help' ;;
 	reindex) echo '--db --help' ;;
 	remove) echo '--db --help' ;;
-	scan) echo '--json --tsv --only --min-words --anonymize --key-file --date-order --top --html --db --help --no-ocr' ;;
+	scan) echo '--json --tsv --only --min-words --anonymize --key-file --date-order --top --html --db --help --no-ocr --max-text' ;;
 	search) echo '-n --label --json --fts --color --db --help' ;;
 	serve) echo '--listen --port --db --help' ;;
 	show) echo '--json --db --help' ;;
 	sources) echo '--json --label --publisher --key --help' ;;
 	stats) echo '--json --db --help' ;;
 	trust) echo '--for --help' ;;
-	update) echo '--delay --timeout --retries --max-pages --insecure --db --help' ;;
+	update) echo '--delay --timeout --retries --max-pages --source-budget --run-budget --insecure --db --help' ;;
 	esac
 }
 
@@ -44,9 +44,9 @@ _saring_takes_value()
 	check:-n | check:-f | check:--file | check:--image | check:--color | check:--colour) return 0 ;;
 	export:-l | export:--label | export:--format | export:--bundle | export:--sign-key) return 0 ;;
 	sources:-l | sources:--label | sources:--publisher | sources:--key) return 0 ;;
-	update:--delay | update:--timeout | update:--retries | update:--max-pages) return 0 ;;
+	update:--delay | update:--timeout | update:--retries | update:--max-pages | update:--source-budget | update:--run-budget) return 0 ;;
 	import:-l | import:--label | import:-s | import:--source | import:-F | import:--format | import:-m | import:--map | import:--map-label) return 0 ;;
-	scan:--only | scan:--min-words | scan:--date-order | scan:-n | scan:--top | scan:--html) return 0 ;;
+	scan:--only | scan:--min-words | scan:--date-order | scan:-n | scan:--top | scan:--html | scan:--max-text) return 0 ;;
 	search:-n | search:-l | search:--label | search:--fts | search:--color) return 0 ;;
 	serve:--listen | serve:--port) return 0 ;;
 	esac

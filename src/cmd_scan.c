@@ -51,11 +51,13 @@ int cmd_scan(int argc, char **argv)
 		{ "top", required_argument, NULL, 'n' },
 		{ "html", required_argument, NULL, 'H' },
 		{ "no-ocr", no_argument, NULL, 'O' },
+		{ "max-text", required_argument, NULL, 'm' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scan_lines lines = { OUT_HUMAN, 0 };
-	struct scan sc = { .order = DATE_AUTO, .ocr = 1, .seen = scan_line, .ctx = &lines };
+	struct scan sc = { .order = DATE_AUTO, .ocr = 1, .seen = scan_line, .ctx = &lines,
+			   .max_text = (uint64_t)SCAN_TEXT_MAX_MB << 20 };
 	const char *html = NULL;
 	long min_words = SCAN_MIN_WORDS;
 	int anonymize = 0;
@@ -79,6 +81,7 @@ int cmd_scan(int argc, char **argv)
 		case 'n': top = (int)opt_int(optarg, 1, 1000000, "--top"); break;
 		case 'H': html = optarg; break;
 		case 'O': sc.ocr = 0; break;
+		case 'm': sc.max_text = (uint64_t)opt_int(optarg, 1, 1 << 20, "--max-text") << 20; break;
 		case 'd': db = optarg; break;
 		default: return usage_error(_("unknown option"));
 		}

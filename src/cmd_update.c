@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "fetch.h"
 #include "i18n.h"
 #include "sources.h"
 #include "store.h"
@@ -23,11 +24,14 @@ int cmd_update(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "retries", required_argument, NULL, 'R' },
 		{ "max-pages", required_argument, NULL, 'p' },
+		{ "source-budget", required_argument, NULL, 's' },
+		{ "run-budget", required_argument, NULL, 'r' },
 		{ "insecure", no_argument, NULL, 'k' },
 		{ "db", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000 }, 20, 0, isatty(2) };
+	struct update_opts o = { { 30, UPDATE_MAX_BYTES, 2, 1000, NULL, 0 }, 20, 0, isatty(2) };
+	long source_budget = FETCH_SOURCE_BUDGET, run_budget = FETCH_RUN_BUDGET;
 	const char *db = global_db;
 	int c;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -35,6 +39,8 @@ int cmd_update(int argc, char **argv)
 		case 'D': o.lim.delay_ms = opt_int(optarg, 0, 600000, "--delay"); break;
 		case 't': o.lim.timeout = opt_int(optarg, 1, 3600, "--timeout"); break;
 		case 'R': o.lim.retries = (int)opt_int(optarg, 0, 10, "--retries"); break;
+		case 's': source_budget = opt_int(optarg, 1, 604800, "--source-budget"); break;
+		case 'r': run_budget = opt_int(optarg, 1, 604800, "--run-budget"); break;
 		case 'p': o.max_pages = (int)opt_int(optarg, 1, 100000, "--max-pages"); break;
 		case 'k': o.insecure = 1; break;
 		case 'd': db = optarg; break;
@@ -57,6 +63,7 @@ int cmd_update(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	struct store *st = cmd_store(db);
+	double run_end = fetch_clock() + (double)run_budget;
 	struct update_result total = { 0 };
 	int failed = 0, status = EXIT_CLEAN;
 	for (size_t i = 0; i < l.n; i++) {
@@ -67,6 +74,9 @@ int cmd_update(int argc, char **argv)
 		if (!wanted)
 			continue;
 		struct update_result r;
+		o.lim.origin = src->url;   /* its own numeric local address may be fetched (fetch.h) */
+		double source_end = fetch_clock() + (double)source_budget;
+		o.lim.deadline = source_end < run_end ? source_end : run_end;
 		update_source(st, src, &o, &r);
 		const char *reqs = _("requests");
 		if (r.error) {

@@ -26,7 +26,7 @@ struct doc {
  * same id means (saring-corpus(5), IDS). Set by the readers.
  */
 enum doc_id_scope {
-	DOC_ID_NONE,     /* no id: the store derives h-<content hash> */
+	DOC_ID_NONE,     /* no id: the store derives h-<SHA-256 of the fields> */
 	DOC_ID_OWN,      /* the record's own id, kept as given (the record names its source) */
 	DOC_ID_SOURCE,   /* SOURCE:ID, the record's id within its source */
 	DOC_ID_REVIEW,   /* cr-<hash> of a ClaimReview's url (or claim, publisher and date) */

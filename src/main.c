@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	  N_("print text as saring's canonical tokens") },
 	{ "reindex", cmd_reindex, NEEDS_DB | DB_WRITE, "", N_("rebuild the search index") },
 	{ "remove", cmd_remove, NEEDS_DB | DB_WRITE, "ID...", N_("remove documents from the corpus") },
-	{ "scan", cmd_scan, NEEDS_DB, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] FILE...",
+	{ "scan", cmd_scan, NEEDS_DB, "[--json | --tsv] [--only V,...] [--min-words N] [--anonymize [--key-file FILE]] [--date-order dmy|mdy|ymd] [--top N] [--html FILE] [--no-ocr] [--max-text MB] FILE...",
 	  N_("screen exported WhatsApp chats") },
 	{ "search", cmd_search, NEEDS_DB, "[--label L] [-n N] [--json] [--color=WHEN] QUERY... | --fts EXPR",
 	  N_("keyword search over the corpus") },
@@ -60,7 +60,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, NEEDS_DB, "[--json]", N_("summarise the corpus") },
 	{ "trust", cmd_trust, 0, "[list | keygen NAME | add KEYFILE... --for SOURCE,... | remove ID...]",
 	  N_("the keys whose signed bundles import and update accept") },
-	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--insecure] [SOURCE...]",
+	{ "update", cmd_update, NEEDS_DB | DB_WRITE, "[--delay MS] [--timeout S] [--retries N] [--max-pages N] [--source-budget S] [--run-budget S] [--insecure] [SOURCE...]",
 	  N_("fetch new fact checks and releases from the configured sources") },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)

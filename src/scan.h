@@ -20,6 +20,12 @@
 
 /* Messages with fewer words are counted, not screened: scan --min-words and the web upload. */
 #define SCAN_MIN_WORDS 4
+/*
+ * Megabytes of chat text read from one export at most, after unzipping
+ * (--max-text): a zip bomb of 1 GB took 106 s to screen; 128 MB is some
+ * 13 s, and a chat of many years' messages is a few tens of MB.
+ */
+#define SCAN_TEXT_MAX_MB 128
 
 /* Images attached to the scanned chats, by what became of them. */
 struct scan_images {
@@ -51,7 +57,7 @@ struct scan {
 	int ocr;                    /* read attached images (not --no-ocr) */
 	int progress;               /* counts on stderr while long chats are read */
 	int quiet;                  /* nothing said on stderr (the web page says it its own way) */
-	uint64_t max_text;          /* bytes of text read of a chat at most (chat_limit()), 0: all */
+	uint64_t max_text;          /* bytes of text read of one export, unzipped, at most (chat_limit()), 0: all */
 	int max_seconds;            /* a chat's screening stops after this long, 0: never */
 	scan_seen_fn *seen;         /* each screened message, or NULL */
 	void *ctx;                  /* passed to seen */

@@ -187,24 +187,52 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
 }
 
 /*
- * A hash of a document's fields f[0..9). Version 2, the content hash, puts
- * each field's length before it, so two different documents never hash the
- * same bytes; version 1 joined them with 0x1E, which a field may hold, and
- * is kept only to name documents that come without an id ("h-..."), so
- * that their ids stay what older versions made them.
+ * A hash of a document's fields f[0..9), each with its length before it,
+ * so two different documents never hash the same bytes: 64 bits for the
+ * content hash, which tells a changed document from the same one again.
  */
-static void fields_hash(const char *const f[9], int version, char out[17])
+static void fields_bytes(const char *const f[9], int prefixed, struct strbuf *sb)
 {
-	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < 9; i++) {
 		const char *v = f[i] ? f[i] : "";
-		if (version >= 2)
-			sb_printf(&sb, "%zu:", strlen(v));
-		sb_puts(&sb, v);
-		if (version < 2)
-			sb_putc(&sb, '\x1e');
+		if (prefixed)
+			sb_printf(sb, "%zu:", strlen(v));
+		sb_puts(sb, v);
+		if (!prefixed)
+			sb_putc(sb, '\x1e');
 	}
+}
+
+static void fields_hash(const char *const f[9], char out[17])
+{
+	struct strbuf sb = STRBUF_INIT;
+	fields_bytes(f, 1, &sb);
 	snprintf(out, 17, "%016llx", (unsigned long long)hash64(sb.buf, sb.len));
+	sb_release(&sb);
+}
+
+/*
+ * The id of a document that comes without one: "h-" and 128 bits of the
+ * SHA-256 of its length-prefixed fields, so that no two documents share
+ * one, not even made so on purpose. Version 1, before, was "h-" and the
+ * 64-bit FNV-1a of the fields joined with 0x1E, which a field may hold
+ * (two documents got one id, and the second was lost); the ids it left in
+ * a database are renamed by store_rehash(), and an old export's are read
+ * as the new ones by store_put_prep().
+ */
+static void derived_id(const char *const f[9], int version, char out[35])
+{
+	struct strbuf sb = STRBUF_INIT;
+	fields_bytes(f, version >= 2, &sb);
+	if (version >= 2) {
+		unsigned char h[32];
+		sha256(sb.buf, sb.len, h);
+		memcpy(out, "h-", 2);
+		for (int i = 0; i < 16; i++)
+			snprintf(out + 2 + 2 * i, 3, "%02x", h[i]);
+	} else {
+		snprintf(out, 35, "h-%016llx", (unsigned long long)hash64(sb.buf, sb.len));
+	}
 	sb_release(&sb);
 }
 
@@ -214,34 +242,67 @@ static void fields_hash(const char *const f[9], int version, char out[17])
 static void content_hash(const struct doc *d, char out[17])
 {
 	const char *f[9] = DOC_FIELDS(d);
-	fields_hash(f, 2, out);
+	fields_hash(f, out);
+}
+
+/* Nine text arguments from argv[from], NULL for NULL. */
+static void sql_fields(sqlite3_value **argv, int from, const char *f[9])
+{
+	for (int i = 0; i < 9; i++)
+		f[i] = (const char *)sqlite3_value_text(argv[from + i]);
 }
 
 /* saring_content_hash(label, ..., source): content_hash() in SQL, to rehash what older versions stored. */
 static void sql_content_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *f[9] = { 0 };
-	for (int i = 0; i < argc && i < 9; i++)
-		f[i] = (const char *)sqlite3_value_text(argv[i]);
+	(void)argc;
+	const char *f[9];
+	sql_fields(argv, 0, f);
 	char out[17];
-	fields_hash(f, 2, out);
+	fields_hash(f, out);
 	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 }
 
-/* Content hashes of version 1 (see fields_hash()) are recomputed once, by the first writer. */
+/* saring_derived_id(version, label, ..., source): derived_id() in SQL, to rename what older versions stored. */
+static void sql_derived_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *f[9];
+	sql_fields(argv, 1, f);
+	char out[35];
+	derived_id(f, sqlite3_value_int(argv[0]), out);
+	sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+#define SQL_FIELDS "label, rating, title, claim, body, publisher, url, date, source"
+
+/*
+ * What older versions stored is brought up to date once, by the first
+ * writer: content hashes made without length prefixes (meta content_hash
+ * below 2) are recomputed, and ids derived by version 1 of derived_id()
+ * (meta derived_id below 2) renamed to version 2's. An id a record gave
+ * itself is kept, even one that starts with "h-".
+ */
 void store_rehash(struct store *st)
 {
-	if (store_query_int(st, "SELECT count(*) FROM meta WHERE key = 'content_hash' AND value = '2'"))
+	int hashes = store_query_int(st, "SELECT count(*) FROM meta WHERE key = 'content_hash' AND value = '2'");
+	int ids = store_query_int(st, "SELECT count(*) FROM meta WHERE key = 'derived_id' AND value = '2'");
+	if (hashes && ids)
 		return;
-	if (sqlite3_create_function(st->conn->db, "saring_content_hash", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	sqlite3 *db = st->conn->db;
+	if (sqlite3_create_function(db, "saring_content_hash", 9, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    sql_content_hash, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "saring_derived_id", 10, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    sql_derived_id, NULL, NULL) != SQLITE_OK ||
 	    store_exec(st, "BEGIN IMMEDIATE") < 0 ||
-	    store_exec(st, "UPDATE doc SET hash = saring_content_hash(label, rating, title, claim, body, "
-			   "publisher, url, date, source); "
-			   "INSERT OR REPLACE INTO meta(key, value) VALUES ('content_hash', '2')") < 0 ||
+	    (!hashes && store_exec(st, "UPDATE doc SET hash = saring_content_hash(" SQL_FIELDS "); "
+				       "INSERT OR REPLACE INTO meta(key, value) VALUES ('content_hash', '2')") < 0) ||
+	    (!ids && store_exec(st, "UPDATE OR IGNORE doc SET id = saring_derived_id(2, " SQL_FIELDS ") "
+				    "WHERE id LIKE 'h-%' AND id = saring_derived_id(1, " SQL_FIELDS "); "
+				    "INSERT OR REPLACE INTO meta(key, value) VALUES ('derived_id', '2')") < 0) ||
 	    store_commit(st) < 0) {
 		store_rollback(st);
-		store_die(st, "cannot update the content hashes");
+		store_die(st, "cannot update the content hashes and derived ids");
 	}
 }
 
@@ -327,13 +388,14 @@ enum put_result store_put_prep(struct store *st, struct doc *d, struct store_pre
 	prepare_writes(st);
 	if (!p->hash[0]) {   /* here, not where the document was prepared: that thread is the busier */
 		content_hash(d, p->hash);
-		if (!d->id) {
-			const char *f[9] = DOC_FIELDS(d);
-			char name[17];
-			fields_hash(f, 1, name);
-			struct strbuf id = STRBUF_INIT;
-			sb_printf(&id, "h-%s", name);
-			d->id = sb_detach(&id);
+		const char *f[9] = DOC_FIELDS(d);
+		char old[35] = "", id[35];
+		if (d->id && strlen(d->id) == 18 && !strncmp(d->id, "h-", 2))
+			derived_id(f, 1, old);   /* an older export's derived id is derived anew */
+		if (!d->id || (old[0] && !strcmp(d->id, old))) {
+			derived_id(f, 2, id);
+			free(d->id);
+			d->id = xstrdup(id);
 		}
 	}
 	char when[21];

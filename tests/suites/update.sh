@@ -159,6 +159,23 @@ check "script out of bodies" '! sqlite3 "$DB" "SELECT body FROM doc WHERE id = '
 check "javascript: URL dropped" '[ "$(sqlite3 "$DB" "SELECT url IS NULL FROM doc WHERE id = '"'good:jahil-1'"'")" = 1 ]'
 check "invalid UTF-8 replaced" 'sqlite3 "$DB" "SELECT title FROM doc WHERE id = '"'utf:utf-1'"'" | grep -q "^Gula Aren Campur Kopi Obati Diabetes .* Seketika$" && "$S" --db "$DB" show utf:utf-1 --json | python3 -c "import json,sys; json.load(sys.stdin)"'
 
+# -- addresses: only public ones, but for a source's own numeric local address and port (as $B here)
+reset
+python3 tests/update/server.py "$T/port2" "$T/log2" "$T/served" &
+server2=$!
+for _ in $(seq 100); do [ -f "$T/port2" ] && break; sleep 0.1; done
+B2=http://127.0.0.1:$(cat "$T/port2")
+src meta rss "$B/redirect?to=http://169.254.169.254/latest/meta-data/"
+src port rss "$B/redirect?to=$B2/f/rss.xml"
+src byname rss "http://localhost:${B##*:}/f/rss.xml"
+src same rss "$B/redirect?to=$B/f/rss.xml"
+up >"$T/out" 2>"$T/err"
+kill $server2
+check "redirect to the metadata address refused" 'grep -q "^meta: failed, nothing written: refused: redirect to 169.254.169.254:80, not a public address" "$T/out"'
+check "redirect to another loopback port refused, never asked" 'grep -q "^port: failed, nothing written: refused: redirect to 127.0.0.1:${B2##*:}, not a public address" "$T/out" && ! [ -s "$T/log2" ]'
+check "a name resolving to loopback refused" 'grep -qE "^byname: failed, nothing written: refused: (127.0.0.1|\[::1\]):${B##*:} is not a public address" "$T/out"'
+check "a redirect within the source's own address followed" 'grep -q "^same: added 2," "$T/out"'
+
 # -- progress on a terminal (script(1) gives a pty), none in a pipe
 if command -v script >/dev/null 2>&1; then
 	reset
@@ -221,6 +238,19 @@ src retry rss "$B/retry" official
 start=$(date +%s)
 "$S" --db "$DB" update --delay 0 --retries 2 >"$T/out" 2>&1
 check "503 with Retry-After retried" 'grep -q "^retry: added 1, .*requests: 2)" "$T/out" && [ $(($(date +%s) - start)) -ge 1 ]'
+
+# -- time budgets, per source and per run, Retry-After pauses counted
+reset
+src busy rss "$B/busy"
+src slow1 rss "$B/slow"
+src slow2 rss "$B/slow"
+start=$(date +%s)
+"$S" --db "$DB" update --delay 0 --retries 5 --timeout 30 --source-budget 3 --run-budget 5 >"$T/out" 2>&1
+secs=$(($(date +%s) - start))
+check "a Retry-After past the source's budget is not waited for" 'grep -q "^busy: failed, nothing written: HTTP 503; a pause of 5 s before trying again would pass the time budget (requests: 1)" "$T/out"'
+check "a dripping source stopped at its budget" 'grep -q "^slow1: failed, nothing written: the time budget is spent" "$T/out"'
+check "the next source stopped at the run's budget" 'grep -q "^slow2: failed, nothing written: the time budget is spent" "$T/out"'
+check "the run within its budget ($secs s)" '[ "$secs" -ge 4 ] && [ "$secs" -le 7 ]'
 
 # -- bundles over HTTP and from files: signed, trusted, tampered, unsigned
 reset

@@ -320,6 +320,28 @@ static void test_encodings(void)
 	CHECK(ascii_space('\v') && ascii_space(' ') && !ascii_space('\0') && !ascii_space(0xA0));
 }
 
+/* SHA-256 (the ids of documents without one) against Python's hashlib, across the padding's edges. */
+static void test_sha256(void)
+{
+	static const struct { size_t n; const char *want; } c[] = {
+		{ 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ 55, "576a1bf8d4478657e6dc4af9398544765c2a92cde28478b019235cfed315fc09" },
+		{ 56, "9b20501dfd1d99161c257950f3444f3e49230c351c5c8e0943ef369f85f5205d" },
+		{ 64, "d8bc63b4fc1156e5e7d95a418b9bf54cd3174bedbc2db40f74895349b229b3c0" },
+		{ 119, "7a6589821178918ca8d9edaba5abfc1e9b2669564f4469b66885379c1530b2c8" },
+	};
+	unsigned char in[200], h[32];
+	for (size_t i = 0; i < sizeof in; i++)
+		in[i] = (unsigned char)(i * 7);
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		char hex[65];
+		sha256(in, c[i].n, h);
+		for (int k = 0; k < 32; k++)
+			snprintf(hex + 2 * k, 3, "%02x", h[k]);
+		CHECK_STR(hex, c[i].want);
+	}
+}
+
 int main(void)
 {
 	pl = pipeline_new();
@@ -334,6 +356,7 @@ int main(void)
 	RUN(test_spans);
 	RUN(test_huge);
 	RUN(test_memo);
+	RUN(test_sha256);
 	pipeline_free(pl);
 	return T_DONE("unit-text");
 }

@@ -12,8 +12,8 @@ request to LOGFILE ("METHOD PATH conditional=0|1 status"), and serves:
   /yudistira        Mafindo's POST form API (key, limit, offset)
   /control?wp=N     from now on the WordPress site has N posts (newest first)
   /control?wpfail=P from now on its page P answers 500 (0: none)
-and hostile answers: /redirect-file, /redirect-ftp, /redirect-loop, /huge, /bomb,
-/slow, /retry (503 + Retry-After once), /fail (always 500), /html-as-rss,
+and hostile answers: /redirect?to=URL, /redirect-file, /redirect-ftp, /redirect-loop, /huge, /bomb,
+/slow, /retry (503 + Retry-After once), /busy (503 + Retry-After: 5 always), /fail (always 500), /html-as-rss,
 /png-as-json.
 """
 import email.utils
@@ -201,6 +201,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(302, "", "text/plain", [("Location", "file:///etc/passwd")])
         if p == "/redirect-ftp":
             return self.send(301, "", "text/plain", [("Location", "ftp://127.0.0.1/feed.xml")])
+        if p == "/redirect":
+            return self.send(302, "", "text/plain", [("Location", q["to"][0])])
+        if p == "/busy":
+            return self.send(503, "busy", "text/plain", [("Retry-After", "5")])
         if p == "/redirect-loop":
             return self.send(302, "", "text/plain", [("Location", "/redirect-loop")])
         if p == "/html-as-rss":
