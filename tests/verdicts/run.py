@@ -2,19 +2,30 @@
 """run.py SARING TABLE...: check each message of a verdicts table (see starter.tsv).
 
 Each line runs `SARING check --json MESSAGE` and compares its verdict, top
-document and (as a substring of the JSON line) an expected text. Prints a
-line per failure and "verdicts: N passed, N failed".
+document and (as a substring of the JSON line) an expected text. A table
+whose first line is "# db: shared" runs against the database named by
+$SARING_SHARED_DB (the shared corpus, imported by verdicts.sh) and is
+skipped, each line counted, without it. Prints a line per failure and
+"verdicts: N passed, N failed, N skipped".
 """
-import json, subprocess, sys
+import json, os, subprocess, sys
 
-saring, passed, failed = sys.argv[1], 0, 0
+saring, passed, failed, skipped = sys.argv[1], 0, 0, 0
 for table in sys.argv[2:]:
-    for n, line in enumerate(open(table, encoding="utf-8"), 1):
+    lines = open(table, encoding="utf-8").read().split("\n")
+    db = []
+    if lines and lines[0].strip() == "# db: shared":
+        if not os.environ.get("SARING_SHARED_DB"):
+            skipped += sum(1 for l in lines if l.strip() and not l.startswith("#"))
+            print(f"skip {table}: no shared corpus (SARING_SHARED_DB)")
+            continue
+        db = ["--db", os.environ["SARING_SHARED_DB"]]
+    for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         verdict, top, holds, message = line.rstrip("\n").split("\t", 3)
         message = message.replace("\\n", "\n")
-        out = subprocess.run([saring, "check", "--json", message], capture_output=True, text=True).stdout
+        out = subprocess.run([saring, *db, "check", "--json", message], capture_output=True, text=True).stdout
         try:
             r = json.loads(out)
         except ValueError:
@@ -32,5 +43,5 @@ for table in sys.argv[2:]:
             print(f"FAIL {table}:{n}: " + "; ".join(why))
         else:
             passed += 1
-print(f"verdicts: {passed} passed, {failed} failed")
+print(f"verdicts: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed else 0)
