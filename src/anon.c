@@ -79,12 +79,18 @@ void anon_clear(struct anon *a)
 	sodium_memzero(a->key, sizeof a->key);
 }
 
-void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
+/* prefix, then ANON_NAME_CHARS base32 letters of the keyed hash of domain and text. */
+static void pseudonym(const struct anon *a, const char *prefix, const char *domain, const char *text,
+		      struct strbuf *out)
 {
 	static const char b32[] = "abcdefghijklmnopqrstuvwxyz234567";
 	unsigned char h[16];
-	crypto_generichash(h, sizeof h, (const unsigned char *)sender, strlen(sender), a->key, sizeof a->key);
-	sb_puts(out, "anon-");
+	struct strbuf in = STRBUF_INIT;
+	sb_puts(&in, domain);
+	sb_puts(&in, text);
+	crypto_generichash(h, sizeof h, (const unsigned char *)in.buf, in.len, a->key, sizeof a->key);
+	sb_release(&in);
+	sb_puts(out, prefix);
 	/* 16 letters of 5 bits: the first 80 bits of the hash */
 	unsigned bits = 0, acc = 0;
 	size_t used = 0;
@@ -96,6 +102,17 @@ void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
 		sb_putc(out, b32[(acc >> (bits - 5)) & 31]);
 		bits -= 5;
 	}
+}
+
+void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
+{
+	pseudonym(a, "anon-", "", sender, out);
+}
+
+void anon_file(const struct anon *a, const char *file, struct strbuf *out)
+{
+	/* no sender's name holds a line break: a file's hash is never a sender's */
+	pseudonym(a, "chat-", "file\n", file, out);
 }
 
 /* A code point of the text, folded to one ASCII class byte, and its bytes. */

@@ -35,6 +35,12 @@ void anon_init(struct anon *a, const char *key_file);
 void anon_clear(struct anon *a);
 /* Append sender's pseudonym, "anon-" and ANON_NAME_CHARS base32 letters, to out. */
 void anon_name(const struct anon *a, const char *sender, struct strbuf *out);
+/*
+ * Append the pseudonym of an export's path, "chat-" and ANON_NAME_CHARS
+ * base32 letters, to out: its name holds the contact's ("WhatsApp Chat
+ * with Budi Santoso.zip", and the .txt inside).
+ */
+void anon_file(const struct anon *a, const char *file, struct strbuf *out);
 
 /*
  * text with phone numbers ("[nomor telepon]") and e-mail addresses

@@ -80,6 +80,27 @@ echo nonsense >"$T/badkey"
 $S scan --anonymize --key-file "$T/badkey" "$T/group.txt" >/dev/null 2>"$T/err"
 if [ $? = 2 ] && grep -q 'not a key file' "$T/err"; then ok; else bad "a file that holds no key: $(cat "$T/err")"; fi
 
+# The export's name: a one-to-one chat's holds the contact's name, in the
+# file, the zip and the .txt inside; --json's "file" and --tsv's first
+# column show a pseudonym of it, one per export
+mkdir "$T/Budi Santoso"
+cp "$T/group.txt" "$T/WhatsApp Chat with Budi Santoso.txt"
+cp "$T/group.txt" "$T/Budi Santoso/WhatsApp Chat with Budi Santoso.txt"
+(cd "$T/Budi Santoso" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").write(sys.argv[2])' \
+	"WhatsApp Chat with Budi Santoso.zip" "WhatsApp Chat with Budi Santoso.txt")
+for fmt in --json --tsv; do
+	$S scan $fmt --anonymize "$T/WhatsApp Chat with Budi Santoso.txt" \
+		"$T/Budi Santoso/WhatsApp Chat with Budi Santoso.zip" >"$T/named" 2>"$T/err"
+	if [ "$(wc -l <"$T/named")" -ge 16 ] && ! grep -q Budi "$T/named"; then ok
+	else bad "scan $fmt --anonymize shows the export's name: $(grep -m1 Budi "$T/named")"; fi
+done
+$S scan --json --anonymize "$T/WhatsApp Chat with Budi Santoso.txt" \
+	"$T/Budi Santoso/WhatsApp Chat with Budi Santoso.zip" 2>/dev/null | python3 -c '
+import json, re, sys
+files = [json.loads(l)["file"] for l in sys.stdin]
+sys.exit(not (len(set(files)) == 2 and all(re.fullmatch("chat-[a-z2-7]{16}", f) for f in files)))' \
+	&& ok || bad "one pseudonym chat- and 16 base32 letters per export"
+
 # The attack: FNV-1a is invertible byte by byte, so from one (name,
 # pseudonym) pair the hash state after the secret prefix is recovered, and
 # every member's pseudonym follows from it. attack.py KNOWN_NAME PSEUDONYM
