@@ -46,7 +46,8 @@ void anon_file(const struct anon *a, const char *file, struct strbuf *out);
  * text with phone numbers ("[nomor telepon]") and e-mail addresses
  * ("[email]") masked, whatever their shape: +62/08/(021) numbers with
  * spaces, dots, dashes or brackets between digits, full-width digits and
- * ＠, wa.me links. Caller frees.
+ * ＠, wa.me links, invisible characters (U+200B, soft hyphen, combining
+ * marks) anywhere in them. Caller frees.
  */
 char *anon_mask(const char *text, size_t len);
 

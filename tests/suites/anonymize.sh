@@ -53,6 +53,41 @@ if python3 "$T/leaks.py" "$T/chat.txt.secrets" "$T/summary.txt" "$T/report.html"
 $S scan --top 5000 "$T/chat.txt" >"$T/plain.txt" 2>/dev/null
 if ! python3 "$T/leaks.py" "$T/chat.txt.secrets" "$T/plain.txt" >/dev/null; then ok; else bad "the leak check sees nothing without --anonymize"; fi
 
+# Numbers with invisible characters, read on screen as the plain number:
+# zero-width and format characters (soft hyphen, U+200B-U+200D, U+2060,
+# U+FEFF, bidi marks), combining marks and keycaps, and the spaces a
+# reader sees as one (no-break, narrow, thin, figure, ideographic), alone
+# and mixed, between every digit or between groups
+python3 - "$T/invisible.txt" <<'EOF'
+import sys
+KINDS = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200c', '\u200d', '\u200e', '\u202c', '\u2066',
+         '\u034f', '\ufe0f', '\u180e', '\u00a0', '\u202f', '\u2009', '\u2007', '\u3000',
+         '\u00a0\u200b', '\u200b \u200b', '\u00ad-\u00ad', ' \u2060 \u2060 ']
+NUMS = ['081234567890', '+6281298765432', '02155512345']
+out = sys.argv[1]
+with open(out, 'w') as chat, open(out + '.secrets', 'w') as sec:
+    n = 0
+    for k, inv in enumerate(KINDS):
+        for j, num in enumerate(NUMS):
+            shapes = [inv.join(num), num[:4] + inv + num[4:8] + inv + num[8:]]
+            if len(inv) == 1 and inv not in ' \u00a0\u202f\u2009\u2007\u3000':
+                shapes.append(inv + num.replace('1', '1' + inv) + inv)
+            if k == 0 and j == 0:
+                shapes.append('\u20e3'.join(num) + '\u20e3')   # keycaps
+                shapes.append(''.join(c + '\ufe0f\u20e3' for c in num))
+            for shape in shapes:
+                code = 'no' + ''.join('abcdefghij'[int(d)] for d in '%03d' % n)
+                sec.write('phone %s %s\n' % (num.lstrip('+'), code))
+                text = ('info bantuan desa kode %s tolong hubungi %s mohon disebarkan ke semua warga '
+                        'dan keluarga supaya tidak ada yang ketinggalan' % (code, shape))
+                for copy in range(2):
+                    chat.write('01/11/2022 %02d.%02d - Warga %d: %s\n' % (8 + copy, n % 60, copy, text))
+                n += 1
+EOF
+$S scan --anonymize --top 5000 --html "$T/invisible.html" "$T/invisible.txt" >"$T/invisible.sum" 2>"$T/err"
+if python3 "$T/leaks.py" "$T/invisible.txt.secrets" "$T/invisible.sum" "$T/invisible.html" >"$T/out"; then ok
+else bad "numbers with invisible characters: $(cat "$T/out")"; fi
+
 # pseudonyms, and a member list of the group
 printf '%s\n' "Budi Santoso" "Sari Wulandari" "Pak RT 05" "Bu Dewi" "Agus" "Rina (Kader)" "Hendra" "+62 812-3456-7890" >"$T/members"
 python3 - "$T/members" >"$T/group.txt" <<'EOF'
