@@ -2,8 +2,8 @@
  * anon.c: pseudonyms and masking for --anonymize (see anon.h).
  *
  * Masking reads the text as code points folded the NFKC way (full-width
- * ０-９ and ＠ are the ASCII ones, any space is a space, any dash a dash),
- * so that a number written in any of the shapes people type is one run of
+ * ０-９ and ＠ are the ASCII ones, any space is a space, any dash a dash;
+ * what a reader does not see is part of the character before it), so that a number written in any of the shapes people type is one run of
  * digits, then decides on the run as a whole: the text pipeline's own
  * phone-number rule (08..., +62...) is for matching, and misses many.
  */
@@ -79,12 +79,18 @@ void anon_clear(struct anon *a)
 	sodium_memzero(a->key, sizeof a->key);
 }
 
-void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
+/* prefix, then ANON_NAME_CHARS base32 letters of the keyed hash of domain and text. */
+static void pseudonym(const struct anon *a, const char *prefix, const char *domain, const char *text,
+		      struct strbuf *out)
 {
 	static const char b32[] = "abcdefghijklmnopqrstuvwxyz234567";
 	unsigned char h[16];
-	crypto_generichash(h, sizeof h, (const unsigned char *)sender, strlen(sender), a->key, sizeof a->key);
-	sb_puts(out, "anon-");
+	struct strbuf in = STRBUF_INIT;
+	sb_puts(&in, domain);
+	sb_puts(&in, text);
+	crypto_generichash(h, sizeof h, (const unsigned char *)in.buf, in.len, a->key, sizeof a->key);
+	sb_release(&in);
+	sb_puts(out, prefix);
 	/* 16 letters of 5 bits: the first 80 bits of the hash */
 	unsigned bits = 0, acc = 0;
 	size_t used = 0;
@@ -96,6 +102,17 @@ void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
 		sb_putc(out, b32[(acc >> (bits - 5)) & 31]);
 		bits -= 5;
 	}
+}
+
+void anon_name(const struct anon *a, const char *sender, struct strbuf *out)
+{
+	pseudonym(a, "anon-", "", sender, out);
+}
+
+void anon_file(const struct anon *a, const char *file, struct strbuf *out)
+{
+	/* no sender's name holds a line break: a file's hash is never a sender's */
+	pseudonym(a, "chat-", "file\n", file, out);
 }
 
 /* A code point of the text, folded to one ASCII class byte, and its bytes. */
@@ -123,6 +140,18 @@ static char fold(int32_t c)
 		return 'a';
 	default: return 0;
 	}
+}
+
+/*
+ * A code point a reader does not see as a character of its own: zero-width
+ * and format characters (U+200B, soft hyphen, U+2060, U+FEFF, bidi marks,
+ * variation selectors: Unicode's default ignorable ones) and combining
+ * marks, keycaps too ("0\u20E3" reads as 0).
+ */
+static int invisible(int32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+	return utf8proc_get_property(c)->ignorable || cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME;
 }
 
 static int dig(char f) { return f >= '0' && f <= '9'; }
@@ -293,7 +322,10 @@ static char *mask_once(const char *text, size_t len)
 			cp = -1;
 			k = 1;
 		}
-		c[n++] = (struct cp){ i, i + (size_t)k, cp < 0 ? 0 : fold(cp) };
+		if (n && cp >= 0 && invisible(cp))
+			c[n - 1].end = i + (size_t)k;   /* read as part of what it follows */
+		else
+			c[n++] = (struct cp){ i, i + (size_t)k, cp < 0 ? 0 : fold(cp) };
 		i += (size_t)k;
 	}
 	struct span *v = NULL;

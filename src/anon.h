@@ -35,12 +35,19 @@ void anon_init(struct anon *a, const char *key_file);
 void anon_clear(struct anon *a);
 /* Append sender's pseudonym, "anon-" and ANON_NAME_CHARS base32 letters, to out. */
 void anon_name(const struct anon *a, const char *sender, struct strbuf *out);
+/*
+ * Append the pseudonym of an export's path, "chat-" and ANON_NAME_CHARS
+ * base32 letters, to out: its name holds the contact's ("WhatsApp Chat
+ * with Budi Santoso.zip", and the .txt inside).
+ */
+void anon_file(const struct anon *a, const char *file, struct strbuf *out);
 
 /*
  * text with phone numbers ("[nomor telepon]") and e-mail addresses
  * ("[email]") masked, whatever their shape: +62/08/(021) numbers with
  * spaces, dots, dashes or brackets between digits, full-width digits and
- * ＠, wa.me links. Caller frees.
+ * ＠, wa.me links, invisible characters (U+200B, soft hyphen, combining
+ * marks) anywhere in them. Caller frees.
  */
 char *anon_mask(const char *text, size_t len);
 

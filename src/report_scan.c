@@ -42,12 +42,17 @@ void scan_line(void *lines, const struct scan *sc, const char *file, const struc
 	const struct scan_lines *l = lines;
 	if (l->format == OUT_HUMAN || (l->only && !(l->only & (1u << s->verdict))))
 		return;
-	struct strbuf name = STRBUF_INIT;   /* the sender as printed, whole: a pseudonym with --anonymize */
-	if (sc->sc.anonymize)
+	/* the sender and the export as printed, whole: pseudonyms with --anonymize */
+	struct strbuf name = STRBUF_INIT, path = STRBUF_INIT;
+	if (sc->sc.anonymize) {
 		anon_name(&sc->anon, msg->sender, &name);
-	else
+		anon_file(&sc->anon, file, &path);
+	} else {
 		sb_puts(&name, msg->sender);
+		sb_puts(&path, file);
+	}
 	const char *sender = name.buf;
+	file = path.buf;
 	if (l->format == OUT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(file));
@@ -79,6 +84,7 @@ void scan_line(void *lines, const struct scan *sc, const char *file, const struc
 		printf("\t%ld\n", s->copies);
 	}
 	sb_release(&name);
+	sb_release(&path);
 }
 
 /* ---- the terminal ---- */

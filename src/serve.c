@@ -20,7 +20,8 @@
  * rebinding). POSTs from pages of other origins are refused (Origin,
  * Sec-Fetch-Site), and the page's forms carry a random token that other
  * sites cannot read. Messages are never logged; an uploaded chat lives in
- * a private temporary file only while it is screened.
+ * a private temporary file, unlinked as soon as it is made, only while it
+ * is screened.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -95,7 +96,7 @@ struct request {
 	int bad_form;                  /* the form parser gave up */
 	int upload_failed;             /* writing the temporary file failed */
 	int fd;                        /* the uploaded chat's temporary file, or -1 */
-	char *upload;                  /* owned: its path (ours, never the browser's name) */
+	char *upload;                  /* owned: /proc/self/fd/N, fd read by path (never the browser's name) */
 	size_t upload_len;             /* bytes written to it */
 	char *upload_name;             /* owned: the name the browser gave, only shown */
 	struct strbuf token;           /* the form's token field */
@@ -212,18 +213,27 @@ static int host_ok(const struct server *sv, struct MHD_Connection *c)
 	return 0;
 }
 
-/* Open the private temporary file for an upload: mkstemp in $TMPDIR, mode 0600. */
+/*
+ * Open the private temporary file for an upload: mkstemp in $TMPDIR, mode
+ * 0600, unlinked at once, so that nothing is left whatever becomes of the
+ * process (kill -9, a crash); it is read back through /proc/self/fd.
+ */
 static int upload_open(struct request *rq)
 {
 	const char *dir = getenv("TMPDIR");
 	struct strbuf path = STRBUF_INIT;
 	sb_printf(&path, "%s/saring-upload-XXXXXX", dir && *dir ? dir : "/tmp");
 	rq->fd = mkstemp(path.buf);
-	if (rq->fd < 0) {
+	if (rq->fd < 0 || unlink(path.buf) != 0) {
 		warnx_(_("cannot create a temporary file in %s: %s"), dir && *dir ? dir : "/tmp", strerror(errno));
+		if (rq->fd >= 0)
+			close(rq->fd);
+		rq->fd = -1;
 		sb_release(&path);
 		return -1;
 	}
+	sb_reset(&path);
+	sb_printf(&path, "/proc/self/fd/%d", rq->fd);
 	rq->upload = sb_detach(&path);
 	return 0;
 }
@@ -242,14 +252,12 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Close and remove the uploaded chat, once screened (request_done() does it if the request fails). */
+/* Close the uploaded chat, once screened, and so free it (request_done() does it if the request fails). */
 static void upload_remove(struct request *rq)
 {
 	if (rq->fd >= 0)
 		close(rq->fd);
 	rq->fd = -1;
-	if (rq->upload)
-		unlink(rq->upload);
 	free(rq->upload);
 	rq->upload = NULL;
 }
@@ -493,8 +501,6 @@ static enum MHD_Result request_end(struct server *sv, struct MHD_Connection *c, 
 		char *err = NULL;
 		int scanned = -1;
 		if (rq->upload && rq->upload_len && !rq->upload_failed) {
-			close(rq->fd);
-			rq->fd = -1;
 			int slot;
 			struct matcher *m = pool_take(&sv->pool, &slot);
 			scanned = web_scan(&html, m, rq->upload, rq->upload_name, &err);

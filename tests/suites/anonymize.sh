@@ -53,6 +53,41 @@ if python3 "$T/leaks.py" "$T/chat.txt.secrets" "$T/summary.txt" "$T/report.html"
 $S scan --top 5000 "$T/chat.txt" >"$T/plain.txt" 2>/dev/null
 if ! python3 "$T/leaks.py" "$T/chat.txt.secrets" "$T/plain.txt" >/dev/null; then ok; else bad "the leak check sees nothing without --anonymize"; fi
 
+# Numbers with invisible characters, read on screen as the plain number:
+# zero-width and format characters (soft hyphen, U+200B-U+200D, U+2060,
+# U+FEFF, bidi marks), combining marks and keycaps, and the spaces a
+# reader sees as one (no-break, narrow, thin, figure, ideographic), alone
+# and mixed, between every digit or between groups
+python3 - "$T/invisible.txt" <<'EOF'
+import sys
+KINDS = ['\u200b', '\u00ad', '\u2060', '\ufeff', '\u200c', '\u200d', '\u200e', '\u202c', '\u2066',
+         '\u034f', '\ufe0f', '\u180e', '\u00a0', '\u202f', '\u2009', '\u2007', '\u3000',
+         '\u00a0\u200b', '\u200b \u200b', '\u00ad-\u00ad', ' \u2060 \u2060 ']
+NUMS = ['081234567890', '+6281298765432', '02155512345']
+out = sys.argv[1]
+with open(out, 'w') as chat, open(out + '.secrets', 'w') as sec:
+    n = 0
+    for k, inv in enumerate(KINDS):
+        for j, num in enumerate(NUMS):
+            shapes = [inv.join(num), num[:4] + inv + num[4:8] + inv + num[8:]]
+            if len(inv) == 1 and inv not in ' \u00a0\u202f\u2009\u2007\u3000':
+                shapes.append(inv + num.replace('1', '1' + inv) + inv)
+            if k == 0 and j == 0:
+                shapes.append('\u20e3'.join(num) + '\u20e3')   # keycaps
+                shapes.append(''.join(c + '\ufe0f\u20e3' for c in num))
+            for shape in shapes:
+                code = 'no' + ''.join('abcdefghij'[int(d)] for d in '%03d' % n)
+                sec.write('phone %s %s\n' % (num.lstrip('+'), code))
+                text = ('info bantuan desa kode %s tolong hubungi %s mohon disebarkan ke semua warga '
+                        'dan keluarga supaya tidak ada yang ketinggalan' % (code, shape))
+                for copy in range(2):
+                    chat.write('01/11/2022 %02d.%02d - Warga %d: %s\n' % (8 + copy, n % 60, copy, text))
+                n += 1
+EOF
+$S scan --anonymize --top 5000 --html "$T/invisible.html" "$T/invisible.txt" >"$T/invisible.sum" 2>"$T/err"
+if python3 "$T/leaks.py" "$T/invisible.txt.secrets" "$T/invisible.sum" "$T/invisible.html" >"$T/out"; then ok
+else bad "numbers with invisible characters: $(cat "$T/out")"; fi
+
 # pseudonyms, and a member list of the group
 printf '%s\n' "Budi Santoso" "Sari Wulandari" "Pak RT 05" "Bu Dewi" "Agus" "Rina (Kader)" "Hendra" "+62 812-3456-7890" >"$T/members"
 python3 - "$T/members" >"$T/group.txt" <<'EOF'
@@ -79,6 +114,27 @@ if grep -qr -- "$key" "$T"/kept1 "$T"/run1 build/starter.db; then bad "the key i
 echo nonsense >"$T/badkey"
 $S scan --anonymize --key-file "$T/badkey" "$T/group.txt" >/dev/null 2>"$T/err"
 if [ $? = 2 ] && grep -q 'not a key file' "$T/err"; then ok; else bad "a file that holds no key: $(cat "$T/err")"; fi
+
+# The export's name: a one-to-one chat's holds the contact's name, in the
+# file, the zip and the .txt inside; --json's "file" and --tsv's first
+# column show a pseudonym of it, one per export
+mkdir "$T/Budi Santoso"
+cp "$T/group.txt" "$T/WhatsApp Chat with Budi Santoso.txt"
+cp "$T/group.txt" "$T/Budi Santoso/WhatsApp Chat with Budi Santoso.txt"
+(cd "$T/Budi Santoso" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").write(sys.argv[2])' \
+	"WhatsApp Chat with Budi Santoso.zip" "WhatsApp Chat with Budi Santoso.txt")
+for fmt in --json --tsv; do
+	$S scan $fmt --anonymize "$T/WhatsApp Chat with Budi Santoso.txt" \
+		"$T/Budi Santoso/WhatsApp Chat with Budi Santoso.zip" >"$T/named" 2>"$T/err"
+	if [ "$(wc -l <"$T/named")" -ge 16 ] && ! grep -q Budi "$T/named"; then ok
+	else bad "scan $fmt --anonymize shows the export's name: $(grep -m1 Budi "$T/named")"; fi
+done
+$S scan --json --anonymize "$T/WhatsApp Chat with Budi Santoso.txt" \
+	"$T/Budi Santoso/WhatsApp Chat with Budi Santoso.zip" 2>/dev/null | python3 -c '
+import json, re, sys
+files = [json.loads(l)["file"] for l in sys.stdin]
+sys.exit(not (len(set(files)) == 2 and all(re.fullmatch("chat-[a-z2-7]{16}", f) for f in files)))' \
+	&& ok || bad "one pseudonym chat- and 16 base32 letters per export"
 
 # The attack: FNV-1a is invertible byte by byte, so from one (name,
 # pseudonym) pair the hash state after the secret prefix is recovered, and

@@ -118,7 +118,7 @@ done
 ok
 
 python3 - "$url" "$db" "$chat" "$tmp/uploads" >"$tmp/http.log" 2>&1 <<'EOF'
-import json, os, re, subprocess, sys, urllib.error, urllib.parse, urllib.request, uuid, http.client
+import json, os, re, subprocess, sys, time, urllib.error, urllib.parse, urllib.request, uuid, http.client
 
 url, db, chat, uploads = sys.argv[1:5]
 host, port = urllib.parse.urlsplit(url).netloc.rsplit(":", 1)
@@ -316,6 +316,23 @@ st, h, page = request("POST", "/scan", *multipart("chat", "cut.png", open("tests
 check("a damaged picture is 422", st == 422 and "could not be read" in page, st)
 check("the page takes pictures, chosen or pasted", "image/png" in request("GET", "/")[2] and "paste" in request("GET", "/")[2])
 check("picture uploads leave no temporary file", os.listdir(uploads) == [], os.listdir(uploads))
+# while an upload arrives and is screened, nothing of it is in TMPDIR
+# (held open, unlinked: a server killed with -9 leaves nothing behind)
+body, hdrs = multipart("chat", "slow.txt", open(chat, "rb").read() * 20)
+conn = http.client.HTTPConnection(host, int(port), timeout=30)
+conn.putrequest("POST", "/scan")
+for k, v in dict(hdrs, **{"Content-Length": str(len(body))}).items():
+    conn.putheader(k, v)
+conn.endheaders()
+conn.send(body[:len(body) // 2])
+time.sleep(0.5)
+during = os.listdir(uploads)
+conn.send(body[len(body) // 2:])
+r = conn.getresponse()
+st, page = r.status, r.read().decode("utf-8")
+conn.close()
+check("a slow upload is screened", st == 200 and 'id="summary"' in page, (st, page[-300:]))
+check("an upload being received is not in TMPDIR", during == [], during)
 EOF
 count_log "$tmp/http.log"
 
