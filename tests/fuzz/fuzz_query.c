@@ -1,6 +1,6 @@
 /*
  * fuzz_query.c: libFuzzer target for the FTS5 query builder. Any text,
- * through match_fts_expr() (AND and OR forms), must give an expression
+ * through store_fts_expr() (AND and OR forms), must give an expression
  * that FTS5 accepts: MATCH against the indexes of a small saring
  * database (doc_fts, and doc_idx where the schema has it), with bm25
  * ranking and snippet() as `saring search` uses them, never fails. The
@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = (const char *)data;
 	struct strbuf expr = STRBUF_INIT;
 	for (int any = 0; any <= 1; any++) {
-		match_fts_expr(text, size, any, &expr);
+		store_fts_expr(text, size, any, &expr);
 		if (!expr.len)
 			continue;
 		FUZZ_ASSERT(strlen(expr.buf) == expr.len);
