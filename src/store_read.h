@@ -5,7 +5,7 @@
  * transaction held over a batch. For the commands: a document by id,
  * every document in order (export), a ranked keyword search, the counts
  * stats prints, and doctor's integrity checks. All the SQL they need lives
- * here, so neither match.c nor a command holds any.
+ * here, so neither the matcher (src/match*.c) nor a command holds any.
  *
  * Ownership: a doc_reader borrows its store (one thread at a time, like
  * the store) and owns its statements; doc_reader_free() gives them back.

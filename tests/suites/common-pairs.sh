@@ -1,6 +1,6 @@
 #!/bin/sh
 # common-pairs.sh: a fixed phrase of common words says little past its
-# first word at any corpus size (match.c pair_cond(), sampled_cond()). Two
+# first word at any corpus size (match_cooc.c pair_cond(), sampled_cond()). Two
 # generated corpora, 2,000 and 20,000 documents, each with the same phrase
 # in one document in nine: in the small one its words are in fewer than
 # 1,024 documents and their pairs are counted from their lists; in the large

@@ -1,7 +1,7 @@
 #!/bin/sh
 # common-words.sh: a word in more than POSTINGS_MAX (65,536) documents has no
 # list of its own in termdf; its documents are read from the FTS5 doclist
-# (match.c, all_rows_of()). The starter corpus has no such word, so a corpus
+# (match_cand.c, all_rows_of()). The starter corpus has no such word, so a corpus
 # is generated: 66,000 documents holding three common words, and 40 holding a
 # rare name, of which one also holds the common words. A message of the name
 # and the common words finds that one: the name alone ties the 40 and the

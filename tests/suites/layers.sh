@@ -29,7 +29,7 @@ for f in src/*.c src/*.h; do
 	*) bad "$f calls sqlite3_ or holds the connection outside the store (move it into store_read.c or store_write.c)" ;;
 	esac
 done
-for f in src/match.c src/screen.c src/quantity.c; do
+for f in src/match*.c src/verdict.c src/screen.c src/quantity.c; do
 	if grep -nE '"(SELECT|INSERT|UPDATE|DELETE|BEGIN|COMMIT)[ "]' "$f" >/dev/null; then
 		bad "$f holds SQL text"
 	else

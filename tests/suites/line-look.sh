@@ -1,7 +1,7 @@
 #!/bin/sh
 # line-look.sh: a forward among chatter lines whose rare words (names,
 # villages) spend the first look's budget is still found, by its own line
-# (match.c, look_by_line()). The starter corpus is too small for that (its
+# (match_look.c, look_by_line()). The starter corpus is too small for that (its
 # first look reads every term), so a corpus is generated here: 4,000
 # documents of common words (each in about a tenth of them), the forward's
 # release among them, and the chatter's names in two documents each. Two

@@ -2,7 +2,7 @@
 # quoted-title.sh: a fact check's paragraph quotes a short hoax's title.
 # Both documents match the paragraph, and the short hoax (all of it in the
 # message) may score higher (a slang forward of the paragraph); the fact check explains all of the message,
-# the hoax a part of it, so the fact check comes first (match.c,
+# the hoax a part of it, so the fact check comes first (match_score.c,
 # widest_first()). The title alone still puts the hoax first. The starter
 # corpus has no such pair, so a corpus is generated here: 2,000 documents of
 # common words, the hoax and its fact check among them.
