@@ -258,7 +258,7 @@ void xmlFreeDoc(xmlDocPtr d)
 	xml.xmlFreeDoc(d);
 }
 
-/* ---- libsodium: Ed25519 signatures of corpus bundles ---- */
+/* ---- libsodium: Ed25519 signatures of corpus bundles, --anonymize's keyed hashes, derived ids ---- */
 
 #define SODIUM_FUNCS(X) \
 	X(int, sodium_init, (void), ()) \
@@ -268,7 +268,9 @@ void xmlFreeDoc(xmlDocPtr d)
 	X(int, crypto_sign_verify_detached, (const unsigned char *sig, const unsigned char *m, \
 		unsigned long long mlen, const unsigned char *pk), (sig, m, mlen, pk)) \
 	X(int, crypto_generichash, (unsigned char *out, size_t outlen, const unsigned char *in, \
-		unsigned long long inlen, const unsigned char *key, size_t keylen), (out, outlen, in, inlen, key, keylen))
+		unsigned long long inlen, const unsigned char *key, size_t keylen), (out, outlen, in, inlen, key, keylen)) \
+	X(int, crypto_hash_sha256, (unsigned char *out, const unsigned char *in, unsigned long long inlen), \
+		(out, in, inlen))
 
 static struct { SODIUM_FUNCS(FIELD) void (*sodium_memzero)(void *, size_t);
 		void (*randombytes_buf)(void *, size_t); } nacl;

@@ -6,6 +6,7 @@
  */
 #include "store_int.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -226,7 +227,7 @@ static void derived_id(const char *const f[9], int version, char out[35])
 	fields_bytes(f, version >= 2, &sb);
 	if (version >= 2) {
 		unsigned char h[32];
-		sha256(sb.buf, sb.len, h);
+		crypto_hash_sha256(h, (const unsigned char *)sb.buf, sb.len);   /* libsodium, opened when first used */
 		memcpy(out, "h-", 2);
 		for (int i = 0; i < 16; i++)
 			snprintf(out + 2 + 2 * i, 3, "%02x", h[i]);

@@ -131,7 +131,5 @@ int mkdir_parents(const char *path);
 
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
-/* SHA-256 (FIPS 180-4) of n bytes: where a collision must cost more than a search. */
-void sha256(const void *p, size_t n, unsigned char out[32]);
 
 #endif
