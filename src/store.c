@@ -317,25 +317,19 @@ static int no_wal(struct store *st)
  * that failed) reads the bundled starter corpus instead, and says so: an
  * empty database must not answer "nothing close" for every message.
  */
-static int empty_user_db(const char *path)
+static int holds_no_documents(struct store *st)
 {
-	sqlite3 *db;
+	sqlite3_stmt *s;
 	int empty = 0;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM doc)", -1, &s, NULL) == SQLITE_OK &&
-		    sqlite3_step(s) == SQLITE_ROW)
-			empty = sqlite3_column_int(s, 0);
-		sqlite3_finalize(s);
-	}
-	sqlite3_close(db);
-	if (empty)
-		warnx_(_("%s holds no documents yet; reading the bundled starter corpus (fill it with 'saring import' "
-			 "or 'saring update')"), path);
+	if (sqlite3_prepare_v2(st->conn->db, "SELECT NOT EXISTS (SELECT 1 FROM doc)", -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		empty = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);   /* not a saring database, or locked: check_schema() says so */
 	return empty;
 }
 
-struct store *store_open(const char *path, enum store_mode mode)
+/* store_open(), or with starter set the starter corpus whatever the path. */
+static struct store *open_store(const char *path, enum store_mode mode, int starter)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	st->conn = xcalloc(1, sizeof *st->conn);
@@ -346,12 +340,11 @@ struct store *store_open(const char *path, enum store_mode mode)
 	const char *vfs_path = st->path;
 	struct strbuf uri = STRBUF_INIT;
 	struct stat sb;
-	int exists = stat(st->path, &sb) == 0;
+	int exists = !starter && stat(st->path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode))
 		die(EXIT_SYSTEM, "%s: is a directory", st->path);
 	if (exists && !S_ISREG(sb.st_mode))   /* a FIFO would block the open */
 		die(EXIT_SYSTEM, "%s: not a regular file", st->path);
-	int path_empty = exists && mode == STORE_READ && !explicit_path && empty_user_db(st->path);
 	if (mode == STORE_WRITE) {
 		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 		if (!exists) {
@@ -365,7 +358,7 @@ struct store *store_open(const char *path, enum store_mode mode)
 			if (fd >= 0)
 				close(fd);
 		}
-	} else if (!exists || (!explicit_path && path_empty)) {
+	} else if (!exists) {
 		if (explicit_path)
 			die(EXIT_SYSTEM, "%s: no such database; create one with 'saring import'", st->path);
 		free(st->path);
@@ -400,6 +393,12 @@ struct store *store_open(const char *path, enum store_mode mode)
 		}
 	}
 	sb_release(&uri);
+	if (mode == STORE_READ && !explicit_path && !st->starter && holds_no_documents(st)) {
+		warnx_(_("%s holds no documents yet; reading the bundled starter corpus (fill it with 'saring import' "
+			 "or 'saring update')"), st->path);
+		store_close(st);
+		return open_store(NULL, mode, 1);
+	}
 	check_schema(st);
 	if (mode == STORE_WRITE) {
 		if (store_exec(st, "PRAGMA journal_mode=WAL") < 0)
@@ -411,6 +410,11 @@ struct store *store_open(const char *path, enum store_mode mode)
 	store_exec(st, "PRAGMA cache_size=-8192");   /* 8 MiB of pages */
 	store_exec(st, "PRAGMA mmap_size=1073741824");
 	return st;
+}
+
+struct store *store_open(const char *path, enum store_mode mode)
+{
+	return open_store(path, mode, 0);
 }
 
 void store_close(struct store *st)
