@@ -3,7 +3,8 @@
  *
  * Masking reads the text as code points folded the NFKC way (full-width
  * ０-９ and ＠ are the ASCII ones, any space is a space, any dash a dash;
- * what a reader does not see is part of the character before it), so that a number written in any of the shapes people type is one run of
+ * what a reader does not see is part of the character before it), so
+ * that a number written in any of the shapes people type is one run of
  * digits, then decides on the run as a whole: the text pipeline's own
  * phone-number rule (08..., +62...) is for matching, and misses many.
  */
